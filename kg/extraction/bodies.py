@@ -1,0 +1,116 @@
+"""Issuing bodies: recognise the phrases that name them and build one `Body` per body and scope."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extraction.lang_vi import agencies as agency_data
+from kg.extraction.lang_vi import bodies as data
+from kg.extraction.lang_vi.provinces import CITIES, PROVINCES, VARIANTS
+from kg.extraction.text import slug, squash
+from kg.model import Body
+
+_PROVINCE_NAMES = sorted({*PROVINCES, *VARIANTS}, key=len, reverse=True)
+PROVINCE_ALT = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _PROVINCE_NAMES)
+_UNIT = rf"(?:tỉnh|thành\s+phố)(?:\s+(?P<prov>{PROVINCE_ALT}))?"
+
+
+def canonical_province(name: str) -> str:
+    name = squash(name)
+    for p in PROVINCES:
+        if p.lower() == name.lower():
+            return p
+    for v, p in VARIANTS.items():
+        if v.lower() == name.lower():
+            return p
+    return name
+
+
+def _compile() -> list[tuple[re.Pattern[str], str, bool]]:
+    pats: list[tuple[re.Pattern[str], str, bool]] = []
+    for frag, key in data.PROVINCIAL_PATTERNS:
+        frag = frag.replace(" ", r"\s+").replace("UNIT", _UNIT)
+        if "(?P<prov>" not in frag:
+            frag += rf"(?:\s+(?P<prov>{PROVINCE_ALT}))?"
+        pats.append((re.compile(frag, re.I), key, True))
+    pats.append((re.compile(rf"chủ\s+tịch\s+(?:ủy\s+ban\s+nhân\s+dân|ubnd)\s+{_UNIT}", re.I), "chu-tich-ubnd", True))
+    pats.append((re.compile(rf"đại\s+hội\s+(?:đại\s+biểu\s+)?đảng\s+bộ\s+{_UNIT}", re.I), "dai-hoi-dang-bo", True))
+    for frag, key in data.NATIONAL_PATTERNS:
+        pats.append((re.compile(frag.replace(" ", r"\s+"), re.I), key, False))
+    return pats
+
+
+_PATTERNS = _compile()
+BODY_START_RE = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in _PATTERNS).replace("(?P<prov>", "(?:"),
+                           re.I)
+
+
+def national(key: str) -> Body:
+    name, kind, abbr = data.NATIONAL[key]
+    return Body(name=name, key=key, scope="vn", kind=kind, abbreviations=abbr)
+
+
+def provincial(key: str, province: str | None, unknown_scope: str) -> Body:
+    """The body `key` of `province` (or of an unnamed province, scoped to one text)."""
+    template, kind, abbr = data.PROVINCIAL[key]
+    city = province in CITIES
+    fields = {"unit": "thành phố" if city else "tỉnh", "Unit_party": "Thành ủy" if city else "Tỉnh ủy",
+              "province": province or ""}
+    name = squash(template.format(**fields))
+    abbrs = tuple(squash(a.format(**fields)) for a in abbr)
+    if province is None and name == "Tỉnh ủy":
+        name = "Tỉnh ủy"
+    return Body(name=name, key=key, scope=slug(province) if province else unknown_scope, kind=kind,
+                abbreviations=abbrs)
+
+
+def match_body(text: str, pos: int, province: str | None, unknown_scope: str) -> tuple[Body, int] | None:
+    """The body named at `pos` of `text` (e.g. after "của"), and where its name ends."""
+    for pat, key, is_local in _PATTERNS:
+        m = pat.match(text, pos)
+        if not m:
+            continue
+        if is_local:
+            named = m.groupdict().get("prov")
+            unit_city = "thành phố" in m.group(0).lower() or "thành ủy" in m.group(0).lower()
+            prov = canonical_province(named) if named else province
+            if unit_city and not named and province not in CITIES:
+                return None  # "UBND thành phố" of a provincial city, not the province
+            key = data.SIGNS_FOR.get(key, key) if key == "chu-tich-ubnd" else key
+            return provincial(key, prov, unknown_scope), m.end()
+        return national(key), m.end()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _agency_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for full, abbrs in agency_data.AGENCIES.items():
+        index[_akey(full)] = full
+        head = next((h for h in agency_data.HEADS if full.startswith(h + " ")), full.split()[0])
+        for a in abbrs:
+            index[_akey(a)] = full
+            index[_akey(f"{head} {a}")] = full
+    return index
+
+
+def _akey(text: str) -> str:
+    return re.sub(r"[\s.]+", "", text).upper()
+
+
+def agency(name: str, province: str | None, unknown_scope: str) -> Body | None:
+    """A provincial agency from a table cell or phrase ("Sở KH&ĐT" -> Sở Kế hoạch và Đầu tư)."""
+    name = squash(name).strip(" ,;.-")
+    if not name or len(name) > 120:
+        return None
+    full = _agency_index().get(_akey(name))
+    if full is None:
+        if not any(name.startswith(h + " ") or name == h for h in agency_data.HEADS):
+            return None
+        full = name
+    parent = provincial("ubnd", province, unknown_scope)
+    abbr = (name,) if name != full else ()
+    display = full if province is None or not full.endswith(" tỉnh") else f"{full} {province}"
+    return Body(name=display, key=slug(full), scope=parent.scope, kind="Agency", abbreviations=abbr,
+                parent=parent)

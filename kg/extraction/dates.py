@@ -1,0 +1,55 @@
+"""Dates in every form seen in Vietnamese official texts, as ISO strings.
+
+``ngày 05 tháng 3 năm 2020`` (official), ``5-8-2020`` (Party), ``01/01/2021``, ``06.12.2020``,
+``22 - 12 - 2022``; a day and month without a year (``17/1``) take the year from context.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+DATE_RE = re.compile(
+    r"(?<![\w/.\-])"
+    r"(?:(?P<d>\d{1,2})\s?[/\-.]\s?(?P<m>\d{1,2})\s?[/\-.]\s?(?P<y>(?:19|20)\d{2})"
+    r"|(?:[Nn]gày|NGÀY)\s+(?P<d2>\d{1,2})\s+(?:tháng|THÁNG)\s+(?P<m2>\d{1,2})\s+(?:năm|NĂM)\s+(?P<y2>(?:19|20)\d{2}))"
+    r"(?![\w/]|\.\d)"
+)
+SHORT_DATE_RE = re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\w/]|\.\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    iso: str
+
+    @property
+    def year(self) -> int:
+        return int(self.iso[:4])
+
+
+def to_iso(day: int, month: int, year: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every full date in a text (day, month and year), in order."""
+    out = []
+    for m in DATE_RE.finditer(text):
+        d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
+            m.group("d2"), m.group("m2"), m.group("y2"))
+        iso = to_iso(int(d), int(mo), int(y))
+        if iso:
+            out.append(DateMention(m.start(), m.end(), iso))
+    return out
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date of the first date in `text`, or None."""
+    found = find_dates(text)
+    return found[0].iso if found else None

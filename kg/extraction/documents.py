@@ -1,0 +1,109 @@
+"""Turn reference, name and header mentions into one `DocumentRef` per document of the text.
+
+Mentions of the same number in one text are one document; a mention without a year joins the
+nearest earlier mention of that number. Identity scope: national documents are one node for the
+whole corpus; provincial ones are scoped to their province, or to the text when it names none.
+"""
+
+from __future__ import annotations
+
+from kg.extraction.annotations import Annotations
+from kg.extraction.header import Header
+from kg.extraction.named import NamedMention
+from kg.extraction.references import RefMention
+from kg.extraction.symbols import PROVINCIAL_CODES
+from kg.extraction.text import slug
+from kg.model import DocumentRef, Span
+
+LOCAL_PARTY_CODES = {"TU", "HU", "QU", "TXU", "TPU", "ĐU", "ĐUK", "BCSĐ", "BTV"}
+
+
+def text_scope(ann: Annotations) -> str:
+    return ann.result.province_slug or ann.unknown_scope
+
+
+def ref_scope(ann: Annotations, ref: RefMention) -> str:
+    if ref.issuer is not None:
+        return ref.issuer.scope
+    code = (ref.sym.body_code or "").upper()
+    if code in PROVINCIAL_CODES or code in LOCAL_PARTY_CODES:
+        return text_scope(ann)
+    if ref.sym.party or code in {"CP", "TTG", "VPCP"} or code.startswith(("QH", "B", "TW")):
+        return "vn"
+    return text_scope(ann)
+
+
+def _span(ann: Annotations, start: int, end: int) -> Span:
+    seg = ann.segments.around(ann.text, start, end) if ann.segments else ""
+    return Span(start, end, ann.text[start:end], seg)
+
+
+def _merge(doc: DocumentRef, other: DocumentRef) -> None:
+    doc.spans.extend(other.spans)
+    doc.date = doc.date or other.date
+    doc.year = doc.year or other.year
+    if other.issuer is not None and (doc.issuer is None or (other.issuer_from_text and not doc.issuer_from_text)):
+        doc.issuer, doc.issuer_from_text = other.issuer, other.issuer_from_text
+    if doc.doc_type in (None, "LegalDocument"):
+        doc.doc_type = other.doc_type
+    doc.title = doc.title or other.title
+    doc.label = doc.label or other.label
+    doc.draft = doc.draft and other.draft
+
+
+def assemble(ann: Annotations) -> None:
+    """Fill `ann.result.documents` and the mention -> document indices."""
+    docs = ann.result.documents
+    by_number: dict[tuple[str, str], list[int]] = {}
+
+    def add_numbered(new: DocumentRef) -> int:
+        same = by_number.setdefault((new.scope, new.number or ""), [])
+        for i in same:
+            if new.year is None or docs[i].year in (None, new.year):
+                _merge(docs[i], new)
+                return i
+        if new.year is None and same:
+            _merge(docs[same[-1]], new)
+            return same[-1]
+        docs.append(new)
+        same.append(len(docs) - 1)
+        return len(docs) - 1
+
+    if ann.header is not None and ann.header.number:
+        ann.header_doc = add_numbered(_header_doc(ann, ann.header))
+    for ref in ann.refs:
+        year = ref.sym.year or (int(ref.date[:4]) if ref.date else None)
+        new = DocumentRef(spans=[_span(ann, ref.word_start, ref.sym.end)], doc_type=ref.doc_type or "LegalDocument",
+                          number=ref.sym.number, title=ref.title, date=ref.date, year=year, issuer=ref.issuer,
+                          issuer_from_text=ref.issuer_from_text, scope=ref_scope(ann, ref))
+        ann.ref_doc.append(add_numbered(new))
+    by_key: dict[tuple[str, str], int] = {}
+    for nm in ann.named:
+        scope = "vn" if nm.national else (slug(nm.province) if nm.province else text_scope(ann))
+        if nm.issuer is not None and not nm.national:
+            scope = nm.issuer.scope
+        new = DocumentRef(spans=[_span(ann, nm.start, nm.end)], doc_type=nm.doc_type, label=nm.label,
+                          bare_number=nm.bare_number, date=nm.date, year=int(nm.date[:4]) if nm.date else None,
+                          issuer=nm.issuer, issuer_from_text=nm.issuer is not None, scope=scope, key=nm.key)
+        k = (scope, nm.key)
+        if k in by_key:
+            _merge(docs[by_key[k]], new)
+        else:
+            docs.append(new)
+            by_key[k] = len(docs) - 1
+        ann.named_doc.append(by_key[k])
+    if ann.header is not None and ann.header.number is None:
+        docs.append(_header_doc(ann, ann.header))
+        ann.header_doc = len(docs) - 1
+    if ann.header_doc is not None:
+        docs[ann.header_doc].role = "self"
+        ann.result.about.append(ann.header_doc)
+
+
+def _header_doc(ann: Annotations, h: Header) -> DocumentRef:
+    start, end = h.number_span or (h.start, h.end)
+    scope = h.issuer.scope if h.issuer else text_scope(ann)
+    label = None if h.number else (h.title or None)
+    return DocumentRef(spans=[_span(ann, start, end)], doc_type=h.doc_type, number=h.number, title=h.title,
+                       label=label, date=h.date, year=int(h.date[:4]) if h.date else None, issuer=h.issuer,
+                       issuer_from_text=h.issuer is not None, scope=scope, key=slug(h.title or "", 120))

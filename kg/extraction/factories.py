@@ -1,0 +1,48 @@
+"""Register every vnkg component with spaCy, once, when the first pipeline is built.
+
+Each factory is a thin function returning a plain component object; the order of `PIPELINE`
+is the order of the data flow: segments -> spans -> entities -> links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extraction import components as c
+
+FACTORIES: dict[str, Callable[[], object]] = {
+    "vnkg_segments": c.Segmenter,
+    "vnkg_province": c.ProvinceDetector,
+    "vnkg_dates": c.DateRecognizer,
+    "vnkg_doc_numbers": c.DocumentNumberRecognizer,
+    "vnkg_doc_types": c.DocumentTypeTagger,
+    "vnkg_issuers": c.IssuerTagger,
+    "vnkg_header": c.HeaderReader,
+    "vnkg_named_documents": c.NamedDocumentRecognizer,
+    "vnkg_documents": c.DocumentAssembler,
+    "vnkg_links": c.LinkReader,
+}
+PIPELINE: tuple[str, ...] = tuple(FACTORIES)
+_registered = False
+
+
+def register_factories() -> None:
+    """Register the components and the ``doc._.vnkg`` extension (idempotent)."""
+    global _registered
+    if _registered:
+        return
+    if not Doc.has_extension("vnkg"):
+        Doc.set_extension("vnkg", default=None)
+    for name, cls in FACTORIES.items():
+        Language.factory(name, func=_make(cls))
+    _registered = True
+
+
+def _make(cls: Callable[[], object]) -> Callable[[Language, str], object]:
+    def make(nlp: Language, name: str) -> object:
+        return cls()
+
+    return make

@@ -1,0 +1,171 @@
+"""Documents known by name, without a symbol.
+
+``Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX``, ``Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII
+của Đảng``, ``Kế hoạch phát triển kinh tế - xã hội 5 năm 2021-2025``, ``Luật Thanh niên năm 2020``, and
+numbers without a symbol: ``Chương trình hành động số 01 ngày 23/11/2020 của Ban Chấp hành Đảng bộ tỉnh``.
+A name must carry something that singles one document out (a year or period, a congress, a law's
+name, a number); generic phrases such as "Nghị quyết của Chính phủ" are not documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extraction.bodies import PROVINCE_ALT, canonical_province, match_body
+from kg.extraction.dates import DATE_RE, find_dates
+from kg.extraction.lang_vi.abbreviations import KEY_ABBREVIATIONS
+from kg.extraction.lang_vi.doc_types import TYPE_WORDS
+from kg.extraction.text import squash
+from kg.model import Body
+
+NAMED_WORDS = ("Nghị quyết", "Kế hoạch hành động", "Kế hoạch", "Chương trình hành động", "Chương trình công tác",
+               "Chương trình", "Luật", "Đề án", "Chỉ thị", "Quy hoạch", "Chiến lược",
+               "Quyết định", "Kết luận", "Bộ luật")
+NAMED_START_RE = re.compile(r"(?<![\w])(?P<word>" + "|".join(w.replace(" ", r"\s+") for w in NAMED_WORDS) + r")\s+")
+HARD_STOP_RE = re.compile(r"[;:!?()\[\]“”\"|]|\.(?=\s|$)|\n\s*\n|\n\s*\||\n(?=\s*(?:[-–•+]\s|\d{1,2}\.\s|[IVX]{1,4}\.\s))")
+NUMBERED_NEXT_RE = re.compile(r"(?:số\s*)?\d{1,5}\s?[/\-]\s?[\dA-ZĐ]")
+PERIOD_RE = re.compile(
+    r"(?:(?:năm|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến\s+năm)\s+)?(?:19|20)\d{2}(?:\s*-\s*(?:19|20)\d{2})?"
+    r"(?:\s*,?\s+(?:tầm\s+nhìn|định\s+hướng)\s+đến\s+năm\s+(?:19|20)\d{2})*"
+)
+CONGRESS_RE = re.compile(
+    r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:Đảng\s+)?)(?:(?P<nat>(?i:toàn\s+quốc))|(?i:Đảng\s+bộ\s+)(?P<unit>tỉnh|thành\s+phố)"
+    rf"(?:\s+(?P<prov>{PROVINCE_ALT}))?)\s+(?:lần\s+thứ|khóa)\s+(?P<ord>[IVXLC]+)(?!\w)(?P<dang>\s+của\s+Đảng)?"
+    r"(?:\s*,\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4})?"
+)
+LAW_RE = re.compile(r"(?P<name>[A-ZĐ][\wÀ-ỹ]*(?:\s+(?!(?:có|được|đã|sẽ|từ|trong|để|theo|trên|cho|với|thì|là|của|tại"
+                    r"|nhằm|khi|và|hoặc|này|vào|ra|mới|các|năm)\b)[a-zà-ỹđ][\wà-ỹ]*){0,7})"
+                    r"(?P<year>\s+năm\s+(?:19|20)\d{2})?")
+BARE_NUMBER_RE = re.compile(r"(?:hành\s+động\s+)?số\s+(?P<n>\d{1,4})(?![\d/\-\w])\s*,?\s*(?:ngày|NGÀY)\s+")
+GENERIC_NEXT = {"của", "số", "này", "đó", "trên", "đã", "và", "hoặc", "các", "được", "về", "tại", "là", "mới",
+                "chung", "liên", "trình", "cụ", "nêu"}
+MAX_WORDS = 45
+
+
+@dataclass(slots=True)
+class NamedMention:
+    start: int
+    end: int
+    doc_type: str
+    label: str
+    key: str  # identity key within its scope
+    national: bool
+    province: str | None = None  # a province the name itself gives
+    date: str | None = None
+    issuer: Body | None = None
+    bare_number: str | None = None
+
+
+def _norm_label(label: str) -> str:
+    label = squash(label).rstrip(" ,.")
+    label = re.sub(r"(\d{4})\s*-\s*(\d{4})", r"\1-\2", label)
+    return re.sub(r"\s+-\s+", " - ", label)
+
+
+def _key(label: str) -> str:
+    key = " " + re.sub(r"[^\w&]+", " ", label.lower()) + " "
+    for short, full in KEY_ABBREVIATIONS.items():
+        key = key.replace(f" {short} ", f" {full} ")
+    return key.strip()
+
+
+def read_named(text: str, province: str | None, unknown_scope: str, skip: list[tuple[int, int]]) -> list[NamedMention]:
+    """Every unnumbered document named in `text`, outside the `skip` ranges."""
+    out: list[NamedMention] = []
+    for m in NAMED_START_RE.finditer(text):
+        start = m.start()
+        if any(a <= start < b for a, b in skip):
+            continue
+        word = squash(m.group("word"))
+        doc_type = TYPE_WORDS[word.lower()]
+        hard = HARD_STOP_RE.search(text, m.end(), m.end() + 700)
+        seg_end = hard.start() if hard else min(len(text), m.end() + 500)
+        body = text[m.end():seg_end]
+        if NUMBERED_NEXT_RE.match(body):
+            continue  # a numbered document: read by the references component
+        hit = _congress(m, body, doc_type) or _law(m, body, word) or _bare_number(
+            text, m, seg_end, doc_type, province, unknown_scope) or _titled(text, m, body, doc_type, province,
+                                                                            unknown_scope)
+        if hit:
+            out.append(hit)
+    return out
+
+
+def _congress(m: re.Match[str], body: str, doc_type: str) -> NamedMention | None:
+    if doc_type != "Resolution":
+        return None
+    c = CONGRESS_RE.match(body)
+    if not c:
+        return None
+    label = _norm_label(m.group("word") + " " + c.group(0))
+    national = bool(c.group("nat"))
+    scope_word = "toan-quoc" if national else "dang-bo"
+    prov = canonical_province(c.group("prov")) if c.group("prov") else None
+    key = f"nghi-quyet-dai-hoi-{scope_word}-{c.group('ord').lower()}"
+    return NamedMention(m.start(), m.end() + c.end(), doc_type, label, key, national, prov)
+
+
+def _law(m: re.Match[str], body: str, word: str) -> NamedMention | None:
+    if word not in ("Luật", "Bộ luật"):
+        return None
+    lm = LAW_RE.match(body)
+    if not lm:
+        return None
+    label = _norm_label(f"{word} {lm.group(0)}")
+    return NamedMention(m.start(), m.end() + lm.end(), "Law", label, _key(label), True)
+
+
+def _bare_number(text: str, m: re.Match[str], seg_end: int, doc_type: str, province: str | None,
+                 unknown_scope: str) -> NamedMention | None:
+    b = BARE_NUMBER_RE.match(text, m.end())
+    if not b:
+        return None
+    d = DATE_RE.match(text, b.end())
+    if not d:
+        return None
+    date = find_dates(d.group(0))[0].iso
+    pos, issuer = d.end(), None
+    of = re.compile(r"\s*,?\s*của\s+", re.I).match(text, pos)
+    if of:
+        hit = match_body(text, of.end(), province, unknown_scope)
+        if hit:
+            issuer, pos = hit
+    end = pos
+    about = re.compile(r"\s*,?\s*về\s+").match(text, pos)
+    if about:
+        hard = HARD_STOP_RE.search(text, about.end(), about.end() + 600)
+        end = hard.start() if hard else min(len(text), about.end() + 300)
+        words = text[pos:end].split()[:MAX_WORDS]
+        end = pos + len(text[pos:end]) if len(words) < MAX_WORDS else pos + text[pos:].find(words[-1]) + len(words[-1])
+    label = _norm_label(text[m.start():end])
+    key = f"{doc_type.lower()}-so-{b.group('n')}-{date}"
+    return NamedMention(m.start(), end, doc_type, label, key, False, date=date, issuer=issuer,
+                        bare_number=b.group("n"))
+
+
+def _titled(text: str, m: re.Match[str], body: str, doc_type: str, province: str | None,
+            unknown_scope: str) -> NamedMention | None:
+    first = body.split(maxsplit=1)[0] if body.strip() else ""
+    if not first or first.lower() in GENERIC_NEXT or not re.match(r"[\wÀ-ỹ]", first):
+        return None
+    words = body.split()
+    window = " ".join(words[:MAX_WORDS])
+    p = None
+    for p in PERIOD_RE.finditer(body):
+        if len(body[:p.end()].split()) > MAX_WORDS:
+            p = None
+        break
+    if p is None or not window:
+        return None
+    end = m.end() + p.end()
+    of = re.compile(r"\s+của\s+", re.I).match(text, end)
+    issuer = None
+    if of:
+        hit = match_body(text, of.end(), province, unknown_scope)
+        if hit:
+            issuer, end = hit
+    label = _norm_label(text[m.start():end])
+    national = bool(re.search(r"quốc gia|toàn quốc|của Đảng|Chính phủ|cả nước|Trung ương", label)) and not re.search(
+        r"\btỉnh\b", label)
+    return NamedMention(m.start(), end, doc_type, label, _key(label), national, issuer=issuer)

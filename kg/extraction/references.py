@@ -1,0 +1,160 @@
+"""Numbered references: a symbol with the type word before it, and the date, issuer and subject after it.
+
+``Chương trình hành động số 27-CTr/TU ngày 21/8/2017 của Tỉnh ủy Kiên Giang về thực hiện ...``
+``Ngày 01-01-2021, Chính phủ ban hành Nghị quyết số 01/NQ-CP về ...`` (date and issuer before).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extraction.bodies import BODY_START_RE, match_body, national, provincial
+from kg.extraction.dates import DATE_RE, find_dates
+from kg.extraction.lang_vi.doc_types import TYPE_CODES, TYPE_WORDS
+from kg.extraction.symbols import PROVINCIAL_CODES, STATE_ISSUERS, Symbol
+from kg.extraction.text import Segments, squash
+from kg.model import Body
+
+TYPE_WORD_ALT = "|".join(w.replace(" ", r"\s+") for w in sorted(TYPE_WORDS, key=len, reverse=True))
+TYPE_BEFORE_RE = re.compile(rf"(?<!\w)(?P<word>{TYPE_WORD_ALT})\s*(?:số\s*:?\s*)?$", re.I)
+LIST_BEFORE_RE = re.compile(r"^\s*(?:,|;|và|và\s+các|,\s*và)\s*(?:số\s+)?$", re.I)
+DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:ban\s+hành|ký)\s+)?(?:ngày|NGÀY)\s+", re.I)
+OF_RE = re.compile(r"\s*,?\s*(?:của|CỦA|do)\s+", re.I)
+ABOUT_RE = re.compile(r"\s*,?\s*(?:về|VỀ)\s+(?:việc\s+)?")
+ISSUED_RE = re.compile(r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:ký\s+)?ban\s+hành\s*$", re.I)
+_DATE_CORE = r"\d{1,2}\s?[/\-.]\s?\d{1,2}\s?[/\-.]\s?\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+LEAD_DATE_RE = re.compile(rf"(?:[Nn]gày|NGÀY)\s+(?P<date>{_DATE_CORE})\s*,\s*[^.;\n]{{0,120}}$")
+TITLE_STOP_RE = re.compile(
+    rf"[;:(\[|“”\"]|\.(?=\s|$)|\n\s*\n|\n\s*\||,\s*ngày\s|\s+(?:và|,)\s+(?:các\s+)?(?:{TYPE_WORD_ALT})\s+(?:số\s+)?\d",
+    re.I)
+MAX_TITLE_WORDS = 40
+
+
+@dataclass(slots=True)
+class RefMention:
+    """One numbered reference as read at one place."""
+
+    sym: Symbol
+    word_start: int  # where the type word starts (or the symbol, without one)
+    tail_end: int  # end of the number, date and issuer phrase
+    doc_type: str | None
+    date: str | None
+    issuer: Body | None
+    issuer_from_text: bool
+    title: str | None
+    title_end: int
+
+
+def type_from_code(sym: Symbol) -> str | None:
+    if sym.type_code is None:
+        return "Law" if sym.body_code and sym.body_code.startswith("QH") and sym.year else None
+    cls = TYPE_CODES.get(sym.type_code.upper(), (None, None))[1]
+    if sym.type_code == "QĐ" and sym.party:
+        return None  # a Party QĐ can be a Quyết định or a Quy định: only the word decides
+    return cls
+
+
+def issuer_from_code(sym: Symbol, province: str | None, unknown_scope: str) -> Body | None:
+    """Issuer implied by the symbol: CP, TTg, QH..., and the text's province for UBND/HĐND/TU. Never TW."""
+    code = (sym.body_code or "").upper()
+    if code.startswith("QH"):
+        return national("quoc-hoi")
+    if code in STATE_ISSUERS:
+        return national(STATE_ISSUERS[code])
+    if code in PROVINCIAL_CODES:
+        return provincial(PROVINCIAL_CODES[code], province, unknown_scope)
+    return None
+
+
+def _title(text: str, pos: int) -> tuple[str | None, int]:
+    m = ABOUT_RE.match(text, pos)
+    if not m:
+        return None, pos
+    stop = TITLE_STOP_RE.search(text, m.end(), m.end() + 600)
+    end = stop.start() if stop else min(len(text), m.end() + 400)
+    words = text[m.end():end].split()
+    if len(words) > MAX_TITLE_WORDS:
+        words = words[:MAX_TITLE_WORDS]
+    title = squash(" ".join(words)).rstrip(" ,")
+    return (title or None), end
+
+
+def read_type(text: str, sym: Symbol, segs: Segments, prev: RefMention | None) -> RefMention:
+    """The document type of one symbol: the word before it, else its type code."""
+    seg_start = segs.starts[segs.index(sym.start)]
+    prefix_start = max(seg_start, sym.start - 80)
+    prefix = text[prefix_start:sym.start]
+    word_start, doc_type = sym.start, None
+    m = TYPE_BEFORE_RE.search(prefix)
+    if m:
+        word_start = prefix_start + m.start()
+        doc_type = TYPE_WORDS[squash(m.group("word")).lower()]
+    elif prev is not None and LIST_BEFORE_RE.match(text[prev.tail_end:sym.start]):
+        doc_type = prev.doc_type  # "các Nghị quyết số 01/NQ-CP, 02/NQ-CP"
+    code_type = type_from_code(sym)
+    if doc_type is None or (doc_type == "LegalDocument"):
+        doc_type = code_type
+    elif doc_type == "Regulation" and sym.type_code == "NQ":
+        doc_type = "Resolution"
+    return RefMention(sym, word_start, sym.end, doc_type, None, None, False, None, sym.end)
+
+
+def read_tail(text: str, ref: RefMention, segs: Segments, province: str | None, unknown_scope: str) -> None:
+    """The date, issuer and subject of one reference: after the symbol, else in the clause before it."""
+    sym, word_start = ref.sym, ref.word_start
+    seg_start = segs.starts[segs.index(sym.start)]
+    pos, date = sym.end, None
+    dm = DATE_AFTER_RE.match(text, pos)
+    if dm:
+        d = DATE_RE.match(text, dm.end())
+        if d:
+            found = find_dates(d.group(0))
+            if found:
+                date, pos = found[0].iso, d.end()
+    issuer, from_text = None, False
+    om = OF_RE.match(text, pos)
+    if om:
+        hit = match_body(text, om.end(), province, unknown_scope)
+        if hit:
+            issuer, pos, from_text = hit[0], hit[1], True
+    if date is None or issuer is None:
+        # "Ngày 01-01-2021, Chính phủ ban hành Nghị quyết số 01/NQ-CP"
+        clause = text[seg_start:word_start]
+        im = ISSUED_RE.search(clause)
+        if im:
+            who = clause[:im.start()]
+            lead = LEAD_DATE_RE.search(text[max(0, word_start - 220):word_start][: -len(clause[im.start():]) or None])
+            if date is None and lead:
+                found = find_dates(lead.group("date"))
+                date = found[0].iso if found else None
+            if issuer is None:
+                bm = None
+                for bm in BODY_START_RE.finditer(who):
+                    pass  # the body nearest the verb issues the document
+                if bm is not None:
+                    hit = match_body(who, bm.start(), province, unknown_scope)
+                    if hit:
+                        issuer, from_text = hit[0], True
+    if issuer is None:
+        issuer = issuer_from_code(sym, province, unknown_scope)
+    title, title_end = _title(text, pos)
+    ref.tail_end, ref.date, ref.issuer, ref.issuer_from_text = pos, date, issuer, from_text
+    ref.title, ref.title_end = title, max(pos, title_end)
+
+
+def read_types(text: str, symbols: list[Symbol], segs: Segments) -> list[RefMention]:
+    out: list[RefMention] = []
+    for sym in symbols:
+        out.append(read_type(text, sym, segs, out[-1] if out else None))
+    return out
+
+
+def read_tails(text: str, refs: list[RefMention], segs: Segments, province: str | None, unknown_scope: str) -> None:
+    out = refs
+    for ref in refs:
+        read_tail(text, ref, segs, province, unknown_scope)
+    # A list sharing one issuer: "Nghị quyết số 20-NQ/TW và Nghị quyết số 21-NQ/TW ... của Ban Chấp hành"
+    for a, b in zip(out[::-1][1:], out[::-1], strict=False):
+        if a.issuer is None and b.issuer_from_text and LIST_BEFORE_RE.match(text[a.tail_end:b.word_start]):
+            a.issuer, a.issuer_from_text = b.issuer, True

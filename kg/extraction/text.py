@@ -1,0 +1,86 @@
+"""Small text helpers shared by the extraction components: phrase regexes, segments, slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# Word characters of Vietnamese text (\w covers them in Python's Unicode regexes).
+_SPACES = re.compile(r"\s+")
+
+
+def phrase(words: str) -> str:
+    """Regex fragment for a phrase whose words may be separated by any whitespace (line breaks too)."""
+    return r"\s+".join(re.escape(w) for w in words.split())
+
+
+def squash(text: str) -> str:
+    """Collapse whitespace runs (line breaks included) into one space and strip."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def slug(text: str, max_len: int = 80) -> str:
+    """ASCII slug for IRIs: 'Ủy ban nhân dân tỉnh Kiên Giang' -> 'uy-ban-nhan-dan-tinh-kien-giang'."""
+    t = text.replace("đ", "d").replace("Đ", "D")
+    t = unicodedata.normalize("NFKD", t)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    return t[:max_len].rstrip("-") or "x"
+
+
+def strip_accents(text: str) -> str:
+    """Lower-case ASCII folding, for accent-insensitive comparisons."""
+    return slug(text, 10_000).replace("-", " ")
+
+
+@dataclass(slots=True)
+class Segments:
+    """Sentence boundaries of a text, for looking up the sentence around a span."""
+
+    starts: list[int]
+    ends: list[int]
+
+    def around(self, text: str, start: int, end: int) -> str:
+        i = max(0, bisect_right(self.starts, start) - 1)
+        j = max(i, bisect_right(self.starts, max(start, end - 1)) - 1)
+        if not self.starts:
+            return squash(text[max(0, start - 100): end + 100])
+        return squash(text[self.starts[i]: self.ends[j]])[:1000]
+
+    def index(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+
+# A sentence ends at . ! ? ; followed by a space or line break, at a blank line, at a table cell
+# separator line, or at a line break followed by a list marker or heading.
+_BOUNDARY = re.compile(
+    r"(?<=[.!?;:])[\"”’)]?\s+(?=[\"“(\-–•+*]?\s*[A-ZĐÀ-Ỹ0-9(\-“\"])"
+    r"|\n[ \t]*\n\s*"
+    r"|\n[ \t]*\|[ \t]*(?:\n|$)"
+    r"|\n(?=[ \t]*(?:[-–•+*]\s|\(?\d{1,2}[.)]\s|[IVXLC]{1,5}\.\s|[a-zđ]\)\s))"
+)
+
+
+def segment(text: str) -> Segments:
+    """Split a text into sentence-like segments (robust to lines broken mid-sentence)."""
+    starts, ends = [0], []
+    for m in _BOUNDARY.finditer(text):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    return Segments(starts, ends)
+
+
+_CELL_SEP = re.compile(r"(?m)^[ \t]*\|[ \t]*$")
+
+
+def table_cells(text: str) -> list[tuple[int, int]]:
+    """Cells of tables flattened into lines holding only ``|`` (as readers emit every table)."""
+    seps = [m for m in _CELL_SEP.finditer(text)]
+    cells = []
+    for a, b in zip(seps, seps[1:], strict=False):
+        if b.start() - a.end() < 2000:
+            cells.append((a.end(), b.start()))
+    return cells
