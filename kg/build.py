@@ -10,7 +10,6 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -30,7 +29,7 @@ QUAD_FORMATS = {"nquads", "trig"}
 
 def sample_corpus() -> Path:
     """The small corpus bundled with the package, built by `kg build` without arguments."""
-    return Path(str(resources.files("kg") / "sample"))
+    return Path(__file__).resolve().parent / "sample"
 
 
 @dataclass(slots=True)

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 from kg.cli import build  # noqa: F401  (registers the command)
-from kg.cli._util import app
+from kg.cli._util import app, err_console
 
 
 def main() -> None:
-    app()
+    """Entry point: errors print one line, never a traceback (set VNKG_DEBUG=1 to see it)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err_console.print("[red]interrupted[/]: previous outputs are left as they were")
+        sys.exit(130)
+    except Exception as e:  # noqa: BLE001
+        if os.environ.get("VNKG_DEBUG"):
+            raise
+        err_console.print(f"[bold red]error:[/] {type(e).__name__}: {e} (set VNKG_DEBUG=1 for the traceback)",
+                          highlight=False)
+        sys.exit(1)
