@@ -88,7 +88,7 @@ def extract_corpus(inputs: Iterable[Path], *, on_progress: Callable[[Path], None
             messages.append(str(e))
             if on_error:
                 on_error(str(e))
-        except Exception as e:  # noqa: BLE001 - one bad file must not stop the corpus
+        except Exception as e:
             msg = f"{path}: extraction failed ({type(e).__name__}: {e})"
             messages.append(msg)
             if on_error:

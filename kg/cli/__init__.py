@@ -16,7 +16,7 @@ def main() -> None:
     except KeyboardInterrupt:
         err_console.print("[red]interrupted[/]: previous outputs are left as they were")
         sys.exit(130)
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         if os.environ.get("VNKG_DEBUG"):
             raise
         err_console.print(f"[bold red]error:[/] {type(e).__name__}: {e} (set VNKG_DEBUG=1 for the traceback)",

@@ -99,18 +99,24 @@ def _akey(text: str) -> str:
     return re.sub(r"[\s.]+", "", text).upper()
 
 
-def agency(name: str, province: str | None, unknown_scope: str) -> Body | None:
-    """A provincial agency from a table cell or phrase ("Sở KH&ĐT" -> Sở Kế hoạch và Đầu tư)."""
+def agency(name: str, province: str | None, unknown_scope: str, strict: bool = False) -> Body | None:
+    """A provincial agency from a table cell or phrase ("Sở KH&ĐT" -> Sở Kế hoạch và Đầu tư).
+
+    Its label names the province ("Sở Kế hoạch và Đầu tư tỉnh Kiên Giang"): one node per agency per
+    province; the plain name and the abbreviation are alternative labels.
+    """
     name = squash(name).strip(" ,;.-")
     if not name or len(name) > 120:
         return None
     full = _agency_index().get(_akey(name))
     if full is None:
-        if not any(name.startswith(h + " ") or name == h for h in agency_data.HEADS):
+        if strict or not any(name.startswith(h + " ") or name == h for h in agency_data.HEADS):
             return None
         full = name
     parent = provincial("ubnd", province, unknown_scope)
-    abbr = (name,) if name != full else ()
-    display = full if province is None or not full.endswith(" tỉnh") else f"{full} {province}"
-    return Body(name=display, key=slug(full), scope=parent.scope, kind="Agency", abbreviations=abbr,
+    unit = "thành phố" if province in CITIES else "tỉnh"
+    plain = full[: -len(" tỉnh")] if full.endswith(" tỉnh") else full
+    display = f"{plain} {unit} {province}" if province else full
+    abbr = tuple(dict.fromkeys(a for a in (full, name) if a != display))
+    return Body(name=display, key=slug(plain), scope=parent.scope, kind="Agency", abbreviations=abbr,
                 parent=parent)

@@ -5,9 +5,11 @@ They are plain callables; `kg.extraction.factories` registers them with spaCy by
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
-from kg.extraction import documents, header, links, named, references
+from kg.extraction import documents, header, links, named, people, references, statements, targets, tasks
 from kg.extraction.annotations import Annotations
 from kg.extraction.dates import find_dates
 from kg.extraction.province import detect_province
@@ -115,4 +117,56 @@ class LinkReader:
 
     def __call__(self, doc: Doc) -> Doc:
         links.link(ann_of(doc))
+        return doc
+
+
+def plan_year(ann: Annotations) -> int | None:
+    """The year a text's plan is for: its own or announced document's year, else its title's."""
+    res = ann.result
+    for i in res.about:
+        if res.documents[i].year:
+            return res.documents[i].year
+    m = re.search(r"năm\s+((?:19|20)\d{2})", res.title or ann.text[:400])
+    if m:
+        return int(m.group(1))
+    return int(res.published[:4]) if res.published else None
+
+
+class TargetReader:
+    """Numeric targets and achieved results."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ann = ann_of(doc)
+        ann.result.targets = targets.read_targets(ann.text, plan_year(ann))
+        return doc
+
+
+class TaskReader:
+    """Tasks with lead agency and deadline; measures under numbered task groups."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ann = ann_of(doc)
+        ctx = tasks.TaskContext(ann.province, ann.unknown_scope, plan_year(ann))
+        ann.result.tasks = tasks.read_tasks(ann.text, ann.table_cells, ctx)
+        return doc
+
+
+class StatementReader:
+    """The year's theme and motto, adopted or draft."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ann = ann_of(doc)
+        ann.result.statements = statements.read_statements(ann.text)
+        return doc
+
+
+class PeopleReader:
+    """People with their posts, and the meetings they chaired."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ann = ann_of(doc)
+        res = ann.result
+        found = people.read_people(ann.text, ann.province, ann.unknown_scope)
+        res.people.extend(found)
+        res.meetings = people.read_meetings(ann.text, res.people, plan_year(ann), ann.province, ann.unknown_scope)
         return doc

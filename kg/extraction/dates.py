@@ -13,7 +13,7 @@ from dataclasses import dataclass
 DATE_RE = re.compile(
     r"(?<![\w/.\-])"
     r"(?:(?P<d>\d{1,2})\s?[/\-.]\s?(?P<m>\d{1,2})\s?[/\-.]\s?(?P<y>(?:19|20)\d{2})"
-    r"|(?:[Nn]gày|NGÀY)\s+(?P<d2>\d{1,2})\s+(?:tháng|THÁNG)\s+(?P<m2>\d{1,2})\s+(?:năm|NĂM)\s+(?P<y2>(?:19|20)\d{2}))"
+    r"|(?:(?:[Nn]gày|NGÀY)\s+)?(?P<d2>\d{1,2})\s+(?:tháng|THÁNG)\s+(?P<m2>\d{1,2})\s+(?:năm|NĂM)\s+(?P<y2>(?:19|20)\d{2}))"
     r"(?![\w/]|\.\d)"
 )
 SHORT_DATE_RE = re.compile(r"(?<![\w/.\-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\w/]|\.\d)")

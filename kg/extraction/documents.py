@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from kg.extraction.annotations import Annotations
 from kg.extraction.header import Header
-from kg.extraction.named import NamedMention
 from kg.extraction.references import RefMention
 from kg.extraction.symbols import PROVINCIAL_CODES
 from kg.extraction.text import slug

@@ -24,6 +24,10 @@ FACTORIES: dict[str, Callable[[], object]] = {
     "vnkg_named_documents": c.NamedDocumentRecognizer,
     "vnkg_documents": c.DocumentAssembler,
     "vnkg_links": c.LinkReader,
+    "vnkg_targets": c.TargetReader,
+    "vnkg_tasks": c.TaskReader,
+    "vnkg_statements": c.StatementReader,
+    "vnkg_people": c.PeopleReader,
 }
 PIPELINE: tuple[str, ...] = tuple(FACTORIES)
 _registered = False

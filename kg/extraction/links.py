@@ -19,6 +19,7 @@ IMPLEMENTS_RE = re.compile(
 PROMULGATES_RE = re.compile(r"\s*,?\s*(?:về\s+(?:việc\s+)?)?(?:ban\s+hành|phê\s+duyệt)?\s*(?:kèm\s+theo\s+)?$", re.I)
 PREAMBLE_RE = re.compile(r"\s*(?:Thực\s+hiện|Triển\s+khai\s+thực\s+hiện|Triển\s+khai)\s+(?:các\s+)?$")
 LEAD_WINDOW = 900
+ANNEX_RE = re.compile(r"\(\s*(?:[Kk]èm\s+theo|[Tt]rích|[Bb]an\s+hành\s+kèm\s+theo)\s*$")
 TYPE_WORD_RE = re.compile(rf"(?:{TYPE_WORD_ALT})\s*(?:số\s*)?$", re.I)
 
 
@@ -90,6 +91,6 @@ def _about_from_lead(ann: Annotations, mentions: list[tuple[int, int, int, int]]
         if doc.number is None:
             continue
         prefix = text[max(0, s - 60):s]
-        if ISSUED_RE.search(prefix):
+        if ISSUED_RE.search(prefix) or ANNEX_RE.search(prefix):
             res.about.append(d)
             return

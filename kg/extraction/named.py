@@ -147,6 +147,12 @@ def _bare_number(text: str, m: re.Match[str], seg_end: int, doc_type: str, provi
 def _titled(text: str, m: re.Match[str], body: str, doc_type: str, province: str | None,
             unknown_scope: str) -> NamedMention | None:
     first = body.split(maxsplit=1)[0] if body.strip() else ""
+    if first.lower() == "của":
+        # "Chương trình hành động của UBND tỉnh năm 2023": an issuer, then what singles it out.
+        hit = match_body(body, len(body) - len(body.lstrip()) + 4, province, unknown_scope)
+        if hit is None or not re.match(r"\s+(?:năm|giai\s+đoạn)\s+\d{4}", body[hit[1]:]):
+            return None
+        first = "x"
     if not first or first.lower() in GENERIC_NEXT or not re.match(r"[\wÀ-ỹ]", first):
         return None
     words = body.split()

@@ -43,9 +43,14 @@ def extract(text: str, *, file_name: str, rel_path: str, fmt: str = "txt", meta:
         doc = proc(doc)
     if ann.signature is not None and ann.header_doc is not None:
         sig = ann.signature
-        span = Span(sig.start, sig.end, text[sig.start:sig.end], "")
-        result.people.append(Person(sig.name, span, [(sig.post, result.documents[ann.header_doc].issuer)]))
-        result.signer = len(result.people) - 1
+        known = next((i for i, p in enumerate(result.people) if p.name == sig.name), None)
+        if known is None:
+            span = Span(sig.start, sig.end, text[sig.start:sig.end], "")
+            result.people.append(Person(sig.name, span, []))
+            known = len(result.people) - 1
+        if sig.post:
+            result.people[known].posts.append((sig.post, result.documents[ann.header_doc].issuer))
+        result.signer = known
     if result.title is None:
         first = text.strip().split("\n", 1)[0].strip()
         result.title = first[:300] or None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extraction.bodies import BODY_START_RE, match_body, national, provincial
+from kg.extraction.bodies import BODY_START_RE, agency, match_body, national, provincial
 from kg.extraction.dates import DATE_RE, find_dates
 from kg.extraction.lang_vi.doc_types import TYPE_CODES, TYPE_WORDS
 from kg.extraction.symbols import PROVINCIAL_CODES, STATE_ISSUERS, Symbol
@@ -19,7 +19,7 @@ from kg.model import Body
 TYPE_WORD_ALT = "|".join(w.replace(" ", r"\s+") for w in sorted(TYPE_WORDS, key=len, reverse=True))
 TYPE_BEFORE_RE = re.compile(rf"(?<!\w)(?P<word>{TYPE_WORD_ALT})\s*(?:số\s*:?\s*)?$", re.I)
 LIST_BEFORE_RE = re.compile(r"^\s*(?:,|;|và|và\s+các|,\s*và)\s*(?:số\s+)?$", re.I)
-DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:ban\s+hành|ký)\s+)?(?:ngày|NGÀY)\s+", re.I)
+DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:ban\s+hành|ký)\s+)?(?:(?:ngày|NGÀY)\s+)?", re.I)
 OF_RE = re.compile(r"\s*,?\s*(?:của|CỦA|do)\s+", re.I)
 ABOUT_RE = re.compile(r"\s*,?\s*(?:về|VỀ)\s+(?:việc\s+)?")
 ISSUED_RE = re.compile(r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:ký\s+)?ban\s+hành\s*$", re.I)
@@ -64,6 +64,8 @@ def issuer_from_code(sym: Symbol, province: str | None, unknown_scope: str) -> B
         return national(STATE_ISSUERS[code])
     if code in PROVINCIAL_CODES:
         return provincial(PROVINCIAL_CODES[code], province, unknown_scope)
+    if len(code) > 2 and code.startswith("S"):
+        return agency("Sở " + sym.body_code[1:], province, unknown_scope, strict=True)  # 95/BC-SKHĐT
     return None
 
 

@@ -78,9 +78,15 @@ _CELL_SEP = re.compile(r"(?m)^[ \t]*\|[ \t]*$")
 
 def table_cells(text: str) -> list[tuple[int, int]]:
     """Cells of tables flattened into lines holding only ``|`` (as readers emit every table)."""
-    seps = [m for m in _CELL_SEP.finditer(text)]
+    seps = list(_CELL_SEP.finditer(text))
     cells = []
+    prev_end = -1
     for a, b in zip(seps, seps[1:], strict=False):
+        if a.start() - prev_end > 2000 or prev_end < 0:
+            # The first cell of a table runs from the start of its line to the first separator.
+            line_start = text.rfind("\n", 0, max(0, a.start() - 1)) + 1
+            cells.append((line_start, a.start()))
         if b.start() - a.end() < 2000:
             cells.append((a.end(), b.start()))
+        prev_end = b.end()
     return cells

@@ -8,6 +8,7 @@ targets, tasks and other items carry the same span properties and ``prov:wasDeri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
@@ -134,6 +135,105 @@ class Mapper:
         if res.signer is not None and res.about:
             p = self.person_iri(res, res.people[res.signer])
             yield doc_iris[res.about[0]], VNKG.signedBy, p
+        plan = plan_index(res)
+        plan_iri = doc_iris[plan] if plan is not None else None
+        yield from self.targets(res, src, plan_iri)
+        yield from self.tasks(res, src, plan_iri)
+        yield from self.statements(res, src, plan_iri)
+        yield from self.meetings(res, src, doc_iris)
+
+    def targets(self, res: TextResult, src: URIRef, plan: URIRef | None) -> Iterator[Triple]:
+        nodes = [self.iris.item("result" if t.is_result else "target", res.text_id, t.span.end) for t in res.targets]
+        for t, node in zip(res.targets, nodes, strict=True):
+            yield node, RDF.type, VNKG.Result if t.is_result else VNKG.Target
+            yield node, PROV.wasDerivedFrom, src
+            yield node, RDFS.label, vi(f"{t.indicator}: {t.span.text}"[:300])
+            yield node, VNKG.indicator, string(t.indicator)
+            concept = self.iris.indicator(indicator_key(t.indicator))
+            yield node, VNKG.indicatorConcept, concept
+            yield concept, RDF.type, VNKG.Indicator
+            yield concept, RDF.type, SKOS.Concept
+            yield concept, SKOS.prefLabel, vi(indicator_label(t.indicator))
+            yield concept, SKOS.inScheme, VNKG.IndicatorScheme
+            yield node, VNKG.value, decimal(t.value)
+            if t.upper is not None:
+                yield node, VNKG.upperValue, decimal(t.upper)
+            yield node, VNKG.unit, string(t.unit)
+            if t.base_value is not None:
+                yield node, VNKG.baseValue, decimal(t.base_value)
+                yield node, VNKG.baseUnit, string(t.base_unit or t.unit)
+            if not t.is_result:
+                yield node, VNKG.comparator, VNKG[t.comparator]
+            if t.period:
+                yield node, VNKG.period, string(t.period)
+            if t.sector:
+                yield node, VNKG.sector, string(t.sector)
+            if t.parent is not None:
+                yield node, VNKG.partOfTarget, nodes[t.parent]
+            if plan is not None:
+                yield plan, VNKG.hasResult if t.is_result else VNKG.hasTarget, node
+                if t.is_result:
+                    yield node, VNKG.measuredAgainst, plan
+            yield from self.span(node, t.span)
+
+    def tasks(self, res: TextResult, src: URIRef, plan: URIRef | None) -> Iterator[Triple]:
+        nodes = [self.iris.item("task", res.text_id, t.span.start) for t in res.tasks]
+        for t, node in zip(res.tasks, nodes, strict=True):
+            cls = {"Measure": VNKG.Measure, "Priority": VNKG.Priority}.get(t.kind, VNKG.Task)
+            yield node, RDF.type, cls
+            yield node, PROV.wasDerivedFrom, src
+            yield node, RDFS.label, vi(t.label)
+            yield node, VNKG.order, integer(t.order)
+            if t.lead is not None:
+                yield node, VNKG.leadAgency, self.iris.body(t.lead)
+                yield from self.body(t.lead)
+            for coop in t.cooperating:
+                yield node, VNKG.cooperatingAgency, self.iris.body(coop)
+                yield from self.body(coop)
+            if t.deadline:
+                # An exact date is written as an ISO date; a period as written ("Quý I", "Tháng 01").
+                exact = t.deadline_norm if t.deadline_norm and len(t.deadline_norm) == 10 else None
+                yield node, VNKG.deadline, string(exact or t.deadline)
+            if t.deadline_norm:
+                yield node, VNKG.deadlineNormalized, string(t.deadline_norm)
+            if t.parent is not None:
+                yield node, VNKG.partOfTask, nodes[t.parent]
+            if plan is not None:
+                pred = {"Measure": VNKG.hasMeasure, "Priority": VNKG.hasPriority}.get(t.kind, VNKG.hasTask)
+                yield plan, pred, node
+            yield from self.span(node, t.span)
+
+    def statements(self, res: TextResult, src: URIRef, plan: URIRef | None) -> Iterator[Triple]:
+        for st in res.statements:
+            node = self.iris.item(st.kind, res.text_id, st.span.start)
+            yield node, RDF.type, VNKG.Theme if st.kind == "theme" else VNKG.Motto
+            yield node, PROV.wasDerivedFrom, src
+            yield node, VNKG.statementText, string(st.text)
+            yield node, RDFS.label, vi(st.text)
+            yield node, VNKG.isDraft, Literal(st.draft)
+            if st.year:
+                yield node, VNKG.year, integer(st.year)
+            if plan is not None and not st.draft:
+                yield plan, VNKG.hasTheme if st.kind == "theme" else VNKG.hasMotto, node
+            yield from self.span(node, st.span)
+
+    def meetings(self, res: TextResult, src: URIRef, doc_iris: list[URIRef]) -> Iterator[Triple]:
+        for mt in res.meetings:
+            node = self.iris.item("meeting", res.text_id, mt.span.start)
+            yield node, RDF.type, VNKG.Meeting
+            yield node, RDFS.label, vi(mt.label)
+            yield node, VNKG.reportedIn, src
+            yield node, PROV.wasDerivedFrom, src
+            if mt.date:
+                yield node, VNKG.meetingDate, date(mt.date)
+            if mt.chair is not None:
+                yield node, VNKG.chairedBy, self.person_iri(res, res.people[mt.chair])
+            if mt.body is not None:
+                yield node, VNKG.heldBy, self.iris.body(mt.body)
+                yield from self.body(mt.body)
+            for i in mt.discussed:
+                yield node, VNKG.discussed, doc_iris[i]
+            yield from self.span(node, mt.span)
 
     def person_iri(self, res: TextResult, person) -> URIRef:
         return self.iris.person(res.province_slug or f"text-{res.text_id}", person.name)
@@ -153,6 +253,31 @@ class Mapper:
             if body is not None:
                 yield post, ORG.postIn, self.iris.body(body)
                 yield from self.body(body)
+
+
+PLAN_TYPES = ("Plan", "Program", "Scheme")
+
+
+def plan_index(res: TextResult) -> int | None:
+    """The document a text's targets and tasks belong to: its plan or program, else what it is about."""
+    for i in res.about:
+        if res.documents[i].doc_type in PLAN_TYPES:
+            return i
+    return res.about[0] if res.about else None
+
+
+_IND_DROP = re.compile(r"\s*\((?:[^()]*)\)|\b(?:của|toàn|trên địa bàn)\s+(?:tỉnh|thành phố)\b|\bnăm\s+\d{4}\b"
+                       r"|\b(?:giai đoạn|nhiệm kỳ)\s+\d{4}\s*-\s*\d{4}\b", re.I)
+
+
+def indicator_label(indicator: str) -> str:
+    """The indicator as a reusable concept: without the province, the year or asides."""
+    label = re.sub(r"\s+", " ", _IND_DROP.sub("", indicator)).strip(" ,.-")
+    return (label[:1].upper() + label[1:]) if label else indicator
+
+
+def indicator_key(indicator: str) -> str:
+    return indicator_label(indicator).lower()
 
 
 def text_triples(res: TextResult, iris: Iris, to_original: Callable[[int], int] | None = None) -> Iterator[Triple]:

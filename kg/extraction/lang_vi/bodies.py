@@ -39,9 +39,11 @@ NATIONAL_PATTERNS: tuple[tuple[str, str], ...] = (
 PROVINCIAL: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "ubnd": ("Ủy ban nhân dân {unit} {province}", "StateBody", ("UBND {unit}", "UBND")),
     "hdnd": ("Hội đồng nhân dân {unit} {province}", "StateBody", ("HĐND {unit}", "HĐND")),
-    "tinh-uy": ("{Unit_party} {province}", "PartyBody", ("TU",)),
+    # The provincial Party Committee is the Executive Committee (Ban Chấp hành) of the provincial Party
+    # organisation: one body under both names.
+    "tinh-uy": ("{Unit_party} {province}", "PartyBody",
+                ("TU", "Ban Chấp hành Đảng bộ {unit} {province}", "BCH Đảng bộ {unit}")),
     "btv-tinh-uy": ("Ban Thường vụ {Unit_party} {province}", "PartyBody", ("BTV {Unit_party}",)),
-    "bch-dang-bo": ("Ban Chấp hành Đảng bộ {unit} {province}", "PartyBody", ("BCH Đảng bộ {unit}",)),
     "dai-hoi-dang-bo": ("Đại hội Đảng bộ {unit} {province}", "Congress", ()),
     "chu-tich-ubnd": ("Chủ tịch Ủy ban nhân dân {unit} {province}", "StateBody", ("Chủ tịch UBND {unit}",)),
 }
@@ -49,7 +51,7 @@ PROVINCIAL: dict[str, tuple[str, str, tuple[str, ...]]] = {
 # Phrases naming a provincial body (regex fragments; `UNIT` stands for tỉnh/thành phố) -> key.
 PROVINCIAL_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"ban thường vụ\s+(?:tỉnh|thành) ủy", "btv-tinh-uy"),
-    (r"(?:ban chấp hành|bch)\s+đảng bộ\s+UNIT", "bch-dang-bo"),
+    (r"(?:ban chấp hành|bch)\s+đảng bộ\s+UNIT", "tinh-uy"),
     (r"(?:tm\.?\s+)?(?:ủy ban nhân dân|ubnd)\s+UNIT", "ubnd"),
     (r"(?:hội đồng nhân dân|hđnd)\s+UNIT", "hdnd"),
     (r"(?:tỉnh|thành) ủy", "tinh-uy"),

@@ -1,0 +1,35 @@
+"""Units of numeric targets, scale words, and the words that set a target's comparator.
+
+Values use the Vietnamese number format: thousands dot, decimal comma (``3.500,5``).
+"""
+
+# Scale words -> multiplier.
+SCALES: dict[str, int] = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+
+# Units as written (lower case), longest first when matching. Count nouns name what is counted
+# ("380 doanh nghiệp"), measure units do not ("3.000 ha rừng").
+MEASURE_UNITS: tuple[str, ...] = (
+    "%", "phần trăm", "đồng/người", "đồng/người/năm", "đồng", "usd/người", "usd", "đô la mỹ", "ha", "héc ta", "hecta",
+    "km", "tấn", "m2", "m²", "m3", "m³", "mw", "kwh", "lít", "năm", "tháng", "ngày",
+)
+COUNT_UNITS: tuple[str, ...] = (
+    "lượt khách", "lượt người", "lượt", "người", "lao động", "việc làm", "doanh nghiệp", "hợp tác xã", "xã",
+    "phường", "huyện", "thôn", "hộ", "sản phẩm", "giường", "bác sĩ", "trường", "con", "dự án", "cơ sở", "khu",
+    "cụm", "bệnh viện", "trạm", "học sinh", "sinh viên", "nhà", "căn", "tour", "sự kiện", "đơn vị", "thủ tục",
+    "km đường", "cây", "tổ hợp tác", "điểm", "nhà văn hóa", "chợ",
+)
+# Units that never stand for a target on their own ("năm", "tháng", "ngày" are durations or dates).
+NON_TARGET_UNITS: frozenset[str] = frozenset({"năm", "tháng", "ngày", "điểm"})
+
+# Base unit of a unit with a scale word: "tỷ đồng" -> ("đồng", 10**9).
+BASE_UNITS: dict[str, str] = {"phần trăm": "%", "héc ta": "ha", "hecta": "ha", "đô la mỹ": "USD", "usd": "USD",
+                              "usd/người": "USD/người"}
+
+# Words right before the value -> comparator (ontology individual). Longest first.
+COMPARATOR_WORDS: dict[str, str] = {
+    "không dưới": "AtLeast", "không thấp hơn": "AtLeast", "ít nhất": "AtLeast", "không cao hơn": "AtMost", "tối thiểu": "AtLeast", "từ": "AtLeast",
+    "không quá": "AtMost", "không vượt quá": "AtMost", "tối đa": "AtMost", "dưới": "LessThan",
+    "còn dưới": "LessThan", "thấp hơn": "LessThan", "trên": "GreaterThan", "hơn": "GreaterThan",
+    "vượt": "GreaterThan", "cao hơn": "GreaterThan", "khoảng": "Approximately", "gần": "Approximately",
+    "xấp xỉ": "Approximately", "trên dưới": "Approximately",
+}

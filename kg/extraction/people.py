@@ -1,0 +1,118 @@
+"""People with the posts they held at the time, and the meetings they chaired.
+
+``đồng chí Đỗ Minh Tuấn – Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh``; ``Chủ tịch UBND tỉnh Trịnh Việt Hùng``.
+A person is known by the full name (never merged by surname); the posts are split on commas.
+``Phiên họp thường kỳ UBND tỉnh tháng 12 năm 2022``, ``phiên họp thứ 44`` are meetings, dated by the
+sentence that reports them (or a ``dd/mm`` in the title, with the year from the text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.bodies import BODY_START_RE, agency, match_body
+from kg.extraction.dates import find_dates, to_iso
+from kg.extraction.lang_vi.names import FAMILY_NAMES, POST_HEADS
+from kg.extraction.text import squash
+from kg.model import Body, Meeting, Person, Span
+
+_SYL = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+FAMILY_ALT = "|".join(sorted(FAMILY_NAMES, key=len, reverse=True))
+NAME = rf"(?:{FAMILY_ALT})(?:\s+{_SYL}){{1,3}}"
+POST_ALT = "|".join(p.replace(" ", r"\s+") for p in sorted(POST_HEADS, key=len, reverse=True))
+DASH_RE = re.compile(rf"(?:[Đđ]ồng\s+chí|[Ôô]ng|[Bb]à)\s+(?P<name>{NAME})\s*[–—-]\s*(?P<post>[^.\n]{{3,160}}?)"
+                     r"(?=\s+(?:chủ\s+trì|phát\s+biểu|trình\s+bày|báo\s+cáo|cho\s+biết|nhấn\s+mạnh|tham\s+dự|tại|đã)\b"
+                     r"|[.;\n]|$)")
+TITLE_NAME_RE = re.compile(rf"(?P<post>(?:{POST_ALT})(?:\s+(?!{FAMILY_ALT}\s)[^\s,.;:()]+){{0,6}}?)\s+(?P<name>{NAME})"
+                           rf"(?![\wà-ỹ])")
+MEETING_RE = re.compile(
+    r"(?P<label>[Pp]hiên\s+họp\s+(?:UBND\s+tỉnh\s+)?thường\s+kỳ(?:\s+(?:của\s+)?(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+tỉnh)?"
+    r"(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4}|/\d{4})?)?|[Pp]hiên\s+họp\s+(?:lần\s+)?thứ\s+\d+)")
+CHAIR_RE = re.compile(r"chủ\s+trì", re.I)
+HELD_RE = re.compile(r"chủ\s+trì|khai\s+mạc|diễn\s+ra|tổ\s+chức|đã\s+họp|tiến\s+hành", re.I)
+LEAD_DATE_RE = re.compile(r"(?:^|\s)(?:[Nn]gày|vào\s+ngày)\s+\d{1,2}\s?[/\-.]\s?\d{1,2}\s?[/\-.]\s?\d{4}"
+                          r"|(?:[Nn]gày)\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
+SHORT_DATE_RE = re.compile(r"\((?:[A-ZĐ]{1,4}\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})\)")
+
+
+def _posts(post_text: str, province: str | None, unknown_scope: str) -> list[tuple[str, Body | None]]:
+    out = []
+    for part in re.split(r",\s*", squash(post_text)):
+        part = part.strip(" .;")
+        if not part or not re.match(POST_ALT, part):
+            continue
+        body = None
+        bm = BODY_START_RE.search(part)
+        if bm:
+            hit = match_body(part, bm.start(), province, unknown_scope)
+            body = hit[0] if hit else None
+        if body is None:
+            am = re.search(r"(?:Sở|Ban|Văn phòng|Trung tâm|Thanh tra)\s.*$", part)
+            if am:
+                body = agency(am.group(0), province, unknown_scope)
+        out.append((part, body))
+    return out
+
+
+def read_people(text: str, province: str | None, unknown_scope: str) -> list[Person]:
+    found: dict[str, Person] = {}
+    for rx in (DASH_RE, TITLE_NAME_RE):
+        for m in rx.finditer(text):
+            name = squash(m.group("name"))
+            if len(name.split()) < 2:
+                continue
+            posts = _posts(m.group("post"), province, unknown_scope)
+            span = Span(m.start("name"), m.end("name"), name, squash(text[max(0, m.start() - 80):m.end() + 80]))
+            person = found.get(name)
+            if person is None:
+                found[name] = person = Person(name, span, [])
+            for p in posts:
+                if p[0] not in {x[0] for x in person.posts}:
+                    person.posts.append(p)
+    return sorted(found.values(), key=lambda p: p.span.start)
+
+
+def read_meetings(text: str, people: list[Person], year: int | None, province: str | None,
+                  unknown_scope: str) -> list[Meeting]:
+    out: list[Meeting] = []
+    by_key: dict[str, Meeting] = {}
+    title_end = text.find("\n")
+    for m in MEETING_RE.finditer(text):
+        label = squash(m.group("label"))
+        label = label[0].upper() + label[1:]
+        key = label.lower()
+        sent_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+        sent_end_m = re.search(r"\.\s|\n", text[m.end():])
+        sent = text[sent_start: m.end() + (sent_end_m.start() if sent_end_m else 0)]
+        held = HELD_RE.search(sent) is not None
+        if not (held or m.start() < title_end or "thứ" in key):
+            continue  # "báo cáo tại phiên họp thường kỳ": a habit, not a meeting
+        lead = LEAD_DATE_RE.search(sent)
+        date = None
+        if lead:
+            found = find_dates(lead.group(0))
+            date = found[0].iso if found else None
+        known = next((mt for k, mt in by_key.items() if k.startswith(key) or key.startswith(k)), None)
+        if known is not None:
+            known.date = known.date or date
+            continue
+        if date is None:
+            sd = SHORT_DATE_RE.search(text[:300])
+            if sd and year:
+                date = to_iso(int(sd.group("d")), int(sd.group("m")), year)
+        chair = None
+        chair_sent = next((i for i, p in enumerate(people) if CHAIR_RE.search(
+            text[p.span.start: p.span.start + 300].split("\n")[0]) and p.span.start >= sent_start - 200), None)
+        if chair_sent is None:
+            chair_sent = next((i for i, p in enumerate(people)
+                               if any(t.lower().startswith("chủ tịch ubnd") or t.lower().startswith("chủ tịch ủy ban")
+                                      for t, _ in p.posts)), None)
+        chair = chair_sent
+        body = None
+        if re.search(r"UBND|Ủy\s+ban", label + sent):
+            hit = match_body("UBND tỉnh", 0, province, unknown_scope)
+            body = hit[0] if hit else None
+        meeting = Meeting(label, Span(m.start(), m.end(), m.group(0), squash(sent)[:1000]), date, chair, body)
+        by_key[key] = meeting
+        out.append(meeting)
+    return out

@@ -1,0 +1,331 @@
+"""Numeric targets (chỉ tiêu) and achieved results, with indicator, value, unit, comparator and period.
+
+A quantity is a *target* when it sits in a target block (``Về kinh tế: ...``, ``Các chỉ tiêu chủ yếu:``)
+or in a clause that commits to it (phấn đấu, mục tiêu, đảm bảo, chuẩn hóa, đến năm ...). It is a
+*result* when the clause reports what was achieved or estimated (ước, so với cùng kỳ, đạt x% kế
+hoạch, hoàn thành 15/19 chỉ tiêu). Counts of meeting items, dates, ordinals, service levels
+("mức độ 3, 4") and poll figures are neither.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from kg.extraction.lang_vi.units import (
+    BASE_UNITS,
+    COMPARATOR_WORDS,
+    COUNT_UNITS,
+    MEASURE_UNITS,
+    NON_TARGET_UNITS,
+    SCALES,
+)
+from kg.extraction.text import squash
+from kg.model import Span, Target
+
+NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_UNITS = sorted([*MEASURE_UNITS, *COUNT_UNITS], key=len, reverse=True)
+UNIT_ALT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in _UNITS)
+SCALE_ALT = "|".join(SCALES)
+QUANTITY_RE = re.compile(
+    rf"(?<![\w/.,\-])(?P<v>{NUM})(?:\s*(?:-|–|đến)\s*(?P<u2>{NUM}))?\s*"
+    rf"(?P<scale>(?:{SCALE_ALT})\s+)?(?P<unit>{UNIT_ALT})(?![\w])",
+    re.I,
+)
+COMPARATOR_RE = re.compile(
+    r"(?:^|\s)(?P<w>" + "|".join(w.replace(" ", r"\s+") for w in sorted(COMPARATOR_WORDS, key=len, reverse=True))
+    + r")\s*$", re.I)
+BLOCK_HEAD_RE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-–•+]\s*|\d{1,2}\.\d?\.?\s*|[a-zđ]\)\s*)?"
+    r"(?P<head>(?:Về|VỀ|Lĩnh vực|Các chỉ tiêu|Chỉ tiêu|Mục tiêu cụ thể|Một số chỉ tiêu)[^:\n]{0,80}):")
+COMMIT_RE = re.compile(r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm|chuẩn\s+hóa|đến\s+năm\s+\d{4}"
+                       r"|kế\s+hoạch\s+là|phải\s+đạt", re.I)
+RESULT_RE = re.compile(
+    r"\bước\b|so\s+với\s+(?:cùng\s+kỳ|năm|kế\s+hoạch)|đạt\s+được|đã\s+đạt|thực\s+hiện\s+được"
+    r"|(?:đạt|bằng)\s+[\d,.]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|dự\s+toán|Nghị\s+quyết|NQ|chỉ\s+tiêu)"
+    r"|hoàn\s+thành\s+\d+\s*/\s*\d+|vượt\s+[\d,.]+\s*%|\d+\s*/\s*\d+\s+chỉ\s+tiêu", re.I)
+NOT_TARGET_BEFORE_RE = re.compile(r"(?:mức\s+độ|lần\s+thứ|thứ|số|khóa|nhiệm\s+kỳ|giai\s+đoạn|năm|tháng|ngày|quý|"
+                                  r"phiên|điều|khoản|mục|lúc|bước)\s*$", re.I)
+LEAD_STRIP_RE = re.compile(
+    r"^(?:\s|[,;:.\-–+•)(]|\d{1,2}\.(?=\s)|[a-zđ]\)(?=\s)|và|hoặc|đồng\s+thời|trong\s+đó|riêng|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm"
+    r"|đến\s+(?:hết\s+)?năm\s+\d{4},?|trong\s+năm\s+\d{4},?|năm\s+\d{4},?|có\s+thêm|có|nâng|đạt)+", re.I)
+TRAIL_STRIP_RE = re.compile(
+    r"(?:\s|[,;:\-–]|đạt|mức|ở\s+mức|lên|xuống|là|còn|bằng|khoảng|trên|dưới|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá"
+    r"|không\s+thấp\s+hơn|không\s+cao\s+hơn|phấn\s+đấu"
+    r"|không\s+dưới|từ|gần|xấp\s+xỉ|thêm|tới)+$", re.I)
+COMMIT_CUT_RE = re.compile(r"(?:phấn\s+đấu|đảm\s+bảo|bảo\s+đảm|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:đến|trong)\s+năm\s+\d{4})?"
+                           r"\s*,?(?=\s)|(?=chuẩn\s+hóa)", re.I)
+CLAUSE_VERB_RE = re.compile(r"^(?:nâng|đảm\s+bảo|bảo\s+đảm|giảm|tạo|tăng|triển\s+khai|thực\s+hiện|đẩy\s+mạnh|phát\s+huy"
+                            r"|xây\s+dựng|hỗ\s+trợ|góp\s+phần|tiếp\s+tục|phấn\s+đấu|nhằm|để|trong\s+đó)\b", re.I)
+VERB_ONLY_RE = re.compile(r"^(?:trồng\s+mới|thành\s+lập\s+mới|xây\s+dựng\s+(?:thêm|mới)|xây\s+dựng|phát\s+triển\s+mới"
+                          r"|tạo\s+việc\s+làm(?:\s+mới)?(?:\s+cho)?|giải\s+quyết\s+việc\s+làm(?:\s+cho)?|đào\s+tạo(?:\s+nghề)?"
+                          r"(?:\s+cho)?|thu\s+hút|hỗ\s+trợ|chuẩn\s+hóa|cấp|giảm|tăng|đón|thêm|có|mở\s+mới)$", re.I)
+PREDICATE_RE = re.compile(r"\s(?=(?:đạt|có|được|tham\s+gia|sử\s+dụng|hoạt\s+động|mạnh\s+về)\s)")
+PERIOD_RE = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(\d{4}\s*-\s*\d{4})|(?:đến\s+)?năm\s+(\d{4})")
+HEADS = ("tỷ lệ", "tốc độ", "số", "tổng", "diện tích", "giá trị", "thu", "chi", "grdp", "dân số", "sản lượng",
+         "kim ngạch", "cơ cấu", "thu nhập", "vốn", "tuổi thọ", "năng suất", "chỉ số", "mật độ")
+MAX_INDICATOR_WORDS = 30
+
+
+def to_decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(".", "").replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+@dataclass(slots=True)
+class _Quantity:
+    m: re.Match[str]
+    value: Decimal
+    upper: Decimal | None
+    unit: str
+    scale: int
+
+
+def _quantities(clause: str) -> list[_Quantity]:
+    out = []
+    for m in QUANTITY_RE.finditer(clause):
+        unit = squash(m.group("unit"))
+        if unit.lower() in NON_TARGET_UNITS:
+            continue
+        if NOT_TARGET_BEFORE_RE.search(clause[max(0, m.start() - 12):m.start()]):
+            continue
+        v = to_decimal(m.group("v"))
+        u = to_decimal(m.group("u2")) if m.group("u2") else None
+        if v is None or (u is not None and u <= v):
+            u = None if u is None or u <= v else u
+            if v is None:
+                continue
+        scale = SCALES[m.group("scale").strip().lower()] if m.group("scale") else 1
+        out.append(_Quantity(m, v, u, unit, scale))
+    return out
+
+
+AFTER_COMPARATOR_RE = re.compile(r"^\s*(?:trở\s+lên|trở\s+đi)", re.I)
+AFTER_AT_MOST_RE = re.compile(r"^\s*trở\s+xuống", re.I)
+
+
+def _comparator(before: str, q: _Quantity, after: str = "") -> str:
+    if q.upper is not None:
+        return "Between"
+    if AFTER_COMPARATOR_RE.match(after):
+        return "AtLeast"
+    if AFTER_AT_MOST_RE.match(after):
+        return "AtMost"
+    m = COMPARATOR_RE.search(before)
+    if m:
+        return COMPARATOR_WORDS[squash(m.group("w")).lower()]
+    return "EqualTo"
+
+
+def _balance(text: str) -> str:
+    text = text.strip(" ,;:-–.")
+    if text.count("(") > text.count(")"):
+        text = text.rstrip(" (") + (")" if "(" in text else "")
+    if text.count(")") > text.count("("):
+        text = text.lstrip(") ")
+    return text.strip(" ,;:-–")
+
+
+def _clean(text: str) -> str:
+    text = squash(text)
+    prev = None
+    while prev != text:
+        prev = text
+        text = LEAD_STRIP_RE.sub("", text).strip()
+        text = TRAIL_STRIP_RE.sub("", text).strip()
+    return _balance(text)
+
+
+def _post(after: str) -> tuple[str, int]:
+    """What a value-first quantity counts ("42% số trường mầm non"), and how much of `after` it used."""
+    used, parts = 0, []
+    for i, part in enumerate(re.split(r",(?=\s)", after)):
+        p = part.strip()
+        if i and (not p or CLAUSE_VERB_RE.match(p) or re.match(r"\d", p)):
+            break
+        parts.append(part)
+        used += len(part) + 1
+    return _balance(squash(",".join(parts))), min(used, len(after))
+
+
+def _join_overlap(base: str, sub: str) -> str:
+    """Sub-target under its parent: "Tỷ lệ lao động qua đào tạo" + "đào tạo nghề"."""
+    bw, sw = base.split(), sub.split()
+    for k in range(min(len(bw), len(sw)), 0, -1):
+        if [w.lower() for w in bw[-k:]] == [w.lower() for w in sw[:k]]:
+            return " ".join(bw[:-k] + sw)
+    for k in range(len(bw)):
+        if sw and bw[k].lower() == sw[0].lower():
+            head = bw[:k]
+            if head and head[0].lower() == "tổng":
+                head = head[1:]
+            return " ".join(head + sw) if head else sub
+    return f"{base} {sub}"
+
+
+def _has_head(indicator: str) -> bool:
+    low = indicator.lower()
+    return low.startswith(HEADS)
+
+
+def _period(clause: str, default_year: int | None) -> str | None:
+    m = PERIOD_RE.search(clause)
+    if m:
+        return re.sub(r"\s", "", m.group(1) or m.group(2))
+    return str(default_year) if default_year else None
+
+
+SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ(“\"])|\n[ \t]*\n|\n(?=[ \t]*(?:[-–•+]\s|\(?\d{1,2}[.)]\s))"
+                         r"|\n[ \t]*\|[ \t]*\n")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences for target reading: ';' and ':' stay inside, so lists and headings keep their context."""
+    out, start = [], 0
+    for m in SENTENCE_RE.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def read_targets(text: str, default_year: int | None) -> list[Target]:
+    """Every target and result in `text`."""
+    out: list[Target] = []
+    blocks = _target_blocks(text)
+    for s, e in sentences(text):
+        if not QUANTITY_RE.search(text, s, e):
+            continue
+        sector = next((h for a, b, h in sorted(blocks, key=lambda x: x[1] - x[0]) if a <= s < b), None)
+        _read_segment(text, s, e, sector, default_year, out)
+    return out
+
+
+TARGET_HEADING_RE = re.compile(
+    r"(?m)^[ \t]*(?:Điều\s+\d+\.|[IVX]{1,4}\.|\d{1,2}\.(?:\d\.)?|[a-zđ]\))?[ \t]*"
+    r"(?P<head>[^\n:]{0,50}(?:[Cc]hỉ\s+tiêu|[Mm]ục\s+tiêu\s+cụ\s+thể)[^\n:]{0,60})[ \t]*$")
+SECTION_END_RE = re.compile(r"(?m)^[ \t]*(?:Điều\s+\d+\.|[IVX]{1,4}\.\s|[A-ZĐ]{2,}[A-ZĐÀ-Ỹ ,]{6,}$)")
+
+
+def _target_blocks(text: str) -> list[tuple[int, int, str]]:
+    """Paragraphs headed by a sector or target heading: (start, end, heading)."""
+    out = []
+    for m in TARGET_HEADING_RE.finditer(text):
+        end_m = SECTION_END_RE.search(text, m.end() + 1)
+        end = end_m.start() if end_m else len(text)
+        out.append((m.end(), end, squash(m.group("head"))))
+    for m in BLOCK_HEAD_RE.finditer(text):
+        end = text.find("\n\n", m.end())
+        nxt = BLOCK_HEAD_RE.search(text, m.end())
+        end = min(x for x in (end if end > 0 else len(text), nxt.start() if nxt else len(text)))
+        head = re.sub(r"^(?:Về|VỀ|Lĩnh vực)\s+", "", squash(m.group("head")))
+        out.append((m.start(), end, head))
+    return out
+
+
+def _read_segment(text: str, s: int, e: int, sector: str | None, default_year: int | None,
+                  out: list[Target]) -> None:
+    seg = text[s:e]
+    quantities = _quantities(seg)
+    if not quantities:
+        return
+    prev_end = 0
+    group_label = ""
+    siblings: list[Target] = []
+    listed: list[Target] = []
+    for q in quantities:
+        before = seg[prev_end:q.m.start()]
+        clause_start = max(before.rfind(";"), before.rfind(". "))
+        local = before[clause_start + 1:] if clause_start >= 0 else before
+        commit = COMMIT_RE.search(seg[:q.m.start()]) is not None
+        if sector is None and not commit:
+            prev_end = q.m.end()
+            continue
+        # The clause around the quantity decides result vs target.
+        c_start = max(seg.rfind(";", 0, q.m.start()), seg.rfind(", ", 0, q.m.start() - 30 if q.m.start() > 30 else 0))
+        c_end_m = re.search(r"[;]|\.\s", seg[q.m.end():])
+        clause = seg[max(0, c_start): q.m.end() + (c_end_m.start() if c_end_m else len(seg))]
+        is_result = RESULT_RE.search(clause) is not None and "kế hoạch là" not in clause.lower()
+        if ":" in local:
+            head, local = local.rsplit(":", 1)
+            head = _clean(head)
+            if head and not QUANTITY_RE.search(head) and len(head.split()) <= 12 and not BLOCK_HEAD_RE.match(
+                    "\n" + head + ":"):
+                if not _clean(local) or VERB_ONLY_RE.match(_clean(local)):
+                    local = head + " " + local  # "Giá trị xuất khẩu: 162 triệu USD"
+                elif not group_label or _has_head(head):
+                    group_label = head  # "Cơ cấu kinh tế: Khu vực Dịch vụ 43-44%"
+        cuts = list(COMMIT_CUT_RE.finditer(local))
+        if cuts:
+            before_cut, after_cut = local[:cuts[-1].start()], local[cuts[-1].end():]
+            kept = _clean(after_cut)
+            if (not kept or VERB_ONLY_RE.match(kept) or kept.lower() in ("đạt",)) and _has_head(_clean(before_cut)):
+                local = before_cut + " " + after_cut  # "Tốc độ tăng trưởng GRDP phấn đấu đạt 7,5-8%"
+            else:
+                local = after_cut
+        comparator = _comparator(local, q, seg[q.m.end():q.m.end() + 20])
+        after_m = re.match(r"[^,;.()]*", seg[q.m.end():])
+        after = after_m.group(0) if after_m else ""
+        used = len(after)
+        if q.unit == "%":
+            nxt = re.search(rf"{NUM}\s*%|[;]|\.\s", seg[q.m.end():])
+            after = seg[q.m.end(): q.m.end() + nxt.start()] if nxt else seg[q.m.end():]
+        post, used = _post(after) if q.unit == "%" else (_balance(squash(after)), used)
+        ind = _clean(local)
+        unit_is_noun = q.unit.lower() in COUNT_UNITS
+        sub = "trong đó" in local.lower() and siblings
+        consumed = 0
+        value_first = False
+        if sub:
+            ind = _join_overlap(siblings[-1].indicator, ind)
+        elif not ind or VERB_ONLY_RE.match(ind):
+            noun = q.unit if unit_is_noun else ""
+            ind = squash(" ".join(x for x in (ind, noun, post) if x))
+            consumed = used
+            value_first = q.unit == "%"
+        elif siblings and not _has_head(ind) and ind[:1].islower():
+            base = siblings[-1].indicator
+            head = next((h for h in HEADS if base.lower().startswith(h)), None)
+            ind = f"{base[:len(head)]} {ind}" if head and ind.startswith("các ") else f"{base} {ind}"
+        if group_label and not _has_head(ind) and group_label.lower() not in ind.lower():
+            ind = f"{group_label} {ind}"
+        words = ind.split()
+        if not words:
+            prev_end = q.m.end()
+            continue
+        ind = " ".join(words[-MAX_INDICATOR_WORDS:])
+        ind = ind[0].upper() + ind[1:]
+        start, end = s + q.m.start(), s + q.m.end()
+        span_start = s + prev_end + (clause_start + 1 if clause_start >= 0 else 0)
+        unit = q.unit if q.scale == 1 else f"{q.m.group('scale').strip()} {q.unit}"
+        base_unit = BASE_UNITS.get(q.unit.lower(), q.unit)
+        t = Target(span=Span(span_start, end, text[span_start:end].strip(), squash(seg)[:1000]), indicator=ind,
+                   value=q.value, unit=unit, comparator=comparator, upper=q.upper,
+                   base_value=q.value * q.scale, base_unit=base_unit, period=_period(seg, default_year),
+                   sector=sector, is_result=is_result)
+        if sub:
+            t.parent = out.index(siblings[-1]) if siblings[-1] in out else None
+        out.append(t)
+        siblings.append(t)
+        if value_first:
+            listed.append(t)
+        prev_end = q.m.end() + consumed
+        del start
+    _share_predicates(listed)
+
+
+def _share_predicates(pct: list[Target]) -> None:
+    """"42% số trường mầm non, 63% số trường tiểu học ... đạt chuẩn quốc gia": the last item's
+    predicate belongs to every item of the list."""
+    if len(pct) < 2:
+        return
+    parts = PREDICATE_RE.split(pct[-1].indicator, maxsplit=1)
+    if len(parts) != 2:
+        return
+    pred = parts[1]
+    for t in pct[:-1]:
+        if not PREDICATE_RE.search(t.indicator):
+            t.indicator = f"{t.indicator} {pred}"

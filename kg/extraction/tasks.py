@@ -1,0 +1,282 @@
+"""Tasks (nhiệm vụ): task tables, numbered task sections with their bullets, inline ``(1) … (n)`` lists,
+and the paragraphs of a "Trọng tâm chỉ đạo, điều hành" list.
+
+A task table is ``STT | Nhiệm vụ | Đơn vị chủ trì | [Đơn vị phối hợp |] Thời gian``, flattened into cells
+(readers emit every table so). A numbered task section is a heading such as ``II. NHIỆM VỤ GIẢI PHÁP
+CHỦ YẾU`` whose ``1.`` … items are tasks and whose ``-`` bullets are measures under them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extraction.bodies import agency
+from kg.extraction.text import squash
+from kg.model import Body, Span, Task
+
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+SECTION_RE = re.compile(r"(?m)^[ \t]*(?P<num>[IVX]{1,5}|[A-Đ])\.[ \t]+(?P<head>[^\n]{2,200}(?:\n(?![ \t]*(?:\d{1,2}\.|-)\s)"
+                        r"[^\n]{0,200}){0,3})")
+TASK_SECTION_RE = re.compile(r"NHIỆM\s+VỤ|GIẢI\s+PHÁP|Nhiệm\s+vụ|Giải\s+pháp")
+ITEM_RE = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=\S)")
+BULLET_RE = re.compile(r"(?m)^[ \t]*[-–•+][ \t]+(?=\S)")
+INLINE_RE = re.compile(r"\((?P<n>\d{1,2})\)\s*")
+INLINE_TRIGGER_RE = re.compile(r"(?:nhiệm\s+vụ|giải\s+pháp|trọng\s+tâm)[^.:\n]{0,80}:\s*$", re.I)
+FOCUS_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\.\s*|[a-zđ]\)\s*)?(?:Trọng\s+tâm\s+chỉ\s+đạo|Các\s+nhiệm\s+vụ\s+trọng\s+tâm|"
+                           r"Nhiệm\s+vụ\s+trọng\s+tâm|Nhiệm\s+vụ\s+và\s+giải\s+pháp|Nhiệm\s+vụ,\s+giải\s+pháp)[^\n]{0,120}:[ \t]*$")
+ASSIGN_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\.\s*|[IVX]{1,4}\.\s*)?(?:Giao\s+nhiệm\s+vụ|Phân\s+công\s+nhiệm\s+vụ"
+                            r"|Phân\s+công\s+thực\s+hiện|Nhiệm\s+vụ\s+cụ\s+thể|Giao\s+các\s+cơ\s+quan)[^\n]{0,80}:[ \t]*$")
+ASSIGN_ITEM_RE = re.compile(r"(?m)^[ \t]*(?:[a-zđ]\)|[-–•+]|\d{1,2}\.)[ \t]+(?=\S)")
+_VERBS = (r"chủ\s+trì|hoàn\s+thiện|tham\s+mưu|xây\s+dựng|thực\s+hiện|triển\s+khai|phối\s+hợp|trình|rà\s+soát|tổ\s+chức"
+          r"|hướng\s+dẫn|báo\s+cáo|theo\s+dõi|đôn\s+đốc|khẩn\s+trương|tập\s+trung|nghiên\s+cứu|chỉ\s+đạo|kiểm\s+tra"
+          r"|chuẩn\s+bị|cập\s+nhật|đẩy\s+nhanh|tiếp\s+tục|bố\s+trí|ban\s+hành|lập|hoàn\s+thành")
+SUBJECT_RE = re.compile(rf"^(?P<subj>[^,.;:]{{2,80}}?(?:,\s*[^,.;:]{{2,40}}?)?)\s+(?=(?:{_VERBS})\s)")
+DEADLINE_PHRASE_RE = re.compile(r"(?:trước|chậm\s+nhất|hoàn\s+thành\s+trong|trong)\s+(?:ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?"
+                                r"|tháng\s+\d{1,2}(?:/\d{4})?|quý\s+(?:IV|III|II|I)(?:/\d{4})?)", re.I)
+DEADLINE_RE = re.compile(
+    r"(?i:qu[ýy])\s*(?P<q>IV|III|II|I|l|1|2|3|4)(?![\w])|(?i:tháng)\s*(?P<m>\d{1,2})(?!\d)"
+    r"|(?P<h>6\s+tháng\s+(?:đầu|cuối)\s+năm)|(?P<d>\d{1,2}/\d{1,2}(?:/\d{4})?)|(?i:năm)\s+(?P<y>\d{4})")
+QUARTERS = {"I": 1, "l": 1, "1": 1, "II": 2, "2": 2, "III": 3, "3": 3, "IV": 4, "4": 4}
+MAX_LABEL_WORDS = 40
+HEADER_ROLES = (("chủ trì", "lead"), ("phối hợp", "coop"), ("thời gian", "deadline"), ("thời hạn", "deadline"),
+                ("tiến độ", "deadline"), ("hoàn thành", "deadline"), ("nhiệm vụ", "label"), ("nội dung", "label"),
+                ("tên", "label"), ("stt", "order"), ("tt", "order"))
+
+
+@dataclass(slots=True)
+class TaskContext:
+    province: str | None
+    unknown_scope: str
+    year: int | None
+
+
+def label_of(text: str, limit: int = MAX_LABEL_WORDS) -> str:
+    """A task's own text: its first sentence, cut at a comma when it runs long."""
+    t = squash(text)
+    m = re.search(r"(?<=[.!?])\s|:\s", t)
+    if m and m.start() > 20:
+        t = t[: m.start()]
+    words = t.split()
+    if len(words) > limit:
+        cut = " ".join(words[:limit])
+        comma = cut.rfind(",")
+        t = cut[:comma] if comma > len(cut) // 2 else cut
+    return t.strip(" ;:,.")
+
+
+def fix_ocr(deadline: str) -> str:
+    """Undo OCR slips in a written deadline: "Quý l" (lower-case L) is "Quý I"."""
+    return re.sub(r"(?i)\b(qu[ýy])\s*l\b", r"\1 I", deadline)
+
+
+def normalise_deadline(text: str, year: int | None) -> str | None:
+    """"Quý I" -> "2021-Q1", "Tháng 01" -> "2021-01", "30/6/2021" -> "2021-06-30"."""
+    m = DEADLINE_RE.search(squash(text))
+    if not m:
+        return None
+    y = str(year) if year else "????"
+    if m.group("q"):
+        return f"{y}-Q{QUARTERS[m.group('q').upper() if m.group('q') != 'l' else 'l']}"
+    if m.group("m") and 1 <= int(m.group("m")) <= 12:
+        return f"{y}-{int(m.group('m')):02d}"
+    if m.group("h"):
+        return f"{y}-H1" if "đầu" in m.group("h") else f"{y}-H2"
+    if m.group("d"):
+        parts = m.group("d").split("/")
+        yy = parts[2] if len(parts) == 3 else y
+        return f"{yy}-{int(parts[1]):02d}-{int(parts[0]):02d}"
+    if m.group("y"):
+        return m.group("y")
+    return None
+
+
+def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> list[Task]:
+    """Every task of the text, in order: tables, numbered sections, inline lists, focus paragraphs."""
+    parents: dict[int, Task] = {}
+    tasks: list[Task] = []
+    tasks += _table_tasks(text, cells, ctx)
+    section = _section_tasks(text, parents)
+    tasks += section
+    tasks += _inline_tasks(text)
+    tasks += _assignment_tasks(text, ctx)
+    if not section:
+        tasks += _focus_tasks(text)
+    tasks.sort(key=lambda t: (t.span.start, t.kind != "Task"))
+    index = {id(t): i for i, t in enumerate(tasks)}
+    for i, t in enumerate(tasks):
+        t.order = i + 1
+        if id(t) in parents:
+            t.parent = index[id(parents[id(t)])]
+    return tasks
+
+
+def _table_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> list[Task]:
+    out: list[Task] = []
+    i = 0
+    while i < len(cells):
+        a, b = cells[i]
+        last = squash(text[a:b]).split(" ")[-1:] or [""]
+        if not (squash(text[a:b]).upper() in ("STT", "TT", "SỐ TT") or last[0].upper() == "STT"):
+            i += 1
+            continue
+        roles = ["order"]
+        j = i + 1
+        while j < len(cells) and not re.fullmatch(r"\d{1,3}\.?", squash(text[cells[j][0]:cells[j][1]])):
+            head = squash(text[cells[j][0]:cells[j][1]]).lower()
+            roles.append(next((r for k, r in HEADER_ROLES if k in head), "other"))
+            j += 1
+            if j - i > 8:
+                break
+        if "label" not in roles:
+            i = j
+            continue
+        ncols = len(roles)
+        while j + ncols - 1 < len(cells) + 1 and j < len(cells):
+            first = squash(text[cells[j][0]:cells[j][1]])
+            if not re.fullmatch(r"\d{1,3}\.?", first):
+                break
+            row = cells[j:j + ncols]
+            values = {roles[k]: row[k] for k in range(min(ncols, len(row)))}
+            task = _row_task(text, values, ctx)
+            if task is not None:
+                out.append(task)
+            j += ncols
+        i = j
+    return out
+
+
+def _row_task(text: str, values: dict[str, tuple[int, int]], ctx: TaskContext) -> Task | None:
+    if "label" not in values:
+        return None
+    a, b = values["label"]
+    raw = text[a:b]
+    label = squash(raw)
+    if not label:
+        return None
+    start = a + len(raw) - len(raw.lstrip())
+    lead: Body | None = None
+    if "lead" in values:
+        la, lb = values["lead"]
+        lead = agency(text[la:lb], ctx.province, ctx.unknown_scope)
+    coops: list[Body] = []
+    if "coop" in values:
+        ca, cb = values["coop"]
+        for part in re.split(r"[,;]\s*|\s+và\s+", squash(text[ca:cb])):
+            body = agency(part, ctx.province, ctx.unknown_scope)
+            if body is not None:
+                coops.append(body)
+    deadline = norm = None
+    if "deadline" in values:
+        da, db = values["deadline"]
+        deadline = fix_ocr(squash(text[da:db])) or None
+        norm = normalise_deadline(deadline, ctx.year) if deadline else None
+    return Task(Span(start, b, label, label), label, 0, "Task", lead, coops, deadline, norm)
+
+
+def _sections(text: str) -> list[tuple[int, int, str]]:
+    heads = list(SECTION_RE.finditer(text))
+    out = []
+    for k, m in enumerate(heads):
+        head = squash(m.group("head"))
+        if not (head.isupper() or head[:1].isupper()):
+            continue
+        end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        out.append((m.end(), end, head))
+    return out
+
+
+def _section_tasks(text: str, parents: dict[int, Task]) -> list[Task]:
+    out: list[Task] = []
+    for start, end, head in _sections(text):
+        if not TASK_SECTION_RE.search(head) or "TỔ CHỨC THỰC HIỆN" in head.upper():
+            continue
+        body = text[start:end]
+        items = list(ITEM_RE.finditer(body))
+        for k, it in enumerate(items):
+            a = start + it.end()
+            b = start + (items[k + 1].start() if k + 1 < len(items) else len(body))
+            chunk = text[a:b]
+            bullet = BULLET_RE.search(chunk)
+            head_end = a + (bullet.start() if bullet else len(chunk))
+            label = label_of(text[a:head_end], 48)
+            if not label:
+                continue
+            out.append(Task(Span(a, head_end, text[a:head_end].strip(), squash(text[a:head_end])), label, 0))
+            parent = out[-1]
+            bullets = list(BULLET_RE.finditer(chunk))
+            for n, bm in enumerate(bullets):
+                ba = a + bm.end()
+                bb = a + (bullets[n + 1].start() if n + 1 < len(bullets) else len(chunk))
+                blabel = label_of(text[ba:bb])
+                if blabel:
+                    m = Task(Span(ba, bb, text[ba:bb].strip(), squash(text[ba:bb])[:1000]), blabel, 0, "Measure")
+                    out.append(m)
+                    parents[id(m)] = parent
+    return out
+
+
+def _inline_tasks(text: str) -> list[Task]:
+    out: list[Task] = []
+    for m in INLINE_RE.finditer(text):
+        if m.group("n") != "1" or not INLINE_TRIGGER_RE.search(text[max(0, m.start() - 160):m.start()]):
+            continue
+        pos, n = m.start(), 1
+        end_of_list = text.find("\n", m.end())
+        end_of_list = len(text) if end_of_list < 0 else end_of_list
+        while True:
+            cur = re.compile(rf"\({n}\)\s*").match(text, pos)
+            if not cur:
+                break
+            nxt = re.compile(rf"\({n + 1}\)").search(text, cur.end(), end_of_list)
+            b = nxt.start() if nxt else end_of_list
+            raw = text[cur.end():b]
+            label = label_of(raw)
+            if label:
+                out.append(Task(Span(cur.end(), b, raw.strip(), squash(raw)[:1000]), label, 0))
+            if not nxt:
+                break
+            pos, n = nxt.start(), n + 1
+    return out
+
+
+def _focus_tasks(text: str) -> list[Task]:
+    out: list[Task] = []
+    for m in FOCUS_HEAD_RE.finditer(text):
+        pos = m.end()
+        for para in re.finditer(r"(?s)\S.*?(?=\n[ \t]*\n|\Z)", text[pos:]):
+            raw = para.group(0)
+            if raw.rstrip().endswith(":") or re.match(r"[IVX]+\.\s|[A-Z]\.\s", raw):
+                break
+            if len(raw.split()) < 6:
+                continue
+            a = pos + para.start()
+            out.append(Task(Span(a, a + len(raw), raw.strip(), squash(raw)[:1000]), label_of(raw), 0))
+    return out
+
+
+def _assignment_tasks(text: str, ctx: TaskContext) -> list[Task]:
+    """"Giao nhiệm vụ: a) Sở Tài chính tham mưu ..., trình UBND tỉnh trước ngày 28/02/2025." """
+    out: list[Task] = []
+    for head in ASSIGN_HEAD_RE.finditer(text):
+        end_m = re.search(r"\n[ \t]*\n(?![ \t]*(?:[a-zđ]\)|[-–•+]|\d{1,2}\.)\s)", text[head.end():])
+        block_end = head.end() + (end_m.start() if end_m else len(text) - head.end())
+        items = list(ASSIGN_ITEM_RE.finditer(text, head.end(), block_end))
+        for k, it in enumerate(items):
+            a = it.end()
+            b = items[k + 1].start() if k + 1 < len(items) else block_end
+            raw = squash(text[a:b])
+            lead = None
+            sm = SUBJECT_RE.match(raw)
+            if sm:
+                lead = agency(sm.group("subj"), ctx.province, ctx.unknown_scope, strict=True) or agency(
+                    sm.group("subj"), ctx.province, ctx.unknown_scope)
+                raw = raw[sm.end():]
+            label = label_of(raw[:1].upper() + raw[1:])
+            dm = DEADLINE_PHRASE_RE.search(raw)
+            deadline = squash(dm.group(0)) if dm else None
+            norm = normalise_deadline(deadline, ctx.year) if deadline else None
+            if label:
+                out.append(Task(Span(a, b, text[a:b].strip(), squash(text[a:b])[:1000]), label, 0, "Task", lead,
+                                [], deadline, norm))
+    return out
