@@ -1,0 +1,137 @@
+"""The embedded, persistent triple store: Oxigraph on disk, one named graph per source text.
+
+rdflib stays the API for building graphs; the store is where they live and are queried. Queries see
+the union of the named graphs as their default graph. An incremental build replaces the named graph
+of each changed text and leaves the others alone (content hashes kept in ``vnkg-state.json``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from pyoxigraph import DefaultGraph, NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store
+from rdflib import Graph
+
+STATE_FILE = "vnkg-state.json"
+FILE_FORMATS = {".ttl": RdfFormat.TURTLE, ".nt": RdfFormat.N_TRIPLES, ".nq": RdfFormat.N_QUADS,
+                ".trig": RdfFormat.TRIG, ".jsonld": RdfFormat.JSON_LD, ".rdf": RdfFormat.RDF_XML,
+                ".owl": RdfFormat.RDF_XML, ".xml": RdfFormat.RDF_XML}
+
+QueryResult = QuerySolutions | QueryTriples | QueryBoolean
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or loaded (one-line message)."""
+
+
+class GraphStore:
+    """An Oxigraph store on disk (``path``) or in memory (``path=None``)."""
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self._store = Store()
+            elif read_only:
+                self._store = Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = Store(str(path))
+        except OSError as e:
+            raise StoreError(f"{path}: cannot open the store ({e})") from e
+
+    @classmethod
+    def open(cls, source: str | Path, *, read_only: bool = True) -> GraphStore:
+        """A store folder, or an RDF file loaded into a memory store."""
+        p = Path(source)
+        if p.is_dir():
+            return cls(p, read_only=read_only)
+        if p.is_file():
+            store = cls(None)
+            store.load_file(p)
+            return store
+        raise StoreError(f"{p}: no such store folder or RDF file")
+
+    @property
+    def raw(self) -> Store:
+        """The pyoxigraph store, for pattern reads (`quads_for_pattern`) and bulk work."""
+        return self._store
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def load_file(self, path: Path, graph: str | None = None) -> None:
+        fmt = FILE_FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise StoreError(f"{path}: unknown RDF format (use .ttl, .nt, .nq, .trig, .jsonld or .rdf)")
+        try:
+            self._store.bulk_load(path=str(path), format=fmt, to_graph=NamedNode(graph) if graph else None)
+        except (SyntaxError, ValueError) as e:
+            raise StoreError(f"{path}: invalid RDF ({e})") from e
+
+    def replace_graph(self, graph: str, data: Graph) -> None:
+        """Replace one named graph with the triples of an rdflib graph."""
+        g = NamedNode(graph)
+        if any(True for _ in self._store.quads_for_pattern(None, None, None, g)):
+            self._store.clear_graph(g)
+        payload = data.serialize(format="nt", encoding="utf-8")
+        self._store.load(payload, format=RdfFormat.N_TRIPLES, to_graph=g)
+
+    def drop_graph(self, graph: str) -> None:
+        g = NamedNode(graph)
+        if any(True for _ in self._store.quads_for_pattern(None, None, None, g)):
+            self._store.remove_graph(g)
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode))
+
+    def query(self, sparql: str) -> QueryResult:
+        """Run a SPARQL query over the union of all named graphs (raises SyntaxError on bad queries)."""
+        return self._store.query(sparql, use_default_graph_as_union=True)
+
+    def dump(self, path: Path, fmt: RdfFormat = RdfFormat.N_QUADS) -> None:
+        """Write the whole store atomically (N-Quads/TriG keep the named graphs)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        os.close(fd)
+        try:
+            if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
+                self._store.dump(output=tmp, format=fmt)
+            else:
+                _dump_union(self._store, tmp, fmt)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+    # -- incremental builds ---------------------------------------------------------------------
+    def state(self) -> dict[str, dict[str, str]]:
+        """Per source file: content hash and named graph, as of the last build into this store."""
+        if self.path is None or not (self.path / STATE_FILE).exists():
+            return {}
+        return json.loads((self.path / STATE_FILE).read_text(encoding="utf-8"))
+
+    def save_state(self, state: dict[str, dict[str, str]]) -> None:
+        if self.path is None:
+            return
+        tmp = self.path / (STATE_FILE + ".tmp")
+        tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path / STATE_FILE)
+
+
+def _dump_union(store: Store, path: str, fmt: RdfFormat) -> None:
+    union = Store()
+    union.extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in store)
+    union.dump(output=path, format=fmt, from_graph=DefaultGraph())
+
+
+def quads_of(store: GraphStore, graphs: Iterable[str]) -> int:
+    return sum(1 for g in graphs for _ in store.raw.quads_for_pattern(None, None, None, NamedNode(g)))
