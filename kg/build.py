@@ -178,6 +178,7 @@ def write_atomic(ds: Dataset, output: Path, fmt: str | None = None) -> int:
         count = len(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     os.close(fd)
+    _public(tmp)
     try:
         target.serialize(destination=tmp, format=fmt, encoding="utf-8")
         os.replace(tmp, output)
@@ -198,3 +199,10 @@ def summarise(items: list[Extracted], report: BuildReport) -> None:
             if d.issuer is not None:
                 bodies.add((d.issuer.scope, d.issuer.key))
     report.texts, report.documents, report.bodies, report.references = len(items), len(docs), len(bodies), refs
+
+
+def _public(path: str) -> None:
+    """Give a temp file the permissions a normal new file gets (mkstemp makes it private)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)

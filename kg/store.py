@@ -98,6 +98,7 @@ class GraphStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         os.close(fd)
+        _public(tmp)
         try:
             if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
                 self._store.dump(output=tmp, format=fmt)
@@ -135,3 +136,10 @@ def _dump_union(store: Store, path: str, fmt: RdfFormat) -> None:
 
 def quads_of(store: GraphStore, graphs: Iterable[str]) -> int:
     return sum(1 for g in graphs for _ in store.raw.quads_for_pattern(None, None, None, NamedNode(g)))
+
+
+def _public(path: str) -> None:
+    """Give a temp file the permissions a normal new file gets (mkstemp makes it private)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
