@@ -137,7 +137,8 @@ class TargetReader:
 
     def __call__(self, doc: Doc) -> Doc:
         ann = ann_of(doc)
-        ann.result.targets = targets.read_targets(ann.text, plan_year(ann))
+        titles = [(r.word_start, r.title_end) for r in ann.refs if r.title]
+        ann.result.targets = targets.read_targets(ann.text, plan_year(ann), titles)
         return doc
 
 

@@ -10,7 +10,7 @@ from kg.extraction.bodies import BODY_START_RE, match_body
 from kg.extraction.dates import find_dates
 from kg.extraction.lang_vi.doc_types import TYPE_WORDS
 from kg.extraction.symbols import find_symbols
-from kg.extraction.text import squash
+from kg.extraction.text import LOWER, UPPER, squash
 from kg.model import Body
 
 HEADER_WINDOW = 2500
@@ -24,7 +24,7 @@ TYPE_LINE_RE = re.compile(
 TITLE_END_RE = re.compile(r"\n[ \t]*(?:\n|Căn\s+cứ|Thực\s+hiện|Triển\s+khai\s+thực\s+hiện\s+\S+\s+\S+\s+số|Để\s|"
                           r"Nhằm\s|Trên\s+cơ\s+sở|Ngày\s+\d|[IVX]+\.\s|\d\.\s|Phần\s|PHẦN\s|-{3,}|\|)")
 SIGN_RE = re.compile(r"(?m)^[ \t]*(?:TM\.|T/M|KT\.|K/T|TL\.|Q\.)\s*")
-NAME_RE = re.compile(r"^[ \t]*(?P<name>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+[ \t]+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)[ \t]*$", re.M)
+NAME_RE = re.compile(rf"^[ \t]*(?P<name>(?:[{UPPER}][{LOWER}]+[ \t]+){{1,4}}[{UPPER}][{LOWER}]+)[ \t]*$", re.M)
 
 
 @dataclass(slots=True)

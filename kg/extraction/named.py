@@ -16,12 +16,11 @@ from kg.extraction.bodies import PROVINCE_ALT, canonical_province, match_body
 from kg.extraction.dates import DATE_RE, find_dates
 from kg.extraction.lang_vi.abbreviations import KEY_ABBREVIATIONS
 from kg.extraction.lang_vi.doc_types import TYPE_WORDS
-from kg.extraction.text import squash
+from kg.extraction.text import LOWER, UPPER, squash
 from kg.model import Body
 
 NAMED_WORDS = ("Nghị quyết", "Kế hoạch hành động", "Kế hoạch", "Chương trình hành động", "Chương trình công tác",
-               "Chương trình", "Luật", "Đề án", "Chỉ thị", "Quy hoạch", "Chiến lược",
-               "Quyết định", "Kết luận", "Bộ luật")
+               "Chương trình", "Luật", "Đề án", "Chỉ thị", "Quy hoạch", "Chiến lược", "Quyết định", "Bộ luật")
 NAMED_START_RE = re.compile(r"(?<![\w])(?P<word>" + "|".join(w.replace(" ", r"\s+") for w in NAMED_WORDS) + r")\s+")
 HARD_STOP_RE = re.compile(r"[;:!?()\[\]“”\"|]|\.(?=\s|$)|\n\s*\n|\n\s*\||\n(?=\s*(?:[-–•+]\s|\d{1,2}\.\s|[IVX]{1,4}\.\s))")
 NUMBERED_NEXT_RE = re.compile(r"(?:số\s*)?\d{1,5}\s?[/\-]\s?[\dA-ZĐ]")
@@ -34,12 +33,13 @@ CONGRESS_RE = re.compile(
     rf"(?:\s+(?P<prov>{PROVINCE_ALT}))?)\s+(?:lần\s+thứ|khóa)\s+(?P<ord>[IVXLC]+)(?!\w)(?P<dang>\s+của\s+Đảng)?"
     r"(?:\s*,\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4})?"
 )
-LAW_RE = re.compile(r"(?P<name>[A-ZĐ][\wÀ-ỹ]*(?:\s+(?!(?:có|được|đã|sẽ|từ|trong|để|theo|trên|cho|với|thì|là|của|tại"
-                    r"|nhằm|khi|và|hoặc|này|vào|ra|mới|các|năm)\b)[a-zà-ỹđ][\wà-ỹ]*){0,7})"
+LAW_RE = re.compile(rf"(?P<name>[{UPPER}]\w*(?:\s+(?!(?:có|được|đã|sẽ|từ|trong|để|theo|trên|cho|với|thì|là|của|tại"
+                    r"|nhằm|khi|và|hoặc|này|vào|ra|mới|các|năm)\b)" rf"[{LOWER}]\w*){{0,7}})"
                     r"(?P<year>\s+năm\s+(?:19|20)\d{2})?")
 BARE_NUMBER_RE = re.compile(r"(?:hành\s+động\s+)?số\s+(?P<n>\d{1,4})(?![\d/\-\w])\s*,?\s*(?:ngày|NGÀY)\s+")
 GENERIC_NEXT = {"của", "số", "này", "đó", "trên", "đã", "và", "hoặc", "các", "được", "về", "tại", "là", "mới",
-                "chung", "liên", "trình", "cụ", "nêu"}
+                "chung", "liên", "trình", "cụ", "nêu", "cũng", "sẽ", "vừa", "đang", "phải", "cần", "nhằm", "để",
+                "với", "theo", "trong", "khi", "thì"}
 MAX_WORDS = 45
 
 
@@ -153,7 +153,7 @@ def _titled(text: str, m: re.Match[str], body: str, doc_type: str, province: str
         if hit is None or not re.match(r"\s+(?:năm|giai\s+đoạn)\s+\d{4}", body[hit[1]:]):
             return None
         first = "x"
-    if not first or first.lower() in GENERIC_NEXT or not re.match(r"[\wÀ-ỹ]", first):
+    if not first or first.lower() in GENERIC_NEXT or not re.match(r"\w", first):
         return None
     words = body.split()
     window = " ".join(words[:MAX_WORDS])

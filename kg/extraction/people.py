@@ -13,18 +13,20 @@ import re
 from kg.extraction.bodies import BODY_START_RE, agency, match_body
 from kg.extraction.dates import find_dates, to_iso
 from kg.extraction.lang_vi.names import FAMILY_NAMES, POST_HEADS
-from kg.extraction.text import squash
+from kg.extraction.text import LOWER, UPPER, squash
 from kg.model import Body, Meeting, Person, Span
 
-_SYL = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+_SYL = rf"[{UPPER}][{LOWER}]+"
 FAMILY_ALT = "|".join(sorted(FAMILY_NAMES, key=len, reverse=True))
 NAME = rf"(?:{FAMILY_ALT})(?:\s+{_SYL}){{1,3}}"
 POST_ALT = "|".join(p.replace(" ", r"\s+") for p in sorted(POST_HEADS, key=len, reverse=True))
 DASH_RE = re.compile(rf"(?:[Đđ]ồng\s+chí|[Ôô]ng|[Bb]à)\s+(?P<name>{NAME})\s*[–—-]\s*(?P<post>[^.\n]{{3,160}}?)"
-                     r"(?=\s+(?:chủ\s+trì|phát\s+biểu|trình\s+bày|báo\s+cáo|cho\s+biết|nhấn\s+mạnh|tham\s+dự|tại|đã)\b"
+                     r"(?=\s+(?:chủ\s+trì|phát\s+biểu|trình\s+bày|báo\s+cáo|cho\s+biết|nhấn\s+mạnh|tham\s+dự|tại|đã"
+                     r"|đề\s+nghị|đề\s+xuất|kiến\s+nghị|cho\s+rằng|khẳng\s+định|yêu\s+cầu|chỉ\s+đạo|giải\s+trình"
+                     r"|thông\s+tin|nêu|đánh\s+giá|lưu\s+ý|trao\s+đổi|góp\s+ý|kết\s+luận)\b"
                      r"|[.;\n]|$)")
 TITLE_NAME_RE = re.compile(rf"(?P<post>(?:{POST_ALT})(?:\s+(?!{FAMILY_ALT}\s)[^\s,.;:()]+){{0,6}}?)\s+(?P<name>{NAME})"
-                           rf"(?![\wà-ỹ])")
+                           r"(?!\w)")
 MEETING_RE = re.compile(
     r"(?P<label>[Pp]hiên\s+họp\s+(?:UBND\s+tỉnh\s+)?thường\s+kỳ(?:\s+(?:của\s+)?(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+tỉnh)?"
     r"(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4}|/\d{4})?)?|[Pp]hiên\s+họp\s+(?:lần\s+)?thứ\s+\d+)")

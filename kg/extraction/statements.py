@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.text import squash
+from kg.extraction.text import UPPER, squash
 from kg.model import Span, Statement
 
 STATEMENT_RE = re.compile(
     r"(?P<kind>[Cc]hủ\s+đề|[Pp]hương\s+châm(?:\s+hành\s+động)?)(?:\s+(?:của\s+)?(?:năm\s+)?(?P<year>\d{4}))?"
     r"(?:\s+của\s+[^:“\"\n]{1,40}?(?:\s+năm\s+\d{4})?)?(?:\s+là)?\s*:?\s*"
-    r"(?:[“\"](?P<quoted>[^”\"\n]{3,300})[”\"]|(?P<plain>[A-ZĐÀ-Ỹ][^\n“”\"]{3,300}?)(?=\.\s|\.$|\n|$))")
+    r"(?:[“\"](?P<quoted>[^”\"\n]{3,300})[”\"]|" rf"(?P<plain>[{UPPER}][^\n“”\"]{{3,300}}?)(?=\.\s|\.$|\n|$))")
 DRAFT_RE = re.compile(r"dự\s+thảo", re.I)
 ADOPTED_RE = re.compile(r"thống\s+nhất|chọn|quyết\s+định|thông\s+qua|kết\s+luận", re.I)
 

@@ -21,7 +21,7 @@ from kg.extraction.lang_vi.units import (
     NON_TARGET_UNITS,
     SCALES,
 )
-from kg.extraction.text import squash
+from kg.extraction.text import UPPER, squash
 from kg.model import Span, Target
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -52,7 +52,7 @@ LEAD_STRIP_RE = re.compile(
     r"|đến\s+(?:hết\s+)?năm\s+\d{4},?|trong\s+năm\s+\d{4},?|năm\s+\d{4},?|có\s+thêm|có|nâng|đạt)+", re.I)
 TRAIL_STRIP_RE = re.compile(
     r"(?:\s|[,;:\-–]|đạt|mức|ở\s+mức|lên|xuống|là|còn|bằng|khoảng|trên|dưới|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá"
-    r"|không\s+thấp\s+hơn|không\s+cao\s+hơn|phấn\s+đấu"
+    r"|không\s+thấp\s+hơn|không\s+cao\s+hơn|phấn\s+đấu|chiếm|ước"
     r"|không\s+dưới|từ|gần|xấp\s+xỉ|thêm|tới)+$", re.I)
 COMMIT_CUT_RE = re.compile(r"(?:phấn\s+đấu|đảm\s+bảo|bảo\s+đảm|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:đến|trong)\s+năm\s+\d{4})?"
                            r"\s*,?(?=\s)|(?=chuẩn\s+hóa)", re.I)
@@ -60,7 +60,8 @@ CLAUSE_VERB_RE = re.compile(r"^(?:nâng|đảm\s+bảo|bảo\s+đảm|giảm|t�
                             r"|xây\s+dựng|hỗ\s+trợ|góp\s+phần|tiếp\s+tục|phấn\s+đấu|nhằm|để|trong\s+đó)\b", re.I)
 VERB_ONLY_RE = re.compile(r"^(?:trồng\s+mới|thành\s+lập\s+mới|xây\s+dựng\s+(?:thêm|mới)|xây\s+dựng|phát\s+triển\s+mới"
                           r"|tạo\s+việc\s+làm(?:\s+mới)?(?:\s+cho)?|giải\s+quyết\s+việc\s+làm(?:\s+cho)?|đào\s+tạo(?:\s+nghề)?"
-                          r"(?:\s+cho)?|thu\s+hút|hỗ\s+trợ|chuẩn\s+hóa|cấp|giảm|tăng|đón|thêm|có|mở\s+mới)$", re.I)
+                          r"(?:\s+cho)?|thu\s+hút|hỗ\s+trợ|chuẩn\s+hóa|cấp|giảm|tăng|đón|thêm|có|mở\s+mới"
+                          r"|hoàn\s+thành|thực\s+hiện)$", re.I)
 PREDICATE_RE = re.compile(r"\s(?=(?:đạt|có|được|tham\s+gia|sử\s+dụng|hoạt\s+động|mạnh\s+về)\s)")
 PERIOD_RE = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(\d{4}\s*-\s*\d{4})|(?:đến\s+)?năm\s+(\d{4})")
 HEADS = ("tỷ lệ", "tốc độ", "số", "tổng", "diện tích", "giá trị", "thu", "chi", "grdp", "dân số", "sản lượng",
@@ -178,7 +179,8 @@ def _period(clause: str, default_year: int | None) -> str | None:
     return str(default_year) if default_year else None
 
 
-SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ(“\"])|\n[ \t]*\n|\n(?=[ \t]*(?:[-–•+]\s|\(?\d{1,2}[.)]\s))"
+SENTENCE_RE = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}(“\"])|"
+                         r"\n[ \t]*\n|\n(?=[ \t]*(?:[-–•+]\s|\(?\d{1,2}[.)]\s))"
                          r"|\n[ \t]*\|[ \t]*\n")
 
 
@@ -192,22 +194,22 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def read_targets(text: str, default_year: int | None) -> list[Target]:
-    """Every target and result in `text`."""
+def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, int]] = ()) -> list[Target]:
+    """Every target and result in `text`, except quantities inside the `exclude` spans."""
     out: list[Target] = []
     blocks = _target_blocks(text)
     for s, e in sentences(text):
         if not QUANTITY_RE.search(text, s, e):
             continue
         sector = next((h for a, b, h in sorted(blocks, key=lambda x: x[1] - x[0]) if a <= s < b), None)
-        _read_segment(text, s, e, sector, default_year, out)
+        _read_segment(text, s, e, sector, default_year, out, exclude)
     return out
 
 
 TARGET_HEADING_RE = re.compile(
     r"(?m)^[ \t]*(?:Điều\s+\d+\.|[IVX]{1,4}\.|\d{1,2}\.(?:\d\.)?|[a-zđ]\))?[ \t]*"
     r"(?P<head>[^\n:]{0,50}(?:[Cc]hỉ\s+tiêu|[Mm]ục\s+tiêu\s+cụ\s+thể)[^\n:]{0,60})[ \t]*$")
-SECTION_END_RE = re.compile(r"(?m)^[ \t]*(?:Điều\s+\d+\.|[IVX]{1,4}\.\s|[A-ZĐ]{2,}[A-ZĐÀ-Ỹ ,]{6,}$)")
+SECTION_END_RE = re.compile(rf"(?m)^[ \t]*(?:Điều\s+\d+\.|[IVX]{{1,4}}\.\s|[{UPPER}]{{2,}}[{UPPER} ,]{{6,}}$)")
 
 
 def _target_blocks(text: str) -> list[tuple[int, int, str]]:
@@ -227,7 +229,7 @@ def _target_blocks(text: str) -> list[tuple[int, int, str]]:
 
 
 def _read_segment(text: str, s: int, e: int, sector: str | None, default_year: int | None,
-                  out: list[Target]) -> None:
+                  out: list[Target], exclude: list[tuple[int, int]]) -> None:
     seg = text[s:e]
     quantities = _quantities(seg)
     if not quantities:
@@ -240,15 +242,18 @@ def _read_segment(text: str, s: int, e: int, sector: str | None, default_year: i
         before = seg[prev_end:q.m.start()]
         clause_start = max(before.rfind(";"), before.rfind(". "))
         local = before[clause_start + 1:] if clause_start >= 0 else before
-        commit = COMMIT_RE.search(seg[:q.m.start()]) is not None
-        if sector is None and not commit:
+        if any(a <= s + q.m.start() < b for a, b in exclude):
             prev_end = q.m.end()
-            continue
+            continue  # inside the title of a cited document
+        commit = COMMIT_RE.search(seg[:q.m.start()]) is not None
         # The clause around the quantity decides result vs target.
         c_start = max(seg.rfind(";", 0, q.m.start()), seg.rfind(", ", 0, q.m.start() - 30 if q.m.start() > 30 else 0))
         c_end_m = re.search(r"[;]|\.\s", seg[q.m.end():])
         clause = seg[max(0, c_start): q.m.end() + (c_end_m.start() if c_end_m else len(seg))]
         is_result = RESULT_RE.search(clause) is not None and "kế hoạch là" not in clause.lower()
+        if sector is None and not commit and not is_result:
+            prev_end = q.m.end()
+            continue
         if ":" in local:
             head, local = local.rsplit(":", 1)
             head = _clean(head)
@@ -286,7 +291,7 @@ def _read_segment(text: str, s: int, e: int, sector: str | None, default_year: i
             ind = squash(" ".join(x for x in (ind, noun, post) if x))
             consumed = used
             value_first = q.unit == "%"
-        elif siblings and not _has_head(ind) and ind[:1].islower():
+        elif siblings and not group_label and not _has_head(ind) and ind[:1].islower():
             base = siblings[-1].indicator
             head = next((h for h in HEADS if base.lower().startswith(h)), None)
             ind = f"{base[:len(head)]} {ind}" if head and ind.startswith("các ") else f"{base} {ind}"
@@ -296,6 +301,8 @@ def _read_segment(text: str, s: int, e: int, sector: str | None, default_year: i
         if not words:
             prev_end = q.m.end()
             continue
+        if is_result:
+            words = [w for w in words if w.lower() != "ước"]
         ind = " ".join(words[-MAX_INDICATOR_WORDS:])
         ind = ind[0].upper() + ind[1:]
         start, end = s + q.m.start(), s + q.m.end()

@@ -7,7 +7,12 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
-# Word characters of Vietnamese text (\w covers them in Python's Unicode regexes).
+# Upper- and lower-case letters of Vietnamese (and other Latin) text, for regex character classes:
+# a range such as À-Ỹ mixes both cases, so the classes are listed from Unicode's own case data.
+UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper() and "LATIN" in
+                unicodedata.name(c, ""))
+LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower() and "LATIN" in
+                unicodedata.name(c, ""))
 _SPACES = re.compile(r"\s+")
 
 
@@ -56,7 +61,7 @@ class Segments:
 # A sentence ends at . ! ? ; followed by a space or line break, at a blank line, at a table cell
 # separator line, or at a line break followed by a list marker or heading.
 _BOUNDARY = re.compile(
-    r"(?<=[.!?;:])[\"”’)]?\s+(?=[\"“(\-–•+*]?\s*[A-ZĐÀ-Ỹ0-9(\-“\"])"
+    rf"(?<=[.!?;:])[\"”’)]?\s+(?=[\"“(\-–•+*]?\s*[{UPPER}0-9(\-“\"])"
     r"|\n[ \t]*\n\s*"
     r"|\n[ \t]*\|[ \t]*(?:\n|$)"
     r"|\n(?=[ \t]*(?:[-–•+*]\s|\(?\d{1,2}[.)]\s|[IVXLC]{1,5}\.\s|[a-zđ]\)\s))"
