@@ -7,7 +7,8 @@ from collections import Counter
 
 from kg.extraction.bodies import PROVINCE_ALT, canonical_province
 
-_QUALIFIED = re.compile(rf"(?:tỉnh|thành\s+phố|TỈNH|THÀNH\s+PHỐ|Tỉnh|Thành\s+phố)\s+(?P<p>{PROVINCE_ALT})(?!\w)")
+_QUALIFIED = re.compile(rf"(?:tỉnh|thành\s+phố|TỈNH|THÀNH\s+PHỐ|Tỉnh|Thành\s+phố|[Tt]ỉnh\s+ủy|[Tt]hành\s+ủy)\s+"
+                        rf"(?P<p>{PROVINCE_ALT})(?!\w)")
 _QUALIFIED_UPPER = re.compile(rf"(?:TỈNH|THÀNH\s+PHỐ)\s+(?P<p>{PROVINCE_ALT.upper()})(?!\w)")
 _PLACE_DATE = re.compile(rf"(?P<p>{PROVINCE_ALT}),\s+ngày\s+\d")
 

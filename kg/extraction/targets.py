@@ -49,7 +49,8 @@ NOT_TARGET_BEFORE_RE = re.compile(r"(?:mức\s+độ|lần\s+thứ|thứ|số|kh
                                   r"phiên|điều|khoản|mục|lúc|bước)\s*$", re.I)
 LEAD_STRIP_RE = re.compile(
     r"^(?:\s|[,;:.\-–+•)(]|\d{1,2}\.(?=\s)|[a-zđ]\)(?=\s)|và|hoặc|đồng\s+thời|trong\s+đó|riêng|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm"
-    r"|đến\s+(?:hết\s+)?năm\s+\d{4},?|trong\s+năm\s+\d{4},?|năm\s+\d{4},?|có\s+thêm|có|nâng|đạt)+", re.I)
+    r"|đến\s+(?:hết\s+)?năm\s+\d{4},?|trong\s+năm(?:\s+\d{4})?,?|năm\s+\d{4},?|có\s+thêm|có|nâng|đạt"
+    r"|(?:về|lĩnh\s+vực)\s[^:]{0,60}:)+", re.I)
 TRAIL_STRIP_RE = re.compile(
     r"(?:\s|[,;:\-–]|đạt|mức|ở\s+mức|lên|xuống|là|còn|bằng|khoảng|trên|dưới|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá"
     r"|không\s+thấp\s+hơn|không\s+cao\s+hơn|phấn\s+đấu|chiếm|ước"
@@ -257,6 +258,10 @@ def _read_segment(text: str, s: int, e: int, sector: str | None, default_year: i
         if ":" in local:
             head, local = local.rsplit(":", 1)
             head = _clean(head)
+            if ":" in head:  # "Cơ cấu kinh tế: Khu vực Dịch vụ: 43-44%"
+                outer, head = (_clean(x) for x in head.rsplit(":", 1))
+                if outer and not BLOCK_HEAD_RE.match("\n" + outer + ":"):
+                    group_label = outer
             if head and not QUANTITY_RE.search(head) and len(head.split()) <= 12 and not BLOCK_HEAD_RE.match(
                     "\n" + head + ":"):
                 if not _clean(local) or VERB_ONLY_RE.match(_clean(local)):

@@ -1,0 +1,57 @@
+"""Themes, mottos (adopted vs draft), meetings and people with their posts."""
+
+from kg.extraction.people import read_meetings, read_people
+from kg.extraction.statements import read_statements
+
+ARTICLE = """Phiên họp thường kỳ UBND tỉnh tháng 12 năm 2021: thống nhất chủ đề năm 2022
+
+Ngày 27/12/2021, đồng chí Hồ Văn Niên – Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh chủ trì Phiên họp thường kỳ UBND tỉnh tháng 12 năm 2021.
+
+Đồng chí Trần Thị Hòa – Giám đốc Sở Kế hoạch và Đầu tư trình bày dự thảo Kế hoạch năm 2022. Dự thảo đưa ra chủ đề của năm 2022 là: Tăng tốc phục hồi kinh tế. Với phương châm hành động: Kỷ cương - hành động - hiệu quả.
+
+Kết luận phiên họp, Chủ tịch UBND tỉnh Hồ Văn Niên thống nhất chủ đề năm 2022 là “Khơi thông nguồn lực, tăng tốc phát triển”; phương châm hành động là “Đoàn kết - kỷ cương - bứt phá”.
+"""
+
+
+def test_adopted_and_draft_statements() -> None:
+    found = {(s.kind, s.draft): s.text for s in read_statements(ARTICLE)}
+    assert found[("theme", False)] == "Khơi thông nguồn lực, tăng tốc phát triển"
+    assert found[("motto", False)] == "Đoàn kết - kỷ cương - bứt phá"
+    assert found[("theme", True)] == "Tăng tốc phục hồi kinh tế"
+    assert found[("motto", True)] == "Kỷ cương - hành động - hiệu quả"
+
+
+def test_people_with_posts() -> None:
+    people = {p.name: p for p in read_people(ARTICLE, "Gia Lai", "u")}
+    assert set(people) == {"Hồ Văn Niên", "Trần Thị Hòa"}
+    posts = dict(people["Hồ Văn Niên"].posts)
+    assert posts["Phó Bí thư Tỉnh ủy"].name == "Tỉnh ủy Gia Lai"
+    assert posts["Chủ tịch UBND tỉnh"].name == "Ủy ban nhân dân tỉnh Gia Lai"
+    assert dict(people["Trần Thị Hòa"].posts)["Giám đốc Sở Kế hoạch và Đầu tư"].name == (
+        "Sở Kế hoạch và Đầu tư tỉnh Gia Lai")
+
+
+def test_people_are_not_merged_by_surname() -> None:
+    text = ("Đồng chí Nguyễn Văn An – Giám đốc Sở Tài chính phát biểu. Đồng chí Nguyễn Văn Bình – Giám đốc Sở Y tế "
+            "phát biểu.")
+    assert [p.name for p in read_people(text, None, "u")] == ["Nguyễn Văn An", "Nguyễn Văn Bình"]
+
+
+def test_meeting_with_date_and_chair() -> None:
+    people = read_people(ARTICLE, "Gia Lai", "u")
+    (meeting,) = read_meetings(ARTICLE, people, 2021, "Gia Lai", "u")
+    assert meeting.label == "Phiên họp thường kỳ UBND tỉnh tháng 12 năm 2021"
+    assert meeting.date == "2021-12-27"
+    assert people[meeting.chair].name == "Hồ Văn Niên"
+    assert meeting.body.name == "Ủy ban nhân dân tỉnh Gia Lai"
+
+
+def test_numbered_meeting_dated_from_title() -> None:
+    text = "Triển khai nhiệm vụ năm 2021 (TS 14/1)\nPhát biểu khai mạc phiên họp thứ 44, đồng chí Chủ tịch UBND tỉnh."
+    (meeting,) = read_meetings(text, [], 2021, None, "u")
+    assert (meeting.label, meeting.date) == ("Phiên họp thứ 44", "2021-01-14")
+
+
+def test_habitual_meetings_are_not_meetings() -> None:
+    assert read_meetings("Định kỳ hằng quý, báo cáo tiến độ tại Phiên họp thường kỳ UBND tỉnh.", [], 2021, None,
+                         "u") == []
