@@ -38,6 +38,9 @@ def _compile() -> list[tuple[re.Pattern[str], str, bool]]:
     pats.append((re.compile(rf"đại\s+hội\s+(?:đại\s+biểu\s+)?đảng\s+bộ\s+{_UNIT}", re.I), "dai-hoi-dang-bo", True))
     for frag, key in data.NATIONAL_PATTERNS:
         pats.append((re.compile(frag.replace(" ", r"\s+"), re.I), key, False))
+    for name in sorted(data.MINISTRIES, key=len, reverse=True):
+        frag = re.escape(name).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*")
+        pats.insert(0, (re.compile(frag, re.I), "ministry:" + name, False))
     return pats
 
 
@@ -47,8 +50,15 @@ BODY_START_RE = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in _PATTERNS)
 
 
 def national(key: str) -> Body:
+    if key.startswith("ministry:"):
+        name = key.split(":", 1)[1]
+        return Body(name=name, key=slug(name), scope="vn", kind="StateBody",
+                    abbreviations=(data.MINISTRIES[name],))
     name, kind, abbr = data.NATIONAL[key]
     return Body(name=name, key=key, scope="vn", kind=kind, abbreviations=abbr)
+
+
+MINISTRY_BY_CODE = {code: name for name, code in data.MINISTRIES.items()}
 
 
 def provincial(key: str, province: str | None, unknown_scope: str) -> Body:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extraction.bodies import BODY_START_RE, agency, match_body, national, provincial
+from kg.extraction.bodies import BODY_START_RE, MINISTRY_BY_CODE, agency, match_body, national, provincial
 from kg.extraction.dates import DATE_RE, find_dates
 from kg.extraction.lang_vi.doc_types import TYPE_CODES, TYPE_WORDS
 from kg.extraction.symbols import PROVINCIAL_CODES, STATE_ISSUERS, Symbol
@@ -22,7 +22,7 @@ LIST_BEFORE_RE = re.compile(r"^\s*(?:,|;|và|và\s+các|,\s*và)\s*(?:số\s+)?$
 DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:ban\s+hành|ký)\s+)?(?:(?:ngày|NGÀY)\s+)?", re.I)
 OF_RE = re.compile(r"\s*,?\s*(?:của|CỦA|do)\s+", re.I)
 ABOUT_RE = re.compile(r"\s*,?\s*(?:về|VỀ)\s+(?:việc\s+)?")
-ISSUED_RE = re.compile(r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:ký\s+)?ban\s+hành\s*$", re.I)
+ISSUED_RE = re.compile(r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:(?:ký\s+)?ban\s+hành|ký|thông\s+qua|phê\s+duyệt)\s*$", re.I)
 _DATE_CORE = r"\d{1,2}\s?[/\-.]\s?\d{1,2}\s?[/\-.]\s?\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 LEAD_DATE_RE = re.compile(rf"(?:[Nn]gày|NGÀY)\s+(?P<date>{_DATE_CORE})\s*,\s*[^.;\n]{{0,120}}$")
 TITLE_STOP_RE = re.compile(
@@ -62,6 +62,8 @@ def issuer_from_code(sym: Symbol, province: str | None, unknown_scope: str) -> B
         return national("quoc-hoi")
     if code in STATE_ISSUERS:
         return national(STATE_ISSUERS[code])
+    if code in MINISTRY_BY_CODE:
+        return national("ministry:" + MINISTRY_BY_CODE[code])
     if code in PROVINCIAL_CODES:
         return provincial(PROVINCIAL_CODES[code], province, unknown_scope)
     if len(code) > 2 and code.startswith("S"):

@@ -19,6 +19,18 @@ NATIONAL: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "van-phong-trung-uong": ("Văn phòng Trung ương Đảng", "PartyBody", ("VPTW",)),
 }
 
+# Ministries and ministry-level agencies: full name -> symbol code (Decree 30/2020/NĐ-CP, Appendix VI).
+MINISTRIES: dict[str, str] = {
+    "Bộ Kế hoạch và Đầu tư": "BKHĐT", "Bộ Tài chính": "BTC", "Bộ Công Thương": "BCT",
+    "Bộ Nông nghiệp và Phát triển nông thôn": "BNNPTNT", "Bộ Nông nghiệp và Môi trường": "BNNMT",
+    "Bộ Tài nguyên và Môi trường": "BTNMT", "Bộ Xây dựng": "BXD", "Bộ Giao thông vận tải": "BGTVT",
+    "Bộ Giáo dục và Đào tạo": "BGDĐT", "Bộ Y tế": "BYT", "Bộ Nội vụ": "BNV", "Bộ Tư pháp": "BTP",
+    "Bộ Ngoại giao": "BNG", "Bộ Quốc phòng": "BQP", "Bộ Công an": "BCA",
+    "Bộ Lao động - Thương binh và Xã hội": "BLĐTBXH", "Bộ Văn hóa, Thể thao và Du lịch": "BVHTTDL",
+    "Bộ Khoa học và Công nghệ": "BKHCN", "Bộ Thông tin và Truyền thông": "BTTTT", "Bộ Dân tộc và Tôn giáo": "BDTTG",
+    "Ủy ban Dân tộc": "UBDT", "Ngân hàng Nhà nước Việt Nam": "NHNN", "Thanh tra Chính phủ": "TTCP",
+}
+
 # Phrases naming a national body (regex fragments, lower case) -> key. Order matters: longest first.
 NATIONAL_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"ủy ban thường vụ quốc hội", "ubtv-quoc-hoi"),
