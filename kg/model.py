@@ -83,6 +83,7 @@ class Target:
     sector: str | None = None
     is_result: bool = False
     parent: int | None = None  # index of the target it is a part of ("trong đó ...")
+    against: int | None = None  # for a result: index of the target it is measured against
 
 
 @dataclass(slots=True)

@@ -26,10 +26,13 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Triple,
-    serialize,
+)
+from pyoxigraph import (
+    serialize as ox_serialize,
 )
 from rich.table import Table
 
+from kg.rdf.iris import DEFAULT_BASE
 from kg.rdf.namespaces import PREFIXES
 from kg.store import QueryResult
 
@@ -83,7 +86,7 @@ def serialize_graph(triples: Iterable[Triple], fmt: str = "turtle") -> bytes:
     if fmt not in GRAPH_FORMATS:
         fmt = "turtle"
     prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt == "turtle" else None
-    return serialize(list(triples), format=GRAPH_FORMATS[fmt], prefixes=prefixes) or b""
+    return ox_serialize(list(triples), format=GRAPH_FORMATS[fmt], prefixes=prefixes) or b""
 
 
 def serialize_rows(variables: Sequence[str], rows: Sequence[Row], fmt: str) -> bytes:
@@ -181,7 +184,7 @@ def short(t: Term | None, prefixes: dict[str, str] | None = None) -> str:
     return str(t)
 
 
-_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
+_PREFIXES = {**{k: str(v) for k, v in PREFIXES.items()}, "id": DEFAULT_BASE}
 
 
 def markdown(variables: Sequence[str], rows: Sequence[Row], prefixes: dict[str, str] | None = None) -> str:

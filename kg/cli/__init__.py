@@ -5,7 +5,12 @@ from __future__ import annotations
 import os
 import sys
 
-from kg.cli import build  # noqa: F401  (registers the command)
+from kg.cli import (  # noqa: F401
+    build,
+    queries,
+    query,
+    serve,
+)
 from kg.cli._util import app, err_console
 
 

@@ -41,10 +41,14 @@ BLOCK_HEAD_RE = re.compile(
     r"(?P<head>(?:Về|VỀ|Lĩnh vực|Các chỉ tiêu|Chỉ tiêu|Mục tiêu cụ thể|Một số chỉ tiêu)[^:\n]{0,80}):")
 COMMIT_RE = re.compile(r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm|chuẩn\s+hóa|đến\s+năm\s+\d{4}"
                        r"|kế\s+hoạch\s+là|phải\s+đạt", re.I)
-RESULT_RE = re.compile(
-    r"\bước\b|so\s+với\s+(?:cùng\s+kỳ|năm|kế\s+hoạch)|đạt\s+được|đã\s+đạt|thực\s+hiện\s+được"
+RESULT_RE = re.compile(  # what was achieved or estimated, whatever the context
+    r"\bước\b|đạt\s+được|đã\s+đạt|thực\s+hiện\s+được|lũy\s+kế\s+đến\s+nay"
     r"|(?:đạt|bằng)\s+[\d,.]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|dự\s+toán|Nghị\s+quyết|NQ|chỉ\s+tiêu)"
     r"|hoàn\s+thành\s+\d+\s*/\s*\d+|vượt\s+[\d,.]+\s*%|\d+\s*/\s*\d+\s+chỉ\s+tiêu", re.I)
+WEAK_RESULT_RE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ|năm|kế\s+hoạch)", re.I)  # a baseline in a target list
+PLAN_VALUE_RE = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+đề\s+ra)?\s+(?:là|đặt\s+ra)\s*:?\s*\(?\s*$"
+                           r"|\(\s*(?:kế\s+hoạch|KH)\s*:?\s*$", re.I)
+INTRO_RE = re.compile(r"\d|(?:trong\s+đó|gồm|bao\s+gồm|như\s+sau|cụ\s+thể|sau\s+đây)\s*$", re.I)
 NOT_TARGET_BEFORE_RE = re.compile(r"(?:mức\s+độ|lần\s+thứ|thứ|số|khóa|nhiệm\s+kỳ|giai\s+đoạn|năm|tháng|ngày|quý|"
                                   r"phiên|điều|khoản|mục|lúc|bước)\s*$", re.I)
 LEAD_STRIP_RE = re.compile(
@@ -168,6 +172,14 @@ def _join_overlap(base: str, sub: str) -> str:
     return f"{base} {sub}"
 
 
+def _verb_last(indicator: str) -> str:
+    """"giảm tỷ lệ hộ nghèo" -> "tỷ lệ hộ nghèo giảm": the indicator first, its direction after."""
+    words = indicator.split()
+    if len(words) > 2 and words[0].lower() in ("giảm", "tăng") and _has_head(" ".join(words[1:])):
+        return " ".join([*words[1:], words[0].lower()])
+    return indicator
+
+
 def _has_head(indicator: str) -> bool:
     low = indicator.lower()
     return low.startswith(HEADS)
@@ -247,12 +259,14 @@ def _read_segment(text: str, s: int, e: int, sector: str | None, default_year: i
             prev_end = q.m.end()
             continue  # inside the title of a cited document
         commit = COMMIT_RE.search(seg[:q.m.start()]) is not None
-        # The clause around the quantity decides result vs target.
-        c_start = max(seg.rfind(";", 0, q.m.start()), seg.rfind(", ", 0, q.m.start() - 30 if q.m.start() > 30 else 0))
-        c_end_m = re.search(r"[;]|\.\s", seg[q.m.end():])
-        clause = seg[max(0, c_start): q.m.end() + (c_end_m.start() if c_end_m else len(seg))]
-        is_result = RESULT_RE.search(clause) is not None and "kế hoạch là" not in clause.lower()
-        if sector is None and not commit and not is_result:
+        # The words since the previous quantity and up to the next boundary decide result vs target.
+        tail_m = re.search(rf"[;]|\.\s|,\s|{NUM}", seg[q.m.end():])
+        clause = seg[prev_end: q.m.end() + (tail_m.start() if tail_m else len(seg) - q.m.end())]
+        plan_value = PLAN_VALUE_RE.search(seg[prev_end:q.m.start()]) is not None
+        context = sector is not None or commit
+        is_result = not plan_value and (RESULT_RE.search(clause) is not None
+                                        or (not context and WEAK_RESULT_RE.search(clause) is not None))
+        if not (context or is_result or plan_value):
             prev_end = q.m.end()
             continue
         if ":" in local:
@@ -262,6 +276,8 @@ def _read_segment(text: str, s: int, e: int, sector: str | None, default_year: i
                 outer, head = (_clean(x) for x in head.rsplit(":", 1))
                 if outer and not BLOCK_HEAD_RE.match("\n" + outer + ":"):
                     group_label = outer
+            if INTRO_RE.search(head):
+                head = ""  # "Kế hoạch đề ra 22 chỉ tiêu chủ yếu, trong đó: ..." introduces, it does not name
             if head and not QUANTITY_RE.search(head) and len(head.split()) <= 12 and not BLOCK_HEAD_RE.match(
                     "\n" + head + ":"):
                 if not _clean(local) or VERB_ONLY_RE.match(_clean(local)):
@@ -284,12 +300,14 @@ def _read_segment(text: str, s: int, e: int, sector: str | None, default_year: i
             nxt = re.search(rf"{NUM}\s*%|[;]|\.\s", seg[q.m.end():])
             after = seg[q.m.end(): q.m.end() + nxt.start()] if nxt else seg[q.m.end():]
         post, used = _post(after) if q.unit == "%" else (_balance(squash(after)), used)
-        ind = _clean(local)
+        ind = _verb_last(_clean(local))
         unit_is_noun = q.unit.lower() in COUNT_UNITS
         sub = "trong đó" in local.lower() and siblings
         consumed = 0
         value_first = False
-        if sub:
+        if plan_value and siblings and siblings[-1].is_result:
+            ind = siblings[-1].indicator  # "tăng 5,1%, thấp hơn so với kế hoạch là 6,5%": the same indicator
+        elif sub:
             ind = _join_overlap(siblings[-1].indicator, ind)
         elif not ind or VERB_ONLY_RE.match(ind):
             noun = q.unit if unit_is_noun else ""
@@ -320,6 +338,8 @@ def _read_segment(text: str, s: int, e: int, sector: str | None, default_year: i
                    sector=sector, is_result=is_result)
         if sub:
             t.parent = out.index(siblings[-1]) if siblings[-1] in out else None
+        if plan_value and siblings and siblings[-1].is_result:
+            siblings[-1].against = len(out)
         out.append(t)
         siblings.append(t)
         if value_first:

@@ -22,6 +22,10 @@ TASK_SECTION_RE = re.compile(r"NHIỆM\s+VỤ|GIẢI\s+PHÁP|Nhiệm\s+vụ|Gi�
 ITEM_RE = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=\S)")
 BULLET_RE = re.compile(r"(?m)^[ \t]*[-–•+][ \t]+(?=\S)")
 INLINE_RE = re.compile(r"\((?P<n>\d{1,2})\)\s*")
+ORDINALS = ("Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Mười hai")
+ORDINAL_RE = re.compile(r"(?:(?<=[\s:;.])|^)(?P<word>" + "|".join(sorted(ORDINALS, key=len, reverse=True))
+                        + r")\s+là\s*[,:]\s*|(?:(?<=[\s:;.])|^)[Tt]hứ\s+(?P<th>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
+                        r"\s*[,:]\s*")
 INLINE_TRIGGER_RE = re.compile(r"(?:nhiệm\s+vụ|giải\s+pháp|trọng\s+tâm)[^.:\n]{0,80}:\s*$", re.I)
 FOCUS_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\.\s*|[a-zđ]\)\s*)?(?:Trọng\s+tâm\s+chỉ\s+đạo|Các\s+nhiệm\s+vụ\s+trọng\s+tâm|"
                            r"Nhiệm\s+vụ\s+trọng\s+tâm|Nhiệm\s+vụ\s+và\s+giải\s+pháp|Nhiệm\s+vụ,\s+giải\s+pháp)[^\n]{0,120}:[ \t]*$")
@@ -99,6 +103,7 @@ def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> lis
     section = _section_tasks(text, parents)
     tasks += section
     tasks += _inline_tasks(text)
+    tasks += _ordinal_tasks(text)
     tasks += _assignment_tasks(text, ctx)
     if not section:
         tasks += _focus_tasks(text)
@@ -280,3 +285,33 @@ def _assignment_tasks(text: str, ctx: TaskContext) -> list[Task]:
                 out.append(Task(Span(a, b, text[a:b].strip(), squash(text[a:b])[:1000]), label, 0, "Task", lead,
                                 [], deadline, norm))
     return out
+
+
+def _ordinal_tasks(text: str) -> list[Task]:
+    """"… nhóm nhiệm vụ, giải pháp trọng tâm: Một là, …. Hai là, …" and "Thứ nhất, … Thứ hai, …"."""
+    out: list[Task] = []
+    marks = list(ORDINAL_RE.finditer(text))
+    k = 0
+    while k < len(marks):
+        m = marks[k]
+        first = (m.group("word") or "").lower() == "một" or (m.group("th") or "") == "nhất"
+        if not first or not INLINE_TRIGGER_RE.search(text[max(0, m.start() - 160):m.start()]):
+            k += 1
+            continue
+        run = [m]
+        while k + 1 < len(marks) and marks[k + 1].start() - run[-1].end() < 1500:
+            k += 1
+            run.append(marks[k])
+        for i, mk in enumerate(run):
+            end = run[i + 1].start() if i + 1 < len(run) else _paragraph_end(text, mk.end())
+            raw = text[mk.end():end]
+            label = label_of(raw[:1].upper() + raw[1:])
+            if label:
+                out.append(Task(Span(mk.end(), end, raw.strip(), squash(raw)[:1000]), label, 0))
+        k += 1
+    return out
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    m = re.search(r"\n[ \t]*\n|\.\s+(?=[^\s])", text[pos:])
+    return pos + m.start() if m else len(text)

@@ -170,9 +170,11 @@ class Mapper:
                 yield node, VNKG.sector, string(t.sector)
             if t.parent is not None:
                 yield node, VNKG.partOfTarget, nodes[t.parent]
+            if t.against is not None:
+                yield node, VNKG.measuredAgainst, nodes[t.against]
             if plan is not None:
                 yield plan, VNKG.hasResult if t.is_result else VNKG.hasTarget, node
-                if t.is_result:
+                if t.is_result and t.against is None:
                     yield node, VNKG.measuredAgainst, plan
             yield from self.span(node, t.span)
 

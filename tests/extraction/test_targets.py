@@ -135,3 +135,23 @@ def test_indicator_concept_drops_province_and_year() -> None:
     from kg.rdf.mapping import indicator_label
 
     assert indicator_label("Tốc độ tăng trưởng GRDP của tỉnh") == indicator_label("tốc độ tăng trưởng GRDP năm 2021")
+
+
+def test_planned_figure_beside_the_result() -> None:
+    found = read_targets("Năm 2023, tăng trưởng kinh tế của tỉnh ước đạt 5,1%, thấp hơn so với kế hoạch là 6,5%.", 2023)
+    result, target = found
+    assert result.is_result and result.value == Decimal("5.1")
+    assert not target.is_result and target.value == Decimal("6.5") and target.indicator == result.indicator
+    assert result.against == 1
+
+
+def test_baseline_in_a_target_list_is_still_a_target() -> None:
+    found = read_targets("2. Các chỉ tiêu chủ yếu\n- Tỷ lệ hộ nghèo giảm 1% so với năm 2022.\n"
+                         "- Tạo việc làm mới cho 19.500 lao động.", 2023)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal(1), False), (Decimal(19500), False)]
+
+
+def test_an_intro_clause_is_not_a_group_label() -> None:
+    found = read_targets("Kế hoạch đề ra 22 chỉ tiêu chủ yếu, trong đó: tốc độ tăng trưởng kinh tế đạt 6,5%; kim ngạch "
+                         "xuất khẩu đạt 800 triệu USD; giảm tỷ lệ hộ nghèo 0,5%.", 2024)
+    assert [t.indicator for t in found] == ["Tốc độ tăng trưởng kinh tế", "Kim ngạch xuất khẩu", "Tỷ lệ hộ nghèo giảm"]

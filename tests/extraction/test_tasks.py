@@ -136,3 +136,10 @@ def test_assignment_list_with_lead_and_deadline() -> None:
 ])
 def test_deadlines(written: str, norm: str) -> None:
     assert normalise_deadline(written, 2021) == norm
+
+
+def test_ordinal_word_lists() -> None:
+    found = tasks_of("UBND tỉnh yêu cầu tập trung 3 nhóm nhiệm vụ, giải pháp trọng tâm: Một là, tháo gỡ khó khăn cho "
+                     "doanh nghiệp. Hai là, đẩy mạnh giải ngân vốn đầu tư công. Ba là, bảo đảm an sinh xã hội.")
+    assert [t.label for t in found] == ["Tháo gỡ khó khăn cho doanh nghiệp", "Đẩy mạnh giải ngân vốn đầu tư công",
+                                        "Bảo đảm an sinh xã hội"]

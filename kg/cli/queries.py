@@ -1,0 +1,24 @@
+"""`kg queries`: list the saved queries of queries/ with their titles, descriptions and parameters."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from kg import queries
+from kg.cli._util import app, console, fail
+
+
+@app.command("queries")
+def queries_cli() -> None:
+    """List the saved queries (run one with `kg query NAME --param NAME=VALUE`)."""
+    try:
+        catalogue = queries.load_catalogue()
+    except queries.QueryError as e:
+        fail(str(e))
+    table = Table(header_style="bold", show_lines=True)
+    for col in ("name", "title", "description", "params"):
+        table.add_column(col, overflow="fold")
+    for q in catalogue.values():
+        params = "\n".join(f"{p.name} ({p.kind}): {p.description}" for p in q.params)
+        table.add_row(q.name, q.title, q.description, params)
+    console.print(table)

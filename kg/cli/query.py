@@ -1,0 +1,58 @@
+"""`kg query`: run a SPARQL query (a saved query by name, a .rq file, or -e TEXT) on the store or an RDF file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from pyoxigraph import QueryTriples
+
+from kg import queries, results
+from kg.cli._util import app, console, fail
+from kg.store import GraphStore, StoreError
+
+FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
+DEFAULT_STORE = Path("data/store")
+DEFAULT_GRAPH = Path("exports/sample.ttl")
+
+
+@app.command("query")
+def query_cli(
+    query: str = typer.Argument(None, help="A saved query name (see `kg queries`) or a .rq file."),
+    expr: str = typer.Option(None, "-e", "--expr", help="The SPARQL query text itself."),
+    store: Path = typer.Option(None, "--store", help="Oxigraph store folder (built with `kg build --store`)."),
+    graph: Path = typer.Option(None, "--graph", help="An RDF file (.ttl .nt .nq .trig .jsonld .rdf) to query."),
+    param: list[str] = typer.Option(None, "-p", "--param", help="NAME=VALUE, binds `VALUES ?NAME { UNDEF }`."),
+    fmt: str = typer.Option("table", "-f", "--format", help="table, csv, tsv, json, xml or md (CONSTRUCT/DESCRIBE: "
+                                                          "always Turtle)."),
+) -> None:
+    """Run a SPARQL query. Source: --store or --graph; default data/store if it exists, else exports/sample.ttl."""
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r} (use {', '.join(FORMATS)})", 2)
+    if (query is None) == (expr is None):
+        fail("give a saved query name or .rq file, or -e 'SELECT …' (exactly one)", 2)
+    try:
+        saved = queries.resolve(query) if query is not None else None
+        text = queries.bind(saved.text if saved else expr, queries.parse_assignments(param or []),
+                            saved.params if saved else ())
+    except queries.QueryError as e:
+        fail(str(e), 2)
+    source = store or graph or (DEFAULT_STORE if DEFAULT_STORE.is_dir() else DEFAULT_GRAPH)
+    try:
+        gs = GraphStore.open(source)
+        result = queries.run(gs, text)
+    except (StoreError, queries.QueryError) as e:
+        fail(str(e), 2)
+    if isinstance(result, QueryTriples):
+        sys.stdout.buffer.write(results.serialize_graph(result, "turtle"))
+    elif fmt in results.RESULT_FORMATS:
+        sys.stdout.buffer.write(results.serialize(result, fmt))
+    elif not hasattr(result, "variables"):
+        console.print("true" if bool(result) else "false")
+    elif fmt == "md":
+        sys.stdout.write(results.markdown(*results.read_rows(result)[:2]))
+    else:
+        variables, rows, _ = results.read_rows(result)
+        console.print(results.rich_table(variables, rows, title=saved.title if saved else None))
+        console.print(f"[dim]{len(rows)} row(s) from {source}[/]", highlight=False)

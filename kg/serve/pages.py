@@ -1,0 +1,86 @@
+"""HTML and Turtle documents of the endpoint: resource pages and the SPARQL service description."""
+
+from __future__ import annotations
+
+from html import escape
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+from kg.rdf.namespaces import PREFIXES
+from kg.serve.workers import LABELS
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
+_STYLE = """body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:#222}
+h1{font-size:1.4rem}code{color:#555}table{border-collapse:collapse;width:100%}
+td,th{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{width:16rem;font-weight:600;color:#444}a{color:#0b5cad;text-decoration:none}a:hover{text-decoration:underline}
+.lang,.dt{color:#888;font-size:.8em;margin-left:.3em}"""
+
+
+def curie(iri: str) -> str:
+    for prefix, ns in _PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def local_href(iri: str, base: str) -> str:
+    """Links to resources of the served base stay on this server (``/id/...``)."""
+    return "/id/" + iri[len(base):] if iri.startswith(base) else iri
+
+
+def resource_html(iri: str, triples: list[Triple], base: str) -> str:
+    """A readable page: the resource's label and types, then one row per property with linked, labelled values."""
+    labels: dict[str, str] = {}
+    for t in triples:
+        if t.predicate.value in LABELS and isinstance(t.object, Literal):
+            labels.setdefault(t.subject.value, t.object.value)
+    own = [t for t in triples if t.subject == NamedNode(iri)]
+    title = labels.get(iri) or iri.rsplit("/", 1)[-1]
+    types = [curie(t.object.value) for t in own if t.predicate.value == RDF_TYPE]
+    by_pred: dict[str, list[str]] = {}
+    for t in own:
+        by_pred.setdefault(t.predicate.value, []).append(_value_html(t.object, labels, base))
+    rows = "".join(f'<tr><th><a href="{escape(local_href(p, base))}" title="{escape(p)}">{escape(curie(p))}</a></th>'
+                   f"<td>{'<br>'.join(vals)}</td></tr>" for p, vals in sorted(by_pred.items(), key=_pred_order))
+    return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+            f'<style>{_STYLE}</style></head><body><p><a href="/">SPARQL query page</a></p>'
+            f"<h1>{escape(title)}</h1><p><code>{escape(iri)}</code></p>"
+            f"<p>{escape(', '.join(types))}</p><table>{rows}</table>"
+            f'<p>Also as <a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a></p></body></html>')
+
+
+def _pred_order(item: tuple[str, list[str]]) -> tuple[int, str]:
+    p = item[0]
+    return (0 if p == RDF_TYPE else 1 if p in LABELS else 2, curie(p))
+
+
+def _value_html(o: object, labels: dict[str, str], base: str) -> str:
+    if isinstance(o, NamedNode):
+        text = labels.get(o.value) or curie(o.value)
+        return f'<a href="{escape(local_href(o.value, base))}" title="{escape(o.value)}">{escape(text)}</a>'
+    if isinstance(o, BlankNode):
+        return escape("_:" + o.value)
+    if isinstance(o, Literal):
+        extra = (f'<span class="lang">@{escape(o.language)}</span>' if o.language else
+                 "" if o.datatype.value.endswith("#string") else f'<span class="dt">{escape(curie(o.datatype.value))}'
+                 "</span>")
+        return escape(o.value) + extra
+    return escape(str(o))
+
+
+def service_description(endpoint: str, *, allow_update: bool) -> str:
+    """The SPARQL 1.1 service description of the endpoint, in Turtle."""
+    update = ", sd:SPARQL11Update" if allow_update else ""
+    return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix formats: <http://www.w3.org/ns/formats/> .
+
+<{endpoint}> a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    sd:supportedLanguage sd:SPARQL11Query{update} ;
+    sd:resultFormat formats:SPARQL_Results_JSON, formats:SPARQL_Results_XML, formats:SPARQL_Results_CSV,
+        formats:SPARQL_Results_TSV, formats:Turtle, formats:JSON-LD, formats:N-Triples ;
+    sd:feature sd:UnionDefaultGraph ;
+    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .
+"""

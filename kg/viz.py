@@ -1,0 +1,290 @@
+"""Interactive HTML views of the knowledge graph (pyvis data and options, vis-network drawing).
+
+One self-contained page per view: vis-network's JavaScript and CSS are inlined from pyvis's own copy
+and the page template (``kg/data/viz/page.html``) links nothing, so it works offline from ``file://``
+and from static hosting. Texts are escaped (Jinja autoescape; ``tojson`` for the data; tooltips and the
+side panel are built with ``textContent``). Views above `PHYSICS_LIMIT` nodes get positions computed
+here and physics off (vis-network's physics never settles at 2 000 nodes); views above `max_nodes` are
+refused with a message saying how to narrow them.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pyvis
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+from pyvis.network import Network
+
+from kg.network import GROUPS, NetworkError, neighbourhood, open_graph, query_view, resolve_focus, term_label
+from kg.network import to_networkx as network_of
+from kg.rdf.vocab import VNKG
+
+DEFAULT_MAX_NODES = 1500
+PHYSICS_LIMIT = 300
+TEMPLATE_DIR = Path(__file__).resolve().parent / "data" / "viz"
+VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
+
+# Group -> (colour, vis-network shape). Shapes that honour `size` only.
+STYLE: dict[str, tuple[str, str]] = {
+    "resolution": ("#d62728", "diamond"), "decision": ("#ff7f0e", "square"), "plan": ("#1f77b4", "dot"),
+    "program": ("#17becf", "hexagon"), "document": ("#9467bd", "triangle"), "body": ("#2ca02c", "triangleDown"),
+    "task": ("#bcbd22", "dot"), "target": ("#e377c2", "star"), "person": ("#7f7f7f", "dot"),
+    "meeting": ("#8c564b", "square"),
+}
+# Node attributes shown in the side panel, with the ontology term that names them.
+PANEL: tuple[tuple[str, str], ...] = tuple((a, str(t)) for a, t in (
+    ("number", VNKG.documentNumber), ("title", VNKG.title), ("date", VNKG.issuedOn), ("issuer", VNKG.issuedBy),
+    ("alt_label", "http://www.w3.org/2004/02/skos/core#altLabel"), ("indicator", VNKG.indicator),
+    ("comparator", VNKG.comparator), ("value", VNKG.value), ("upper_value", VNKG.upperValue), ("unit", VNKG.unit),
+    ("period", VNKG.period), ("deadline", VNKG.deadline), ("mentions", VNKG.mentions),
+    ("implemented_by", VNKG.implementedBy), ("sentence", VNKG.sentence)))
+UI = {
+    "vi": {"legend": "Chú giải", "nodes": "nút", "edges": "cạnh", "iri": "IRI", "relations": "Quan hệ",
+           "close": "Đóng", "hint": "Di chuột để xem chi tiết, nhấp vào nút để xem thuộc tính.",
+           "whole": "Toàn bộ đồ thị", "focus": "Lân cận của {ref} (độ sâu {depth})", "query": "Kết quả truy vấn {q}",
+           "layout": "bố cục tính trước, tắt mô phỏng vật lý", "mentions": "số văn bản nguồn nhắc đến",
+           "implemented_by": "số văn bản triển khai thực hiện"},
+    "en": {"legend": "Legend", "nodes": "nodes", "edges": "edges", "iri": "IRI", "relations": "Relations",
+           "close": "Close", "hint": "Hover for details, click a node for its properties.",
+           "whole": "Whole graph", "focus": "Neighbourhood of {ref} (depth {depth})", "query": "Result of query {q}",
+           "layout": "precomputed layout, physics off", "mentions": "source texts mentioning it",
+           "implemented_by": "documents implementing it"},
+}
+
+
+class VizError(Exception):
+    """A view that cannot be drawn (one-line message)."""
+
+
+@dataclass(slots=True)
+class VizReport:
+    path: Path
+    nodes: int
+    edges: int
+    precomputed_layout: bool
+    seconds: float
+
+
+# -- views ----------------------------------------------------------------------------------------
+def select_view(source, *, focus: str | None = None, depth: int = 2, query: str | None = None,
+                lang: str = "vi") -> tuple[nx.MultiDiGraph, str]:
+    """The subgraph to draw and its one-line description (whole graph, neighbourhood or query result)."""
+    store = open_graph(source)
+    g = network_of(store)
+    ui = UI[lang]
+    if focus:
+        centres = resolve_focus(g, focus)
+        if not centres:
+            raise VizError(f"--focus {focus}: no document with this number or IRI in the graph")
+        return neighbourhood(g, centres, depth), ui["focus"].format(ref=focus, depth=depth)
+    if query:
+        view = query_view(store, g, query)
+        if not view:
+            raise VizError("the query's results name no document, body, task, target, person or meeting")
+        return view, ui["query"].format(q="")
+    return g, ui["whole"]
+
+
+def viz(source, output: Path, *, focus: str | None = None, depth: int = 2, query_file: Path | None = None,
+        lang: str = "vi", max_nodes: int = DEFAULT_MAX_NODES, title: str | None = None) -> VizReport:
+    """Write the HTML page of one view of a graph file or store; returns what was drawn."""
+    if lang not in UI:
+        raise VizError(f"--lang {lang}: use vi or en")
+    query = None
+    if query_file is not None:
+        try:
+            query = Path(query_file).read_text(encoding="utf-8")
+        except OSError as e:
+            raise VizError(f"{query_file}: cannot read the query ({e.strerror})") from e
+    try:
+        g, description = select_view(source, focus=focus, depth=depth, query=query, lang=lang)
+    except NetworkError as e:
+        raise VizError(str(e)) from e
+    if query_file is not None:
+        description = UI[lang]["query"].format(q=Path(query_file).name)
+    if g.number_of_nodes() > max_nodes:
+        raise VizError(f"the view has {g.number_of_nodes()} nodes, more than --max-nodes {max_nodes}: narrow it "
+                       f"with --focus NUMBER --depth 1 or --query FILE.rq (or raise --max-nodes)")
+    return render(g, output, title=title or "vnkg", description=description, lang=lang)
+
+
+# -- rendering ------------------------------------------------------------------------------------
+def render(g: nx.MultiDiGraph, output: Path, *, title: str = "vnkg", description: str = "",
+           lang: str = "vi") -> VizReport:
+    """Draw a network (from `kg.network`) into one self-contained HTML file, written atomically."""
+    t0 = time.perf_counter()
+    precompute = g.number_of_nodes() > PHYSICS_LIMIT
+    positions = layout(g) if precompute else {}
+    net = Network(directed=True, cdn_resources="in_line")
+    ui = UI[lang]
+    for n, d in g.nodes(data=True):
+        group = d.get("group", "document")
+        colour, shape = STYLE.get(group, STYLE["document"])
+        extra = {"x": positions[n][0], "y": positions[n][1]} if precompute else {}
+        net.add_node(n, label=_short(d, group), shape=shape, color=colour, size=_size(d, group),
+                     font={"size": 10 if group in ("task", "target") else 13},
+                     info=_info(d, group, lang), props=_props(d, lang), iri=d.get("iri", n), **extra)
+    for s, o, d in g.edges(data=True):
+        implements = d.get("predicate") == str(VNKG.implements)
+        label = d.get("label_en" if lang == "en" else "label") or term_label(d.get("predicate", ""), lang)
+        net.add_edge(s, o, label=label, predicate=d.get("predicate", ""),
+                     color="#b03030" if implements else "#a0a0a0", width=2.5 if implements else 1)
+    net.options = _options(g.number_of_nodes(), precompute)
+    counts = {k: 0 for k, _ in GROUPS}
+    for _, d in g.nodes(data=True):
+        counts[d.get("group", "document")] = counts.get(d.get("group", "document"), 0) + 1
+    legend = [{"key": k, "label": term_label(cls, lang), "colour": STYLE[k][0], "shape": STYLE[k][1],
+               "count": counts[k]} for k, cls in GROUPS if counts.get(k)]
+    if precompute:
+        description += f" · {ui['layout']}"
+    env = Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=select_autoescape(["html"]))
+    page = env.get_template("page.html").render(
+        lang=lang, title=title, description=description, ui=ui, legend=legend, nodes=net.nodes, edges=net.edges,
+        options=net.options, physics=not precompute, n_nodes=g.number_of_nodes(), n_edges=g.number_of_edges(),
+        implements_label=term_label(str(VNKG.implements), lang),
+        vis_js=Markup(_asset("vis-network.min.js")), vis_css=Markup(_asset("vis-network.css")))
+    _write_atomic(Path(output), page)
+    return VizReport(Path(output), g.number_of_nodes(), g.number_of_edges(), precompute, time.perf_counter() - t0)
+
+
+def _asset(name: str) -> str:
+    text = (VIS_DIR / name).read_text(encoding="utf-8")
+    if "</script" in text.lower() or "</style" in text.lower():  # would end the inline element early
+        raise VizError(f"{VIS_DIR / name}: cannot be inlined safely")
+    return text
+
+
+def _short(d: dict, group: str) -> str:
+    text = d.get("number") if group not in ("task", "target") and d.get("number") else d.get("label", "")
+    if group == "body" and d.get("alt_label") and len(d["label"]) > 28:
+        text = d["alt_label"]
+    limit = 28 if group in ("task", "target") else 40
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _size(d: dict, group: str) -> float:
+    base = 7 if group in ("task", "target") else 12
+    return round(base + 6 * math.sqrt(d.get("refs", 0)), 1)
+
+
+def _info(d: dict, group: str, lang: str) -> dict[str, str]:
+    """What the hover tooltip shows (built with textContent in the page)."""
+    cls = d.get("cls") or dict(GROUPS).get(group, "")
+    info = {"label": d.get("label", ""), "class": term_label(cls, lang) if cls else group}
+    for key in ("number", "date", "issuer", "sentence"):
+        if d.get(key):
+            value = str(d[key])
+            info[key] = value if len(value) <= 400 else value[:399] + "…"
+    return info
+
+
+def _props(d: dict, lang: str) -> list[list[str]]:
+    """(name, value) rows of the side panel, named by the ontology's labels."""
+    rows: list[list[str]] = []
+    if d.get("cls"):
+        rows.append(["rdf:type", term_label(d["cls"], lang)])
+    for key, term in PANEL:
+        value = d.get(key)
+        if value in (None, "", 0):
+            continue
+        name = UI[lang][key] if key in ("mentions", "implemented_by") else term_label(term, lang)
+        rows.append([name, str(value)])
+    return rows
+
+
+def _options(n: int, precompute: bool) -> dict:
+    return {
+        "nodes": {"borderWidth": 1, "font": {"face": "system-ui, Segoe UI, Roboto, sans-serif", "color": "#222"}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False,
+                  "font": {"size": 9, "color": "#555", "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n > 200, "hideEdgesOnZoom": n > 800},
+        "physics": {"enabled": not precompute, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -70, "springLength": 110, "avoidOverlap": 0.4},
+                    "stabilization": {"enabled": True, "iterations": 500, "fit": True}},
+        "layout": {"randomSeed": 7, "improvedLayout": n <= 100},
+    }
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# -- layout ---------------------------------------------------------------------------------------
+def layout(g: nx.Graph, *, seed: int = 7, unit: float = 45.0) -> dict[str, tuple[float, float]]:
+    """Seeded positions for large views: each connected component laid out on its own, then packed in rows.
+
+    Components under 500 nodes use networkx's spring layout; larger ones a vectorised Fruchterman-Reingold
+    (networkx needs scipy above 500 nodes and loops in Python there).
+    """
+    undirected = nx.Graph(g)
+    comps = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(c)))
+    placed: dict[str, tuple[float, float]] = {}
+    total = sum(len(c) for c in comps)
+    row_width = unit * 2.6 * math.sqrt(total)
+    x = y = row_height = 0.0
+    for comp in comps:
+        sub = undirected.subgraph(comp)
+        nodes = sorted(comp)
+        radius = unit * math.sqrt(len(comp))
+        if len(comp) == 1:
+            coords = np.zeros((1, 2))
+        elif len(comp) < 500:
+            pos = nx.spring_layout(sub, seed=seed, iterations=60)
+            coords = np.array([pos[n] for n in nodes])
+        else:
+            index = {n: i for i, n in enumerate(nodes)}
+            adj = np.zeros((len(nodes), len(nodes)), dtype=np.float32)
+            for a, b in sub.edges():
+                adj[index[a], index[b]] = adj[index[b], index[a]] = 1.0
+            coords = _fruchterman_reingold(adj, seed=seed)
+        coords = coords - coords.mean(axis=0)
+        span = float(np.abs(coords).max()) or 1.0
+        coords = coords / span * radius
+        size = 2 * radius + unit
+        if x + size > row_width and x > 0:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for n, (cx, cy) in zip(nodes, coords, strict=True):
+            placed[n] = (round(float(cx) + x + size / 2, 1), round(float(cy) + y + size / 2, 1))
+        x += size
+        row_height = max(row_height, size)
+    return placed
+
+
+def _fruchterman_reingold(adj: np.ndarray, *, iterations: int = 50, seed: int = 7) -> np.ndarray:
+    """Dense force-directed layout in float32 (the same model as networkx's spring_layout)."""
+    n = adj.shape[0]
+    pos = np.random.default_rng(seed).random((n, 2), dtype=np.float32)
+    k = np.float32(1.0 / math.sqrt(n))
+    temperature = np.float32(0.1)
+    cooling = temperature / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.sqrt(np.einsum("ijk,ijk->ij", delta, delta))
+        np.clip(dist, 0.01, None, out=dist)
+        force = k * k / (dist * dist) - adj * dist / k
+        disp = np.einsum("ij,ijk->ik", force, delta)
+        length = np.linalg.norm(disp, axis=1)
+        length[length < 0.01] = 0.1
+        pos += disp * (temperature / length)[:, None]
+        temperature -= cooling
+    return pos
