@@ -131,30 +131,51 @@ def _collect(world, individuals: set[str], props: set[str], asserted: set[tuple[
                 v = getattr(value, "iri", None)
                 if v is not None:
                     found.add((iri, prop.iri, v))
-    # owlready2 answers transitive properties with their direct values only: close them here
-    for prop in props:
-        p = world[prop]
-        if p is None or not _is_transitive(p):
-            continue
-        edges: dict[str, set[str]] = {}
-        for s, pp, o in found | asserted:
-            if pp == prop:
-                edges.setdefault(s, set()).add(o)
-        for s in list(edges):
-            seen, todo = set(), list(edges[s])
-            while todo:
-                x = todo.pop()
-                if x not in seen:
-                    seen.add(x)
-                    todo.extend(edges.get(x, ()))
-            found.update((s, prop, o) for o in seen)
+    # owlready2 reports only values not implied by a sub-property, and transitive properties with their
+    # direct values: complete the entailments (super-properties, inverses, transitive closure) to a fixpoint
+    rules = _property_rules(world, props)
+    facts = found | asserted
+    while True:
+        new = _apply(rules, facts) - facts
+        if not new:
+            break
+        facts |= new
+    found = facts
     return {t for t in found if t not in asserted}
 
 
-def _is_transitive(prop) -> bool:
+def _property_rules(world, props: set[str]) -> dict[str, tuple[set[str], str | None, bool]]:
+    """Per object property: its named super-properties, its inverse and whether it is transitive."""
     import owlready2
 
-    return owlready2.TransitiveProperty in getattr(prop, "is_a", [])
+    rules = {}
+    for iri in props:
+        p = world[iri]
+        if p is None:
+            continue
+        supers = {a.iri for a in p.ancestors() if getattr(a, "iri", None) in props and a.iri != iri}
+        inverse = getattr(p.inverse_property, "iri", None)
+        rules[iri] = (supers, inverse, owlready2.TransitiveProperty in p.is_a)
+    return rules
+
+
+def _apply(rules: dict[str, tuple[set[str], str | None, bool]], facts: set[tuple[str, str, str]]
+           ) -> set[tuple[str, str, str]]:
+    out: set[tuple[str, str, str]] = set()
+    edges: dict[str, dict[str, set[str]]] = {}
+    for s, p, o in facts:
+        if p not in rules:
+            continue
+        supers, inverse, transitive = rules[p]
+        out.update((s, sp, o) for sp in supers)
+        if inverse:
+            out.add((o, inverse, s))
+        if transitive:
+            edges.setdefault(p, {}).setdefault(s, set()).add(o)
+    for p, graph in edges.items():
+        for s, objs in graph.items():
+            out.update((s, p, z) for o in objs for z in graph.get(o, ()))
+    return out
 
 
 def write_inferred(inference: Inference, output: Path, source: Path | str | GraphStore | None = None) -> int:

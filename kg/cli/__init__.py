@@ -10,6 +10,8 @@ from kg.cli import (  # noqa: F401
     queries,
     query,
     serve,
+    stats,
+    viz,
 )
 from kg.cli._util import app, err_console
 

@@ -192,7 +192,7 @@ def _period(clause: str, default_year: int | None) -> str | None:
     return str(default_year) if default_year else None
 
 
-SENTENCE_RE = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}(“\"])|"
+SENTENCE_RE = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}(“\"])|(?<=[.!?:;])\n|"
                          r"\n[ \t]*\n|\n(?=[ \t]*(?:[-–•+]\s|\(?\d{1,2}[.)]\s))"
                          r"|\n[ \t]*\|[ \t]*\n")
 
@@ -211,11 +211,10 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
     """Every target and result in `text`, except quantities inside the `exclude` spans."""
     out: list[Target] = []
     blocks = _target_blocks(text)
+    blocks.sort(key=lambda x: x[1] - x[0])  # the innermost block names the sector
     for s, e in sentences(text):
-        if not QUANTITY_RE.search(text, s, e):
-            continue
-        sector = next((h for a, b, h in sorted(blocks, key=lambda x: x[1] - x[0]) if a <= s < b), None)
-        _read_segment(text, s, e, sector, default_year, out, exclude)
+        if QUANTITY_RE.search(text, s, e):
+            _read_segment(text, s, e, blocks, default_year, out, exclude)
     return out
 
 
@@ -241,7 +240,7 @@ def _target_blocks(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _read_segment(text: str, s: int, e: int, sector: str | None, default_year: int | None,
+def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]], default_year: int | None,
                   out: list[Target], exclude: list[tuple[int, int]]) -> None:
     seg = text[s:e]
     quantities = _quantities(seg)
@@ -258,6 +257,8 @@ def _read_segment(text: str, s: int, e: int, sector: str | None, default_year: i
         if any(a <= s + q.m.start() < b for a, b in exclude):
             prev_end = q.m.end()
             continue  # inside the title of a cited document
+        at = s + q.m.start()
+        sector = next((h for a, b, h in blocks if a <= at < b), None)
         commit = COMMIT_RE.search(seg[:q.m.start()]) is not None
         # The words since the previous quantity and up to the next boundary decide result vs target.
         tail_m = re.search(rf"[;]|\.\s|,\s|{NUM}", seg[q.m.end():])

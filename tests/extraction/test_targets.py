@@ -155,3 +155,10 @@ def test_an_intro_clause_is_not_a_group_label() -> None:
     found = read_targets("Kế hoạch đề ra 22 chỉ tiêu chủ yếu, trong đó: tốc độ tăng trưởng kinh tế đạt 6,5%; kim ngạch "
                          "xuất khẩu đạt 800 triệu USD; giảm tỷ lệ hộ nghèo 0,5%.", 2024)
     assert [t.indicator for t in found] == ["Tốc độ tăng trưởng kinh tế", "Kim ngạch xuất khẩu", "Tỷ lệ hộ nghèo giảm"]
+
+
+def test_sector_block_inside_a_longer_sentence() -> None:
+    """Line-per-paragraph text (docx, html): the block heading sits mid-"sentence"."""
+    found = read_targets("Thực hiện Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ\nVề kinh tế: Tốc độ tăng "
+                         "trưởng GRDP đạt 13,5%.\nPHỤ LỤC", 2023)
+    assert [(t.indicator, t.sector) for t in found] == [("Tốc độ tăng trưởng GRDP", "kinh tế")]
