@@ -48,6 +48,7 @@ class BuildReport:
     bodies: int = 0
     references: int = 0
     triples: int = 0
+    skipped: int = 0  # unchanged since the last build into the store
     output: Path | None = None
 
 

@@ -86,6 +86,18 @@ class GraphStore:
         if any(True for _ in self._store.quads_for_pattern(None, None, None, g)):
             self._store.remove_graph(g)
 
+    def rename_iris(self, renames: dict[str, str]) -> None:
+        """Rename resources in every graph (SPARQL Update), e.g. a year-less document that got its year."""
+        for old, new in renames.items():
+            if not any(True for _ in self._store.quads_for_pattern(NamedNode(old), None, None)) and not any(
+                    True for _ in self._store.quads_for_pattern(None, None, NamedNode(old))):
+                continue
+            self._store.update(
+                f"DELETE {{ GRAPH ?g {{ <{old}> ?p ?o }} }} INSERT {{ GRAPH ?g {{ <{new}> ?p ?o }} }} "
+                f"WHERE {{ GRAPH ?g {{ <{old}> ?p ?o }} }} ;"
+                f"DELETE {{ GRAPH ?g {{ ?s ?p <{old}> }} }} INSERT {{ GRAPH ?g {{ ?s ?p <{new}> }} }} "
+                f"WHERE {{ GRAPH ?g {{ ?s ?p <{old}> }} }}")
+
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode))
 

@@ -1,7 +1,7 @@
 """Interactive HTML views of the knowledge graph (pyvis data and options, vis-network drawing).
 
 One self-contained page per view: vis-network's JavaScript and CSS are inlined from pyvis's own copy
-and the page template (``kg/data/viz/page.html``) links nothing, so it works offline from ``file://``
+and the page template (`PAGE`, below) links nothing, so it works offline from ``file://``
 and from static hosting. Texts are escaped (Jinja autoescape; ``tojson`` for the data; tooltips and the
 side panel are built with ``textContent``). Views above `PHYSICS_LIMIT` nodes get positions computed
 here and physics off (vis-network's physics never settles at 2 000 nodes); views above `max_nodes` are
@@ -20,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pyvis
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 from pyvis.network import Network
 
@@ -30,7 +30,6 @@ from kg.rdf.vocab import VNKG
 
 DEFAULT_MAX_NODES = 1500
 PHYSICS_LIMIT = 300
-TEMPLATE_DIR = Path(__file__).resolve().parent / "data" / "viz"
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 
 # Group -> (colour, vis-network shape). Shapes that honour `size` only.
@@ -40,6 +39,7 @@ STYLE: dict[str, tuple[str, str]] = {
     "task": ("#bcbd22", "dot"), "target": ("#e377c2", "star"), "person": ("#7f7f7f", "dot"),
     "meeting": ("#8c564b", "square"),
 }
+GLYPHS = {"dot": "●", "square": "■", "diamond": "◆", "triangle": "▲", "triangleDown": "▼", "star": "★", "hexagon": "⬢"}
 # Node attributes shown in the side panel, with the ontology term that names them.
 PANEL: tuple[tuple[str, str], ...] = tuple((a, str(t)) for a, t in (
     ("number", VNKG.documentNumber), ("title", VNKG.title), ("date", VNKG.issuedOn), ("issuer", VNKG.issuedBy),
@@ -131,7 +131,7 @@ def render(g: nx.MultiDiGraph, output: Path, *, title: str = "vnkg", description
         colour, shape = STYLE.get(group, STYLE["document"])
         extra = {"x": positions[n][0], "y": positions[n][1]} if precompute else {}
         net.add_node(n, label=_short(d, group), shape=shape, color=colour, size=_size(d, group),
-                     font={"size": 10 if group in ("task", "target") else 13},
+                     font={"size": 11 if group in ("task", "target") else 16},
                      info=_info(d, group, lang), props=_props(d, lang), iri=d.get("iri", n), **extra)
     for s, o, d in g.edges(data=True):
         implements = d.get("predicate") == str(VNKG.implements)
@@ -142,12 +142,12 @@ def render(g: nx.MultiDiGraph, output: Path, *, title: str = "vnkg", description
     counts = {k: 0 for k, _ in GROUPS}
     for _, d in g.nodes(data=True):
         counts[d.get("group", "document")] = counts.get(d.get("group", "document"), 0) + 1
-    legend = [{"key": k, "label": term_label(cls, lang), "colour": STYLE[k][0], "shape": STYLE[k][1],
+    legend = [{"key": k, "label": term_label(cls, lang), "colour": STYLE[k][0], "glyph": GLYPHS[STYLE[k][1]],
                "count": counts[k]} for k, cls in GROUPS if counts.get(k)]
     if precompute:
         description += f" · {ui['layout']}"
-    env = Environment(loader=FileSystemLoader(str(TEMPLATE_DIR)), autoescape=select_autoescape(["html"]))
-    page = env.get_template("page.html").render(
+    env = Environment(autoescape=True)
+    page = env.from_string(PAGE).render(
         lang=lang, title=title, description=description, ui=ui, legend=legend, nodes=net.nodes, edges=net.edges,
         options=net.options, physics=not precompute, n_nodes=g.number_of_nodes(), n_edges=g.number_of_edges(),
         implements_label=term_label(str(VNKG.implements), lang),
@@ -288,3 +288,176 @@ def _fruchterman_reingold(adj: np.ndarray, *, iterations: int = 50, seed: int = 
         pos += disp * (temperature / length)[:, None]
         temperature -= cooling
     return pos
+
+
+# The page: vis-network and its CSS inlined, a header, a legend and a side panel as HTML overlays.
+# Kept here rather than in kg/data/ (which .gitignore's `data/` hides from git).
+PAGE = r"""<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="vnkg (kg viz), pyvis, vis-network 9.1.2">
+<title>{{ title }} · {{ description }}</title>
+<style>{{ vis_css }}</style>
+<style>
+  html, body { margin: 0; height: 100%; font: 14px/1.4 system-ui, "Segoe UI", Roboto, sans-serif; color: #222; }
+  #mynetwork { position: absolute; inset: 0; background: #fff; }
+  .overlay { position: absolute; z-index: 5; background: rgba(255, 255, 255, 0.94); border: 1px solid #ddd;
+             border-radius: 6px; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.12); }
+  #header { top: 10px; left: 10px; padding: 8px 12px; max-width: 46vw; }
+  #header h1 { font-size: 16px; margin: 0 0 2px; }
+  #header p { margin: 0; color: #555; font-size: 12px; }
+  #legend { bottom: 10px; left: 10px; padding: 8px 12px; font-size: 13px; }
+  #legend h2, #panel h2 { font-size: 13px; margin: 0 0 4px; text-transform: uppercase; color: #666; }
+  #legend ul { list-style: none; margin: 0; padding: 0; }
+  #legend li { white-space: nowrap; }
+  #legend .glyph { display: inline-block; width: 1.3em; text-align: center; font-size: 15px; }
+  #legend .count { color: #888; font-size: 11px; }
+  #legend .edge { display: inline-block; width: 1.3em; border-top: 3px solid #b03030; vertical-align: middle; }
+  #panel { top: 10px; right: 10px; bottom: 10px; width: min(380px, 40vw); padding: 10px 12px; overflow: auto;
+           display: none; }
+  #panel.open { display: block; }
+  #panel h3 { font-size: 15px; margin: 4px 0 8px; word-wrap: break-word; }
+  #panel table { border-collapse: collapse; width: 100%; font-size: 12px; }
+  #panel th { text-align: left; vertical-align: top; color: #555; font-weight: 600; padding: 2px 6px 2px 0;
+              width: 34%; }
+  #panel td { padding: 2px 0; word-wrap: break-word; overflow-wrap: anywhere; }
+  #panel ul { padding-left: 16px; margin: 4px 0; font-size: 12px; }
+  #panel li a, #panel .iri a { color: #1f5fa8; cursor: pointer; overflow-wrap: anywhere; }
+  #panel .iri { font-size: 11px; margin: 6px 0 10px; overflow-wrap: anywhere; }
+  #panel button { float: right; border: 1px solid #ccc; background: #f6f6f6; border-radius: 4px; cursor: pointer; }
+  .vnkg-tip { max-width: 420px; white-space: normal; font-size: 12px; }
+  .vnkg-tip b { font-size: 13px; }
+  .vnkg-tip .cls { color: #777; }
+  .vnkg-tip .sent { margin-top: 4px; font-style: italic; color: #444; }
+  div.vis-tooltip { white-space: normal; }
+</style>
+<script>{{ vis_js }}</script>
+</head>
+<body>
+<div id="mynetwork"></div>
+<div id="header" class="overlay">
+  <h1>{{ title }}</h1>
+  <p>{{ description }} · {{ n_nodes }} {{ ui.nodes }}, {{ n_edges }} {{ ui.edges }}</p>
+  <p>{{ ui.hint }}</p>
+</div>
+<div id="legend" class="overlay">
+  <h2>{{ ui.legend }}</h2>
+  <ul>
+  {% for item in legend %}
+    <li data-group="{{ item.key }}"><span class="glyph" style="color: {{ item.colour }}">{{ item.glyph }}</span>
+      {{- " " }}{{ item.label }} <span class="count">{{ item.count }}</span></li>
+  {% endfor %}
+    <li><span class="edge"></span> {{ implements_label }}</li>
+  </ul>
+</div>
+<div id="panel" class="overlay" aria-live="polite">
+  <button type="button" id="panel-close">{{ ui.close }}</button>
+  <h2 id="panel-class"></h2>
+  <h3 id="panel-label"></h3>
+  <div class="iri">{{ ui.iri }}: <a id="panel-iri" target="_blank" rel="noopener noreferrer"></a></div>
+  <table id="panel-props"></table>
+  <h2>{{ ui.relations }}</h2>
+  <ul id="panel-rels"></ul>
+</div>
+<script>
+"use strict";
+var NODES = {{ nodes|tojson }};
+var EDGES = {{ edges|tojson }};
+var OPTIONS = {{ options|tojson }};
+var PHYSICS = {{ physics|tojson }};
+window.vnkgReady = false;
+
+function el(tag, text, cls) {
+  var e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  if (cls) e.className = cls;
+  return e;
+}
+function tooltip(n) {
+  var i = n.info || {}, box = el("div", null, "vnkg-tip");
+  box.appendChild(el("b", i.label));
+  box.appendChild(el("div", i["class"], "cls"));
+  [["number", "№ "], ["date", "📅 "], ["issuer", "🏛 "]].forEach(function (k) {
+    if (i[k[0]]) box.appendChild(el("div", k[1] + i[k[0]]));
+  });
+  if (i.sentence) box.appendChild(el("div", "“" + i.sentence + "”", "sent"));
+  return box;
+}
+NODES.forEach(function (n) { n.title = tooltip(n); });
+EDGES.forEach(function (e, k) { e.id = "e" + k; });
+
+var nodes = new vis.DataSet(NODES);
+var edges = new vis.DataSet(EDGES);
+var container = document.getElementById("mynetwork");
+var network = new vis.Network(container, {nodes: nodes, edges: edges}, OPTIONS);
+window.network = network;
+
+function ready() {
+  if (window.vnkgReady) return;
+  window.vnkgReady = true;
+  document.body.setAttribute("data-ready", "1");
+}
+if (PHYSICS) {
+  var frozen = false;
+  var freeze = function () {
+    if (frozen) return;
+    frozen = true;
+    network.setOptions({physics: {enabled: false}});
+    network.once("afterDrawing", ready);
+    network.redraw();
+  };
+  network.once("stabilizationIterationsDone", freeze);
+  network.once("stabilized", freeze);
+} else {
+  network.once("afterDrawing", ready);
+}
+
+function safeHref(iri) { return /^https?:\/\//i.test(iri) ? iri : null; }
+function showNode(id) {
+  var n = nodes.get(id);
+  if (!n) return;
+  document.getElementById("panel-class").textContent = (n.info || {})["class"] || "";
+  document.getElementById("panel-label").textContent = (n.info || {}).label || n.label;
+  var a = document.getElementById("panel-iri");
+  a.textContent = n.iri;
+  var href = safeHref(n.iri);
+  if (href) a.setAttribute("href", href); else a.removeAttribute("href");
+  var table = document.getElementById("panel-props");
+  table.replaceChildren();
+  (n.props || []).forEach(function (row) {
+    var tr = el("tr");
+    tr.appendChild(el("th", row[0]));
+    tr.appendChild(el("td", row[1]));
+    table.appendChild(tr);
+  });
+  var rels = document.getElementById("panel-rels");
+  rels.replaceChildren();
+  network.getConnectedEdges(id).forEach(function (eid) {
+    var e = edges.get(eid), out = e.from === id, other = nodes.get(out ? e.to : e.from);
+    if (!other) return;
+    var li = el("li", (out ? "→ " : "← ") + e.label + ": ");
+    var link = el("a", (other.info || {}).label || other.label);
+    link.addEventListener("click", function () {
+      network.selectNodes([other.id]);
+      network.focus(other.id, {scale: 1.2, animation: true});
+      showNode(other.id);
+    });
+    li.appendChild(link);
+    rels.appendChild(li);
+  });
+  document.getElementById("panel").classList.add("open");
+}
+network.on("click", function (p) {
+  if (p.nodes.length) showNode(p.nodes[0]);
+  else document.getElementById("panel").classList.remove("open");
+});
+document.getElementById("panel-close").addEventListener("click", function () {
+  document.getElementById("panel").classList.remove("open");
+  network.unselectAll();
+});
+</script>
+</body>
+</html>
+"""

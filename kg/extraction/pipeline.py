@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from kg.extraction.annotations import Annotations
 from kg.extraction.factories import PIPELINE, register_factories
+from kg.extraction.tokenizer import whitespace_tokenizer
 from kg.model import Person, Span, TextResult
 
 
@@ -18,6 +19,7 @@ def make_nlp() -> Language:
     """A blank Vietnamese spaCy pipeline with vnkg's components (whitespace tokenizer: no pyvi)."""
     register_factories()
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = whitespace_tokenizer(nlp.vocab)
     for name in PIPELINE:
         nlp.add_pipe(name)
     return nlp

@@ -93,9 +93,16 @@ def find_symbols(text: str) -> list[Symbol]:
     return out
 
 
+# Codes typed without the Đ stroke (user input, URLs): ASCII spelling -> the code as written in symbols.
+_ASCII_CODES = {"QD": "QĐ", "QDI": "QĐi", "ND": "NĐ", "HDND": "HĐND", "DA": "ĐA", "HD": "HD", "DU": "ĐU",
+                "BKHDT": "BKHĐT", "BGDDT": "BGDĐT", "BLDTBXH": "BLĐTBXH", "SKHDT": "SKHĐT"}
+
+
 def canonical(number: str) -> str | None:
-    """Canonical form of one symbol written alone (for user input such as ``--focus 01/nq-cp``)."""
-    m = SYMBOL_RE.fullmatch(number.strip().upper().replace("CTR", "CTr").replace("QĐI", "QĐi"))
+    """Canonical form of one symbol written alone, as users type it (``01/nq-cp``, ``95/qd-ubnd``)."""
+    text = number.strip().upper()
+    text = re.sub(r"[A-ZĐ]+", lambda m: _ASCII_CODES.get(m.group(0), m.group(0)), text)
+    m = SYMBOL_RE.fullmatch(text.replace("CTR", "CTr").replace("QĐI", "QĐi"))
     if m is None:
         m = SYMBOL_RE.fullmatch(number.strip())
     sym = parse_symbol(m) if m else None

@@ -10,6 +10,7 @@ hoạch, hoàn thành 15/19 chỉ tiêu). Counts of meeting items, dates, ordina
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -72,6 +73,10 @@ PERIOD_RE = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(\d{4}\s*-\s*\d{4})
 HEADS = ("tỷ lệ", "tốc độ", "số", "tổng", "diện tích", "giá trị", "thu", "chi", "grdp", "dân số", "sản lượng",
          "kim ngạch", "cơ cấu", "thu nhập", "vốn", "tuổi thọ", "năng suất", "chỉ số", "mật độ")
 MAX_INDICATOR_WORDS = 30
+TAIL_STOP_RE = re.compile(rf"[;]|\.\s|,\s|{NUM}")
+AFTER_RE = re.compile(r"[^,;.()]*")
+PCT_AFTER_STOP_RE = re.compile(rf"{NUM}\s*%|[;]|\.\s")
+CLAUSE_END_RE = re.compile(r"[;]|\.\s")
 
 
 def to_decimal(text: str) -> Decimal | None:
@@ -201,6 +206,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """Sentences for target reading: ';' and ':' stay inside, so lists and headings keep their context."""
     out, start = [], 0
     for m in SENTENCE_RE.finditer(text):
+        nxt = text[m.end(): m.end() + 1]
+        if m.group(0)[0] != "\n" and text[m.start() - 1: m.start()] in ".!?" and nxt.isalpha() and not nxt.isupper():
+            continue  # "4.0 công nghệ", "ước tăng 5 lần. con số": a full stop followed by a lower-case word
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
@@ -212,8 +220,12 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
     out: list[Target] = []
     blocks = _target_blocks(text)
     blocks.sort(key=lambda x: x[1] - x[0])  # the innermost block names the sector
+    hits = [m.start() for m in QUANTITY_RE.finditer(text)]
+    if not hits:
+        return out
     for s, e in sentences(text):
-        if QUANTITY_RE.search(text, s, e):
+        k = bisect_left(hits, s)
+        if k < len(hits) and hits[k] < e:
             _read_segment(text, s, e, blocks, default_year, out, exclude)
     return out
 
@@ -224,10 +236,24 @@ TARGET_HEADING_RE = re.compile(
 SECTION_END_RE = re.compile(rf"(?m)^[ \t]*(?:Điều\s+\d+\.|[IVX]{{1,4}}\.\s|[{UPPER}]{{2,}}[{UPPER} ,]{{6,}}$)")
 
 
+def _find_all(text: str, key: str) -> list[int]:
+    out, i = [], text.find(key)
+    while i >= 0:
+        out.append(i)
+        i = text.find(key, i + 1)
+    return out
+
+
 def _target_blocks(text: str) -> list[tuple[int, int, str]]:
     """Paragraphs headed by a sector or target heading: (start, end, heading)."""
     out = []
-    for m in TARGET_HEADING_RE.finditer(text):
+    low = text.lower()
+    starts = sorted({low.rfind("\n", 0, i) + 1 for key in ("chỉ tiêu", "mục tiêu cụ thể")
+                     for i in _find_all(low, key)})
+    for line_start in starts:
+        m = TARGET_HEADING_RE.match(text, line_start)
+        if m is None:
+            continue
         end_m = SECTION_END_RE.search(text, m.end() + 1)
         end = end_m.start() if end_m else len(text)
         out.append((m.end(), end, squash(m.group("head"))))
@@ -261,8 +287,8 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
         sector = next((h for a, b, h in blocks if a <= at < b), None)
         commit = COMMIT_RE.search(seg[:q.m.start()]) is not None
         # The words since the previous quantity and up to the next boundary decide result vs target.
-        tail_m = re.search(rf"[;]|\.\s|,\s|{NUM}", seg[q.m.end():])
-        clause = seg[prev_end: q.m.end() + (tail_m.start() if tail_m else len(seg) - q.m.end())]
+        tail_m = TAIL_STOP_RE.search(seg, q.m.end())
+        clause = seg[prev_end: tail_m.start() if tail_m else len(seg)]
         plan_value = PLAN_VALUE_RE.search(seg[prev_end:q.m.start()]) is not None
         context = sector is not None or commit
         is_result = not plan_value and (RESULT_RE.search(clause) is not None
@@ -294,12 +320,12 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
             else:
                 local = after_cut
         comparator = _comparator(local, q, seg[q.m.end():q.m.end() + 20])
-        after_m = re.match(r"[^,;.()]*", seg[q.m.end():])
+        after_m = AFTER_RE.match(seg, q.m.end())
         after = after_m.group(0) if after_m else ""
         used = len(after)
         if q.unit == "%":
-            nxt = re.search(rf"{NUM}\s*%|[;]|\.\s", seg[q.m.end():])
-            after = seg[q.m.end(): q.m.end() + nxt.start()] if nxt else seg[q.m.end():]
+            nxt = PCT_AFTER_STOP_RE.search(seg, q.m.end())
+            after = seg[q.m.end(): nxt.start()] if nxt else seg[q.m.end():]
         post, used = _post(after) if q.unit == "%" else (_balance(squash(after)), used)
         ind = _verb_last(_clean(local))
         unit_is_noun = q.unit.lower() in COUNT_UNITS

@@ -99,13 +99,18 @@ def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> lis
     """Every task of the text, in order: tables, numbered sections, inline lists, focus paragraphs."""
     parents: dict[int, Task] = {}
     tasks: list[Task] = []
-    tasks += _table_tasks(text, cells, ctx)
-    section = _section_tasks(text, parents)
+    low = text.lower()
+    if cells:
+        tasks += _table_tasks(text, cells, ctx)
+    section = _section_tasks(text, parents) if ("nhiệm vụ" in low or "giải pháp" in low) else []
     tasks += section
-    tasks += _inline_tasks(text)
-    tasks += _ordinal_tasks(text)
-    tasks += _assignment_tasks(text, ctx)
-    if not section:
+    if "(1)" in text:
+        tasks += _inline_tasks(text)
+    if " là," in low or " là:" in low or "thứ nhất" in low:
+        tasks += _ordinal_tasks(text)
+    if "giao" in low or "phân công" in low or "nhiệm vụ cụ thể" in low:
+        tasks += _assignment_tasks(text, ctx)
+    if not section and ("trọng tâm" in low or "nhiệm vụ" in low):
         tasks += _focus_tasks(text)
     tasks.sort(key=lambda t: (t.span.start, t.kind != "Task"))
     index = {id(t): i for i, t in enumerate(tasks)}

@@ -59,6 +59,8 @@ def test_year_in_symbol() -> None:
 def test_canonical_accepts_user_spelling() -> None:
     assert canonical("01/nq-cp") == "01/NQ-CP"
     assert canonical("65-ctr/tu") == "65-CTr/TU"
+    assert canonical("95/qd-ubnd") == "95/QĐ-UBND"
+    assert canonical("57/2018/nd-cp") == "57/2018/NĐ-CP"
     assert canonical("hello") is None
 
 

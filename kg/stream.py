@@ -1,0 +1,313 @@
+"""The streaming, parallel build of a corpus: a pure map from each file to its N-Quads, then one pass that
+resolves corpus-level identities and bulk-loads the result.
+
+- **Map** (`map_text`): read, clean, extract and map one file to N-Quads text in its own named graph. It
+  runs in worker processes (`--jobs N`) or on a Dask cluster (`--executor dask`), under a per-file time
+  limit; a file that fails yields one error line, never a crashed build.
+- **Reduce** (`build_corpus`): streams every text's quads to a temporary N-Quads file (or to partition
+  files), gives year-less document IRIs the year their number has elsewhere in the corpus when it is
+  unique, then bulk-loads Oxigraph (the store, or an in-memory one to write Turtle, TriG, JSON-LD …).
+  Outputs appear atomically; an interrupted build leaves the previous output and store as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import signal
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
+
+from kg.build import BuildReport, _public, _rel, extract_file
+from kg.ingest import ReadError, discover
+from kg.rdf.iris import DEFAULT_BASE, Iris
+from kg.rdf.mapping import text_triples
+from kg.rdf.namespaces import PREFIXES
+from kg.rdf.nquads import quads
+from kg.store import FILE_FORMATS, GraphStore
+
+DEFAULT_TIMEOUT = 60.0
+
+
+@dataclass(slots=True)
+class TextOutput:
+    """What one worker sends back for one file: small, picklable, no rdflib objects."""
+
+    rel: str
+    sha256: str
+    graph: str = ""
+    nquads: str = ""
+    docs: list[tuple[str, str, int | None, str]] = field(default_factory=list)  # scope, number, year, IRI
+    bodies: list[str] = field(default_factory=list)
+    named: list[str] = field(default_factory=list)  # IRIs of documents known by name
+    mentions: int = 0
+    error: str | None = None
+    seconds: float = 0.0
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise _Timeout
+
+
+def map_text(task: tuple[str, str, str, float]) -> TextOutput:
+    """Read, extract and map one file to N-Quads (the pure map step; runs in worker processes)."""
+    path_s, rel, base, timeout = task
+    path = Path(path_s)
+    start = time.perf_counter()
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as e:
+        return TextOutput(rel, "", error=str(ReadError(path, e.strerror or str(e))))
+    out = TextOutput(rel, digest)
+    use_alarm = timeout > 0 and hasattr(signal, "SIGALRM")
+    old = signal.signal(signal.SIGALRM, _alarm) if use_alarm else None
+    if use_alarm:
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        x = extract_file(path, rel)
+        iris = Iris(base)
+        res = x.result
+        out.graph = str(iris.graph(res.text_id))
+        out.nquads = quads(text_triples(res, iris, x.to_original), out.graph)
+        out.docs = [(d.scope, d.number, d.year, str(iris.document(d))) for d in res.documents if d.number]
+        out.bodies = sorted({str(iris.body(d.issuer)) for d in res.documents if d.issuer is not None})
+        out.named = [str(iris.document(d)) for d in res.documents if not d.number]
+        out.mentions = sum(len(d.spans) for d in res.documents)
+    except ReadError as e:
+        out.error = str(e)
+    except _Timeout:
+        out.error = f"{path}: extraction took longer than {timeout:g} s (skipped)"
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop the corpus
+        out.error = f"{path}: extraction failed ({type(e).__name__}: {e})"
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+    out.seconds = time.perf_counter() - start
+    return out
+
+
+def map_batch(tasks: list[tuple[str, str, str, float]]) -> list[TextOutput]:
+    """A batch of files (the unit of work sent to a Dask worker)."""
+    return [map_text(t) for t in tasks]
+
+
+def run_map(tasks: list[tuple[str, str, str, float]], *, jobs: int = 1, executor: str = "process",
+            scheduler: str | None = None, batch: int = 64) -> Iterator[TextOutput]:
+    """Map every task, in input order, with local processes or a Dask cluster (same code path)."""
+    if executor == "dask":
+        yield from _run_dask(tasks, scheduler, batch)
+    elif jobs <= 1 or len(tasks) <= 1:
+        for t in tasks:
+            yield map_text(t)
+    else:
+        chunk = max(1, min(batch, len(tasks) // (jobs * 4) or 1))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+            yield from pool.map(map_text, tasks, chunksize=chunk)
+
+
+def _run_dask(tasks: list[tuple[str, str, str, float]], scheduler: str | None, batch: int) -> Iterator[TextOutput]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as e:  # pragma: no cover - optional dependency
+        raise RuntimeError("the dask executor needs `pip install vnkg[dask]`") from e
+    cluster = None
+    if scheduler in (None, "", "local"):
+        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        batches = [tasks[i:i + batch] for i in range(0, len(tasks), batch)]
+        futures = client.map(map_batch, batches, pure=False)
+        for fut in futures:  # in input order, for deterministic output
+            yield from fut.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+_ND = re.compile(r"<([^<>]*/doc/[^<>/]+/nd/[^<>]+)>")
+
+
+def year_renames(docs: Iterable[tuple[str, str, int | None, str]], base: str) -> dict[str, str]:
+    """Year-less document IRIs that get the year their number has elsewhere, when it is unique."""
+    years: dict[tuple[str, str], set[int]] = defaultdict(set)
+    undated: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for scope, number, year, doc_iri in docs:
+        if year:
+            years[(scope, number)].add(year)
+        else:
+            undated[(scope, number)].add(doc_iri)
+    out: dict[str, str] = {}
+    for key, iris in undated.items():
+        known = years.get(key, set())
+        if len(known) == 1:
+            year = next(iter(known))
+            for old in iris:
+                out[old] = old.replace("/nd/", f"/{year}/", 1)
+    return out
+
+
+def _rewrite(src: Path, renames: dict[str, str]) -> None:
+    """Apply IRI renames to an N-Quads file in place (atomically), touching only lines that need it."""
+    if not renames:
+        return
+    fd, tmp = tempfile.mkstemp(prefix=".rename.", suffix=".nq", dir=src.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as out, src.open(encoding="utf-8") as inp:
+        for line in inp:
+            if "/nd/" in line:
+                line = _ND.sub(lambda m: f"<{renames.get(m.group(1), m.group(1))}>", line)
+            out.write(line)
+    os.replace(tmp, src)
+
+
+def _state_docs(state: dict[str, dict]) -> list[tuple[str, str, int | None, str]]:
+    return [tuple(d) for info in state.values() for d in info.get("docs", [])]  # type: ignore[misc]
+
+
+def build_corpus(inputs: list[Path], *, output: Path | None = None, store: GraphStore | None = None,
+                 base: str = DEFAULT_BASE, jobs: int = 1, executor: str = "process", scheduler: str | None = None,
+                 timeout: float = DEFAULT_TIMEOUT, partitions: Path | None = None,
+                 on_progress: Callable[[str], None] | None = None,
+                 on_error: Callable[[str], None] | None = None) -> BuildReport:
+    """Build `inputs` into an RDF file, a store (incrementally), and/or N-Quads partitions."""
+    report = BuildReport(output=output)
+    paths, errors = discover(inputs)
+    report.errors = [str(e) for e in errors]
+    for m in report.errors:
+        if on_error:
+            on_error(m)
+    state = store.state() if store is not None else {}
+    new_state: dict[str, dict] = {}
+    tasks: list[tuple[str, str, str, float]] = []
+    for path in paths:
+        rel = _rel(path, inputs)
+        known = state.get(rel)
+        if known is not None:
+            with suppress(OSError):
+                if hashlib.sha256(path.read_bytes()).hexdigest() == known.get("sha256"):
+                    new_state[rel] = known
+                    report.skipped += 1
+                    if on_progress:
+                        on_progress(rel)
+                    continue
+        tasks.append((str(path), rel, base, timeout))
+    work_dir = Path(tempfile.mkdtemp(prefix=".vnkg-build-", dir=_work_parent(output, store)))
+    nq_path = work_dir / "build.nq"
+    docs: list[tuple[str, str, int | None, str]] = []
+    bodies: set[str] = set()
+    named: set[str] = set()
+    changed_graphs: list[str] = []
+    try:
+        with nq_path.open("w", encoding="utf-8") as nq:
+            part_no = 0
+            for res in run_map(tasks, jobs=jobs, executor=executor, scheduler=scheduler):
+                if on_progress:
+                    on_progress(res.rel)
+                if res.error:
+                    report.errors.append(res.error)
+                    if on_error:
+                        on_error(res.error)
+                    continue
+                report.texts += 1
+                report.references += res.mentions
+                docs.extend(res.docs)
+                bodies.update(res.bodies)
+                named.update(res.named)
+                changed_graphs.append(res.graph)
+                new_state[res.rel] = {"sha256": res.sha256, "graph": res.graph, "docs": [list(d) for d in res.docs]}
+                if partitions is not None:
+                    part_no += 1
+                    partitions.mkdir(parents=True, exist_ok=True)
+                    (partitions / f"part-{part_no:06d}.nq").write_text(res.nquads, encoding="utf-8")
+                nq.write(res.nquads)
+        all_docs = docs + _state_docs({k: v for k, v in new_state.items() if k in state and v is state[k]})
+        renames = year_renames(all_docs, base)
+        _rewrite(nq_path, renames)
+        report.documents = len({renames.get(d[3], d[3]) for d in all_docs}) + len(named)
+        report.bodies = len(bodies)
+        if store is not None:
+            for g in changed_graphs:
+                store.drop_graph(g)
+            for rel, info in state.items():
+                if rel not in new_state or new_state[rel] is not info:
+                    store.drop_graph(info["graph"])
+            store.raw.bulk_load(path=str(nq_path), format=RdfFormat.N_QUADS)
+            store.rename_iris(renames)
+            store.flush()
+            store.save_state(new_state)
+        if output is not None:
+            report.triples = _write_output(nq_path, output, store)
+        elif store is not None:
+            report.triples = len(store)
+    finally:
+        for p in work_dir.glob("*"):
+            p.unlink(missing_ok=True)
+        with suppress(OSError):
+            work_dir.rmdir()
+    return report
+
+
+def _work_parent(output: Path | None, store: GraphStore | None) -> Path | None:
+    target = output.parent if output is not None else (store.path if store is not None else None)
+    if target is not None:
+        target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def _write_output(nq_path: Path, output: Path, store: GraphStore | None) -> int:
+    """Write the output atomically in the format its suffix names; return the number of triples/quads."""
+    fmt = FILE_FORMATS.get(output.suffix.lower(), RdfFormat.TURTLE)
+    if store is None and fmt == RdfFormat.N_QUADS:
+        n = sum(1 for _ in nq_path.open(encoding="utf-8"))
+        _public(str(nq_path))
+        os.replace(nq_path, output)
+        return n
+    if store is not None:
+        src = store.raw
+    else:
+        src = Store()
+        src.bulk_load(path=str(nq_path), format=RdfFormat.N_QUADS)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    os.close(fd)
+    try:
+        if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
+            src.dump(output=tmp, format=fmt, prefixes=_prefixes(fmt))
+            n = len(src)
+        else:
+            union = Store()
+            union.bulk_extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in src)
+            union.dump(output=tmp, format=fmt, from_graph=DefaultGraph(), prefixes=_prefixes(fmt))
+            n = len(union)
+        _public(tmp)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return n
+
+
+def _prefixes(fmt: RdfFormat) -> dict[str, str] | None:
+    if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.RDF_XML):
+        return {k: str(v) for k, v in PREFIXES.items()}
+    return None
+
+
+__all__ = ["TextOutput", "build_corpus", "map_text", "run_map", "year_renames", "NamedNode"]
