@@ -26,14 +26,13 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store
 
 from kg.build import BuildReport, _public, _rel, extract_file
 from kg.ingest import ReadError, discover
 from kg.rdf.iris import DEFAULT_BASE, Iris
-from kg.rdf.mapping import text_triples
+from kg.rdf.mapping import NT_TERMS, text_quads
 from kg.rdf.namespaces import PREFIXES
-from kg.rdf.nquads import quads
 from kg.store import FILE_FORMATS, GraphStore
 
 DEFAULT_TIMEOUT = 60.0
@@ -82,7 +81,7 @@ def map_text(task: tuple[str, str, str, float]) -> TextOutput:
         iris = Iris(base)
         res = x.result
         out.graph = str(iris.graph(res.text_id))
-        out.nquads = quads(text_triples(res, iris, x.to_original), out.graph)
+        out.nquads = text_quads(res, base, out.graph, x.to_original)
         out.docs = [(d.scope, d.number, d.year, str(iris.document(d))) for d in res.documents if d.number]
         out.bodies = sorted({str(iris.body(d.issuer)) for d in res.documents if d.issuer is not None})
         out.named = [str(iris.document(d)) for d in res.documents if not d.number]
@@ -91,7 +90,7 @@ def map_text(task: tuple[str, str, str, float]) -> TextOutput:
         out.error = str(e)
     except _Timeout:
         out.error = f"{path}: extraction took longer than {timeout:g} s (skipped)"
-    except Exception as e:  # noqa: BLE001 - one bad file must not stop the corpus
+    except Exception as e:  # one bad file must not stop the corpus
         out.error = f"{path}: extraction failed ({type(e).__name__}: {e})"
     finally:
         if use_alarm:
@@ -165,8 +164,12 @@ def year_renames(docs: Iterable[tuple[str, str, int | None, str]], base: str) ->
     return out
 
 
+_NUMBER_PRED = f" {NT_TERMS.v.documentNumber} "
+
+
 def _rewrite(src: Path, renames: dict[str, str]) -> None:
-    """Apply IRI renames to an N-Quads file in place (atomically), touching only lines that need it."""
+    """Apply IRI renames to an N-Quads file in place (atomically), touching only lines that need it;
+    a document that got its year also gets its ``vnkg:year``."""
     if not renames:
         return
     fd, tmp = tempfile.mkstemp(prefix=".rename.", suffix=".nq", dir=src.parent)
@@ -174,6 +177,12 @@ def _rewrite(src: Path, renames: dict[str, str]) -> None:
         for line in inp:
             if "/nd/" in line:
                 line = _ND.sub(lambda m: f"<{renames.get(m.group(1), m.group(1))}>", line)
+                if _NUMBER_PRED in line:
+                    subject, _, rest = line.partition(" ")
+                    year = re.search(r"/doc/[^/]+/(\d{4})/", subject)
+                    if year:
+                        graph = rest.rsplit(" ", 2)[-2]
+                        out.write(f"{subject} {NT_TERMS.v.year} {NT_TERMS.integer(int(year.group(1)))} {graph} .\n")
             out.write(line)
     os.replace(tmp, src)
 
@@ -310,4 +319,4 @@ def _prefixes(fmt: RdfFormat) -> dict[str, str] | None:
     return None
 
 
-__all__ = ["TextOutput", "build_corpus", "map_text", "run_map", "year_renames", "NamedNode"]
+__all__ = ["TextOutput", "build_corpus", "map_text", "run_map", "year_renames"]

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Upper- and lower-case letters of Vietnamese (and other Latin) text, for regex character classes:
 # a range such as À-Ỹ mixes both cases, so the classes are listed from Unicode's own case data.
@@ -26,6 +27,7 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str, max_len: int = 80) -> str:
     """ASCII slug for IRIs: 'Ủy ban nhân dân tỉnh Kiên Giang' -> 'uy-ban-nhan-dan-tinh-kien-giang'."""
     t = text.replace("đ", "d").replace("Đ", "D")

@@ -16,7 +16,7 @@ mention         ``mention/{id}/{start}-{end}``
 target, result  ``target/{id}/{start}``, ``result/{id}/{start}``
 task            ``task/{id}/{start}``
 indicator       ``indicator/{name-slug}``
-person          ``person/{scope}/{name-slug}``
+person          ``person/{scope}/{name-slug}`` (posts: ``…/post/{n}-{text}``)
 meeting         ``meeting/{id}/{start}``
 ==============  =====================================================  =====================================
 
@@ -27,6 +27,8 @@ provincial documents of a text that never names its province (never guessed, nev
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from typing import Any
 
 from rdflib import URIRef
 
@@ -44,13 +46,14 @@ def _long_slug(text: str) -> str:
 
 
 class Iris:
-    """Mints IRIs under one base."""
+    """Mints IRIs under one base (as rdflib URIRefs, or whatever `make` turns an IRI string into)."""
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, base: str = DEFAULT_BASE, make: Callable[[str], Any] = URIRef) -> None:
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        self.make = make
 
-    def _iri(self, path: str) -> URIRef:
-        return URIRef(self.base + path)
+    def _iri(self, path: str) -> Any:
+        return self.make(self.base + path)
 
     def document(self, doc: DocumentRef) -> URIRef:
         if doc.number:
@@ -80,3 +83,6 @@ class Iris:
 
     def person(self, scope: str, name: str) -> URIRef:
         return self._iri(f"person/{scope}/{slug(name)}")
+
+    def post(self, scope: str, name: str, index: int, text_id: str) -> URIRef:
+        return self._iri(f"person/{scope}/{slug(name)}/post/{index}-{text_id}")
