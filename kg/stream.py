@@ -262,7 +262,7 @@ def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Graph
             store.rename_iris(renames)
             store.flush()
             store.save_state(new_state)
-        if output is not None:
+        if output is not None and (report.texts or report.skipped):
             report.triples = _write_output(nq_path, output, store)
         elif store is not None:
             report.triples = len(store)

@@ -7,8 +7,8 @@ from rich.console import Console
 
 app = typer.Typer(name="kg", help="vnkg: knowledge graphs of Vietnamese government planning documents.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-console = Console()
-err_console = Console(stderr=True)
+console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 def fail(message: str, code: int = 1) -> None:

@@ -38,7 +38,8 @@ def _span(ann: Annotations, start: int, end: int) -> Span:
 
 
 def _merge(doc: DocumentRef, other: DocumentRef) -> None:
-    doc.spans.extend(other.spans)
+    known = {(sp.start, sp.end) for sp in doc.spans}
+    doc.spans.extend(sp for sp in other.spans if (sp.start, sp.end) not in known)
     doc.date = doc.date or other.date
     doc.year = doc.year or other.year
     if other.issuer is not None and (doc.issuer is None or (other.issuer_from_text and not doc.issuer_from_text)):

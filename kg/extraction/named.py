@@ -16,6 +16,7 @@ from kg.extraction.bodies import PROVINCE_ALT, canonical_province, match_body
 from kg.extraction.dates import DATE_RE, find_dates
 from kg.extraction.lang_vi.abbreviations import KEY_ABBREVIATIONS
 from kg.extraction.lang_vi.doc_types import TYPE_WORDS
+from kg.extraction.symbols import SYMBOL_RE
 from kg.extraction.text import LOWER, UPPER, squash
 from kg.model import Body
 
@@ -25,7 +26,7 @@ NAMED_START_RE = re.compile(r"(?<![\w])(?P<word>" + "|".join(w.replace(" ", r"\s
 HARD_STOP_RE = re.compile(r"[;:!?()\[\]“”\"|]|\.(?=\s|$)|\n\s*\n|\n\s*\||\n(?=\s*(?:[-–•+]\s|\d{1,2}\.\s|[IVX]{1,4}\.\s))")
 NUMBERED_NEXT_RE = re.compile(r"(?:số\s*)?\d{1,5}\s?[/\-]\s?[\dA-ZĐ]")
 PERIOD_RE = re.compile(
-    r"(?:(?:năm|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến\s+năm)\s+)?(?:19|20)\d{2}(?:\s*-\s*(?:19|20)\d{2})?"
+    r"(?:(?:năm|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến\s+năm)\s+)?(?<![\d/.\-])(?:19|20)\d{2}(?:\s*-\s*(?:19|20)\d{2})?"
     r"(?:\s*,?\s+(?:tầm\s+nhìn|định\s+hướng)\s+đến\s+năm\s+(?:19|20)\d{2})*"
 )
 CONGRESS_RE = re.compile(
@@ -41,6 +42,12 @@ GENERIC_NEXT = {"của", "số", "này", "đó", "trên", "đã", "và", "hoặc
                 "chung", "liên", "trình", "cụ", "nêu", "cũng", "sẽ", "vừa", "đang", "phải", "cần", "nhằm", "để",
                 "với", "theo", "trong", "khi", "thì"}
 MAX_WORDS = 45
+CITES_RE = re.compile(
+    r"(?:hành\s+động\s+)?(?:(?:triển\s+khai\s+)?thực\s+hiện|triển\s+khai)\s+(?:các\s+)?(?:Nghị\s+quyết|Kết\s+luận|Chỉ\s+thị"
+    r"|Quyết\s+định|Chương\s+trình\s+hành\s+động|Kế\s+hoạch)\s+(?:số\s+)?(?P<sym>\d{1,5}\s?[/\-]\s?[\dA-ZĐ][^\s,;.]*)"
+    r"(?:\s*,?\s*ngày\s+\d{1,2}\s?[/\-.]\s?\d{1,2}\s?[/\-.]\s?\d{4})?"
+    r"(?:\s+của\s+(?:Chính\s+phủ|Thủ\s+tướng\s+Chính\s+phủ|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Quốc\s+hội"
+    r"|Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?|(?:Tỉnh|Thành)\s+ủy|HĐND\s+tỉnh|UBND\s+tỉnh))?")
 
 
 @dataclass(slots=True)
@@ -162,6 +169,12 @@ def _titled(text: str, m: re.Match[str], body: str, doc_type: str, province: str
         if len(body[:p.end()].split()) > MAX_WORDS:
             p = None
         break
+    cited = CITES_RE.match(body)
+    if cited and (p is None or cited.end() <= p.start() or p.start() > cited.start("sym")):
+        # "Chương trình hành động thực hiện Nghị quyết số 01/NQ-CP ngày 08/01/2022 của Chính phủ":
+        # what it carries out singles it out; the name ends with that reference.
+        label = _norm_label(text[m.start():m.end() + cited.end()])
+        return NamedMention(m.start(), m.end() + cited.end(), doc_type, label, _key(label), False)
     if p is None or not window:
         return None
     end = m.end() + p.end()
@@ -172,6 +185,9 @@ def _titled(text: str, m: re.Match[str], body: str, doc_type: str, province: str
         if hit:
             issuer, end = hit
     label = _norm_label(text[m.start():end])
-    national = bool(re.search(r"quốc gia|toàn quốc|của Đảng|Chính phủ|cả nước|Trung ương", label)) and not re.search(
-        r"\btỉnh\b", label)
+    cites = SYMBOL_RE.search(label) is not None  # "… thực hiện Nghị quyết số 01/NQ-CP … của Chính phủ"
+    if cites:
+        issuer = None
+    national = not cites and bool(re.search(r"quốc gia|toàn quốc|của Đảng|Chính phủ|cả nước|Trung ương", label)) \
+        and not re.search(r"\btỉnh\b", label)
     return NamedMention(m.start(), end, doc_type, label, _key(label), national, issuer=issuer)

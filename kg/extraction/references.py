@@ -26,6 +26,8 @@ ISSUED_RE = re.compile(r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:(?:ký\s+)?b
 _DATE_CORE = r"\d{1,2}\s?[/\-.]\s?\d{1,2}\s?[/\-.]\s?\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 LEAD_DATE_RE = re.compile(rf"(?:[Nn]gày|NGÀY)\s+(?P<date>{_DATE_CORE})\s*,\s*[^.;\n]{{0,120}}$")
 TITLE_STOP_RE = re.compile(
+    r"\n(?=\s*(?:Căn\s+cứ|Thực\s+hiện|Xét\s|Theo\s+đề\s+nghị|Nay\s|Điều\s+\d|QUYẾT\s+ĐỊNH|[IVX]+\.\s|\d{1,2}\.\s|[-–•+]\s))"
+    r"|,\s+(?=(?:UBND|Ủy\s+ban\s+nhân\s+dân|HĐND|Hội\s+đồng\s+nhân\s+dân|Tỉnh\s+ủy|Ban\s+Thường\s+vụ)\s)|"
     rf"[;:(\[|“”\"]|\.(?=\s|$)|\n\s*\n|\n\s*\||,\s*ngày\s|\s+(?:và|,)\s+(?:các\s+)?(?:{TYPE_WORD_ALT})\s+(?:số\s+)?\d",
     re.I)
 MAX_TITLE_WORDS = 40

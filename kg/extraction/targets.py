@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from kg.extraction.bodies import PROVINCE_ALT
 from kg.extraction.lang_vi.units import (
     BASE_UNITS,
     COMPARATOR_WORDS,
@@ -22,7 +23,7 @@ from kg.extraction.lang_vi.units import (
     NON_TARGET_UNITS,
     SCALES,
 )
-from kg.extraction.text import UPPER, squash
+from kg.extraction.text import UPPER, squash, trimmed
 from kg.model import Span, Target
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -55,7 +56,8 @@ NOT_TARGET_BEFORE_RE = re.compile(r"(?:mức\s+độ|lần\s+thứ|thứ|số|kh
 LEAD_STRIP_RE = re.compile(
     r"^(?:\s|[,;:.\-–+•)(]|\d{1,2}\.(?=\s)|[a-zđ]\)(?=\s)|và|hoặc|đồng\s+thời|trong\s+đó|riêng|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm"
     r"|đến\s+(?:hết\s+)?năm\s+\d{4},?|trong\s+năm(?:\s+\d{4})?,?|năm\s+\d{4},?|có\s+thêm|có|nâng|đạt"
-    r"|(?:về|lĩnh\s+vực)\s[^:]{0,60}:)+", re.I)
+    r"|(?:về|lĩnh\s+vực)\s[^:]{0,60}:"
+    rf"|(?:toàn\s+)?(?:tỉnh|thành\s+phố)(?:\s+(?:{PROVINCE_ALT}))?|(?:{PROVINCE_ALT}))+", re.I)
 TRAIL_STRIP_RE = re.compile(
     r"(?:\s|[,;:\-–]|đạt|mức|ở\s+mức|lên|xuống|là|còn|bằng|khoảng|trên|dưới|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá"
     r"|không\s+thấp\s+hơn|không\s+cao\s+hơn|phấn\s+đấu|chiếm|ước"
@@ -70,6 +72,9 @@ VERB_ONLY_RE = re.compile(r"^(?:trồng\s+mới|thành\s+lập\s+mới|xây\s+d�
                           r"|hoàn\s+thành|thực\s+hiện)$", re.I)
 PREDICATE_RE = re.compile(r"\s(?=(?:đạt|có|được|tham\s+gia|sử\s+dụng|hoạt\s+động|mạnh\s+về)\s)")
 PERIOD_RE = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(\d{4}\s*-\s*\d{4})|(?:đến\s+)?năm\s+(\d{4})")
+QUALIFIER_RE = re.compile(r"(?:bình\s+quân|riêng|các\s|trong\s+đó|cả\s|giai\s+đoạn|nhiệm\s+kỳ|đến\s+năm|lũy\s+kế"
+                          r"|tăng\s+thêm|mỗi\s+năm|hằng\s+năm|hàng\s+năm)", re.I)
+LIST_START_RE = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+])\s)")
 HEADS = ("tỷ lệ", "tốc độ", "số", "tổng", "diện tích", "giá trị", "thu", "chi", "grdp", "dân số", "sản lượng",
          "kim ngạch", "cơ cấu", "thu nhập", "vốn", "tuổi thọ", "năng suất", "chỉ số", "mật độ")
 MAX_INDICATOR_WORDS = 30
@@ -311,6 +316,13 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
                     local = head + " " + local  # "Giá trị xuất khẩu: 162 triệu USD"
                 elif not group_label or _has_head(head):
                     group_label = head  # "Cơ cấu kinh tế: Khu vực Dịch vụ 43-44%"
+        starts = list(LIST_START_RE.finditer(local))
+        if starts:
+            local = local[starts[-1].end():]  # the item's own line, not the heading above it
+        lines = local.split("\n")
+        heads = [i for i, ln in enumerate(lines[:-1]) if len(ln.strip()) > 3 and ln.strip().isupper()]
+        if heads:
+            local = "\n".join(lines[heads[-1] + 1:])  # "II. CHỈ TIÊU CHỦ YẾU\nTốc độ tăng trưởng …"
         cuts = list(COMMIT_CUT_RE.finditer(local))
         if cuts:
             before_cut, after_cut = local[:cuts[-1].start()], local[cuts[-1].end():]
@@ -341,7 +353,7 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
             ind = squash(" ".join(x for x in (ind, noun, post) if x))
             consumed = used
             value_first = q.unit == "%"
-        elif siblings and not group_label and not _has_head(ind) and ind[:1].islower():
+        elif siblings and not group_label and QUALIFIER_RE.match(ind):
             base = siblings[-1].indicator
             head = next((h for h in HEADS if base.lower().startswith(h)), None)
             ind = f"{base[:len(head)]} {ind}" if head and ind.startswith("các ") else f"{base} {ind}"
@@ -359,7 +371,8 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
         span_start = s + prev_end + (clause_start + 1 if clause_start >= 0 else 0)
         unit = q.unit if q.scale == 1 else f"{q.m.group('scale').strip()} {q.unit}"
         base_unit = BASE_UNITS.get(q.unit.lower(), q.unit)
-        t = Target(span=Span(span_start, end, text[span_start:end].strip(), squash(seg)[:1000]), indicator=ind,
+        span_start, end = trimmed(text, span_start, end)
+        t = Target(span=Span(span_start, end, text[span_start:end], squash(seg)[:1000]), indicator=ind,
                    value=q.value, unit=unit, comparator=comparator, upper=q.upper,
                    base_value=q.value * q.scale, base_unit=base_unit, period=_period(seg, default_year),
                    sector=sector, is_result=is_result)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extraction.bodies import agency
-from kg.extraction.text import squash
+from kg.extraction.text import squash, trimmed
 from kg.model import Body, Span, Task
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -53,6 +53,11 @@ class TaskContext:
     province: str | None
     unknown_scope: str
     year: int | None
+
+
+def _span(text: str, start: int, end: int, sentence: str) -> Span:
+    a, b = trimmed(text, start, end)
+    return Span(a, b, text[a:b], sentence)
 
 
 def label_of(text: str, limit: int = MAX_LABEL_WORDS) -> str:
@@ -181,7 +186,7 @@ def _row_task(text: str, values: dict[str, tuple[int, int]], ctx: TaskContext) -
         da, db = values["deadline"]
         deadline = fix_ocr(squash(text[da:db])) or None
         norm = normalise_deadline(deadline, ctx.year) if deadline else None
-    return Task(Span(start, b, label, label), label, 0, "Task", lead, coops, deadline, norm)
+    return Task(_span(text, start, b, label), label, 0, "Task", lead, coops, deadline, norm)
 
 
 def _sections(text: str) -> list[tuple[int, int, str]]:
@@ -212,7 +217,7 @@ def _section_tasks(text: str, parents: dict[int, Task]) -> list[Task]:
             label = label_of(text[a:head_end], 48)
             if not label:
                 continue
-            out.append(Task(Span(a, head_end, text[a:head_end].strip(), squash(text[a:head_end])), label, 0))
+            out.append(Task(_span(text, a, head_end, squash(text[a:head_end])), label, 0))
             parent = out[-1]
             bullets = list(BULLET_RE.finditer(chunk))
             for n, bm in enumerate(bullets):
@@ -220,7 +225,7 @@ def _section_tasks(text: str, parents: dict[int, Task]) -> list[Task]:
                 bb = a + (bullets[n + 1].start() if n + 1 < len(bullets) else len(chunk))
                 blabel = label_of(text[ba:bb])
                 if blabel:
-                    m = Task(Span(ba, bb, text[ba:bb].strip(), squash(text[ba:bb])[:1000]), blabel, 0, "Measure")
+                    m = Task(_span(text, ba, bb, squash(text[ba:bb])[:1000]), blabel, 0, "Measure")
                     out.append(m)
                     parents[id(m)] = parent
     return out
@@ -243,7 +248,7 @@ def _inline_tasks(text: str) -> list[Task]:
             raw = text[cur.end():b]
             label = label_of(raw)
             if label:
-                out.append(Task(Span(cur.end(), b, raw.strip(), squash(raw)[:1000]), label, 0))
+                out.append(Task(_span(text, cur.end(), b, squash(raw)[:1000]), label, 0))
             if not nxt:
                 break
             pos, n = nxt.start(), n + 1
@@ -261,7 +266,7 @@ def _focus_tasks(text: str) -> list[Task]:
             if len(raw.split()) < 6:
                 continue
             a = pos + para.start()
-            out.append(Task(Span(a, a + len(raw), raw.strip(), squash(raw)[:1000]), label_of(raw), 0))
+            out.append(Task(_span(text, a, a + len(raw), squash(raw)[:1000]), label_of(raw), 0))
     return out
 
 
@@ -287,7 +292,7 @@ def _assignment_tasks(text: str, ctx: TaskContext) -> list[Task]:
             deadline = squash(dm.group(0)) if dm else None
             norm = normalise_deadline(deadline, ctx.year) if deadline else None
             if label:
-                out.append(Task(Span(a, b, text[a:b].strip(), squash(text[a:b])[:1000]), label, 0, "Task", lead,
+                out.append(Task(_span(text, a, b, squash(text[a:b])[:1000]), label, 0, "Task", lead,
                                 [], deadline, norm))
     return out
 
@@ -312,7 +317,7 @@ def _ordinal_tasks(text: str) -> list[Task]:
             raw = text[mk.end():end]
             label = label_of(raw[:1].upper() + raw[1:])
             if label:
-                out.append(Task(Span(mk.end(), end, raw.strip(), squash(raw)[:1000]), label, 0))
+                out.append(Task(_span(text, mk.end(), end, squash(raw)[:1000]), label, 0))
         k += 1
     return out
 

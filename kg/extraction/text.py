@@ -22,6 +22,12 @@ def phrase(words: str) -> str:
     return r"\s+".join(re.escape(w) for w in words.split())
 
 
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without its leading and trailing whitespace."""
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
+
+
 def squash(text: str) -> str:
     """Collapse whitespace runs (line breaks included) into one space and strip."""
     return _SPACES.sub(" ", text).strip()
