@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.validate import ontology_file
 
@@ -19,13 +19,25 @@ class DocsError(Exception):
     """The documentation cannot be generated (one-line message)."""
 
 
-def _one_label(graph: Graph) -> Graph:
-    for term in sorted({s for s in graph.subjects(RDFS.label) if isinstance(s, URIRef)}, key=str):
-        labels = {getattr(o, "language", None): str(o) for o in graph.objects(term, RDFS.label)}
-        vi, en = labels.get("vi"), labels.get("en")
+def _merge(graph: Graph, prop: URIRef, sep: str) -> None:
+    for term in sorted({s for s in graph.subjects(prop) if isinstance(s, URIRef)}, key=str):
+        texts = {getattr(o, "language", None): str(o) for o in graph.objects(term, prop)}
+        vi, en = texts.get("vi"), texts.get("en")
         if vi and en and vi != en:
-            graph.remove((term, RDFS.label, None))
-            graph.add((term, RDFS.label, Literal(f"{vi} · {en}")))
+            graph.remove((term, prop, None))
+            graph.add((term, prop, Literal(f"{vi}{sep}{en}")))
+
+
+def _for_pylode(graph: Graph) -> Graph:
+    """One label/title/description per term, and no second header (pyLODE takes a SKOS concept scheme
+    for the document's subject: the indicator scheme stays documented as an individual)."""
+    for prop in (RDFS.label, DCTERMS.title, SKOS.prefLabel):
+        _merge(graph, prop, " · ")
+    _merge(graph, DCTERMS.description, "\n\n")
+    for header in graph.subjects(RDF.type, OWL.Ontology):
+        if (header, DCTERMS.title, None) in graph:
+            graph.remove((header, RDFS.label, None))
+    graph.remove((None, RDF.type, SKOS.ConceptScheme))
     return graph
 
 
@@ -35,7 +47,7 @@ def ontology_html(ontology: Path | None = None) -> str:
         from pylode import OntPub
     except Exception as e:  # pylode 3.4.1 fails on import
         raise DocsError(f"pyLODE is not usable ({type(e).__name__}: {e}); pip install 'pylode==3.3.4'") from e
-    graph = _one_label(Graph().parse(ontology or ontology_file("vnkg.ttl"), format="turtle"))
+    graph = _for_pylode(Graph().parse(ontology or ontology_file("vnkg.ttl"), format="turtle"))
     logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))  # pyLODE logs at INFO
     return OntPub(ontology=graph).make_html()
 

@@ -70,7 +70,8 @@ def _ontology_terms(path: Path) -> tuple[str, set[str], set[str]]:
     """N-Triples of the ontology, its object properties and its classes (used to filter the data)."""
     onto = Store()
     onto.load(path=str(path), format=RdfFormat.TURTLE)
-    props = {q.subject.value for q in onto.quads_for_pattern(None, NamedNode(RDF_TYPE), NamedNode(OWL + "ObjectProperty"))}
+    is_a = NamedNode(RDF_TYPE)
+    props = {q.subject.value for q in onto.quads_for_pattern(None, is_a, NamedNode(OWL + "ObjectProperty"))}
     classes = {q.subject.value for q in onto.quads_for_pattern(None, NamedNode(RDF_TYPE), NamedNode(OWL + "Class"))
                if isinstance(q.subject, NamedNode)}
     nt = onto.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())

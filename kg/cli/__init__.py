@@ -7,10 +7,15 @@ import sys
 
 from kg.cli import (  # noqa: F401
     build,
+    docs,
+    export,
+    publish,
     queries,
     query,
+    reason,
     serve,
     stats,
+    validate,
     viz,
 )
 from kg.cli._util import app, err_console

@@ -13,6 +13,9 @@ from kg.cli._util import app, console, err_console, fail
 from kg.rdf.iris import DEFAULT_BASE
 from kg.store import GraphStore, StoreError
 from kg.stream import DEFAULT_TIMEOUT, build_corpus
+from kg.validate import validate_graph
+
+SHACL_LIMIT = 500_000  # pyshacl works in memory: larger graphs are validated on demand with `kg validate`
 
 
 @app.command("build")
@@ -29,6 +32,7 @@ def build_cli(
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="Time limit per file, in seconds (0: none)."),
     partitions: Path = typer.Option(None, "--partitions", help="Also write one N-Quads file per text here."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any file could not be read."),
+    shacl: bool = typer.Option(True, "--shacl/--no-shacl", help="Validate the result with the SHACL shapes."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors."),
 ) -> None:
     """Build the knowledge graph of a corpus (default: the bundled sample)."""
@@ -66,5 +70,10 @@ def build_cli(
                       + f", {report.documents} documents, {report.bodies} bodies, {report.references} references, "
                       f"{report.triples} triples"
                       + (f", [yellow]{len(report.errors)} skipped[/]" if report.errors else ""), highlight=False)
+    if shacl and report.triples and report.triples <= SHACL_LIMIT:
+        result = validate_graph(output if output is not None else gs)
+        (console if result.conforms else err_console).print(result.summary(), highlight=False)
+    elif shacl and report.triples > SHACL_LIMIT and not quiet:
+        console.print(f"SHACL skipped above {SHACL_LIMIT:,} triples: run `kg validate` on the output", highlight=False)
     if strict and report.errors:
         raise typer.Exit(1)

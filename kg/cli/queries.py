@@ -16,7 +16,8 @@ def queries_cli() -> None:
     except queries.QueryError as e:
         fail(str(e))
     table = Table(header_style="bold", show_lines=True)
-    for col in ("name", "title", "description", "params"):
+    table.add_column("name", no_wrap=True)
+    for col in ("title", "description", "params"):
         table.add_column(col, overflow="fold")
     for q in catalogue.values():
         params = "\n".join(f"{p.name} ({p.kind}): {p.description}" for p in q.params)

@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Store
+from pyoxigraph import Store
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from kg.export.void import DescriptionOptions, build_date, describe, description_graph
@@ -22,7 +22,8 @@ from kg.rdf.namespaces import PREFIXES, VNKG_NS
 from kg.store import GraphStore
 
 __all__ = ["RDF_FORMATS", "WRITERS", "DescriptionOptions", "ExportReport", "build_context", "build_date",
-           "describe", "detect_base", "export", "format_for_path", "get_format", "iter_triples", "prefixes_for"]
+           "describe", "description_graph", "detect_base", "export", "format_for_path", "get_format",
+           "iter_triples", "prefixes_for"]
 
 CONTEXT_URL = "https://w3id.org/vnkg/context.jsonld"
 

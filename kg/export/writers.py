@@ -80,8 +80,8 @@ class _Terms:
         return str(Literal(t.value)) + "^^" + self.iri(dt)
 
 
-def _sort_key(t: NamedNode | BlankNode | Literal) -> tuple[int, str]:
-    return (1 if isinstance(t, BlankNode) else 0, str(t))
+def _sort_key(t: NamedNode | BlankNode | Literal) -> tuple[int, str, str]:
+    return (2 if isinstance(t, Literal) else 1 if isinstance(t, BlankNode) else 0, t.value, str(t))
 
 
 def write_turtle(data: Store, extra: Store, prefixes: dict[str, str], out: IO[bytes]) -> None:

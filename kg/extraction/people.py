@@ -25,7 +25,7 @@ DASH_RE = re.compile(rf"(?:[Đđ]ồng\s+chí|[Ôô]ng|[Bb]à)\s+(?P<name>{NAME}
                      r"|đề\s+nghị|đề\s+xuất|kiến\s+nghị|cho\s+rằng|khẳng\s+định|yêu\s+cầu|chỉ\s+đạo|giải\s+trình"
                      r"|thông\s+tin|nêu|đánh\s+giá|lưu\s+ý|trao\s+đổi|góp\s+ý|kết\s+luận)\b"
                      r"|[.;\n]|$)")
-TITLE_NAME_RE = re.compile(rf"(?P<post>(?:{POST_ALT})(?:\s+(?!{FAMILY_ALT}\s)[^\s,.;:()]+){{0,6}}?)\s+(?P<name>{NAME})"
+TITLE_NAME_RE = re.compile(rf"(?=[{''.join(sorted({p[0] for p in POST_HEADS}))}])(?P<post>(?:{POST_ALT})(?:\s+(?!{FAMILY_ALT}\s)[^\s,.;:()]+){{0,6}}?)\s+(?P<name>{NAME})"
                            r"(?!\w)")
 MEETING_RE = re.compile(
     r"(?P<label>[Pp]hiên\s+họp\s+(?:UBND\s+tỉnh\s+)?thường\s+kỳ(?:\s+(?:của\s+)?(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+tỉnh)?"

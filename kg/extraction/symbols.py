@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from kg.extraction.lang_vi.doc_types import BODY_CODE_CASE, PARTY_BODY_CODES, TYPE_CODES
 
 _SEG = r"[A-ZĐÐ][A-Za-zĐđÐ&]{0,9}\d{0,2}"
-SYMBOL_RE = re.compile(
-    r"(?<![\w/.\-])"
+SYMBOL_RE = re.compile(  # starts with a digit so `re` scans fast; `find_symbols` checks what precedes
     r"(?P<num>\d{1,5})"
     r"[ \t]?(?P<sep>[/\-])[ \t]?"
     r"(?:(?P<year>(?:19|20)\d{2})[ \t]?/[ \t]?)?"
@@ -87,6 +86,9 @@ def find_symbols(text: str) -> list[Symbol]:
     """Every document symbol in a text, in order."""
     out = []
     for m in SYMBOL_RE.finditer(text):
+        i = m.start()
+        if i and (text[i - 1].isalnum() or text[i - 1] in "/.-_"):
+            continue
         sym = parse_symbol(m)
         if sym is not None:
             out.append(sym)

@@ -30,8 +30,8 @@ NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _UNITS = sorted([*MEASURE_UNITS, *COUNT_UNITS], key=len, reverse=True)
 UNIT_ALT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in _UNITS)
 SCALE_ALT = "|".join(SCALES)
-QUANTITY_RE = re.compile(
-    rf"(?<![\w/.,\-])(?P<v>{NUM})(?:\s*(?:-|–|đến)\s*(?P<u2>{NUM}))?\s*"
+QUANTITY_RE = re.compile(  # starts with a digit so `re` can scan fast; `_standalone` checks what precedes
+    rf"(?P<v>{NUM})(?:\s*(?:-|–|đến)\s*(?P<u2>{NUM}))?\s*"
     rf"(?P<scale>(?:{SCALE_ALT})\s+)?(?P<unit>{UNIT_ALT})(?![\w])",
     re.I,
 )
@@ -84,6 +84,23 @@ PCT_AFTER_STOP_RE = re.compile(rf"{NUM}\s*%|[;]|\.\s")
 CLAUSE_END_RE = re.compile(r"[;]|\.\s")
 
 
+_NOT_BEFORE = frozenset("/.,-_")
+
+
+def _standalone(text: str, m: re.Match[str]) -> bool:
+    """The number starts a token: not glued to a word, a code or another number."""
+    i = m.start()
+    if i == 0:
+        return True
+    c = text[i - 1]
+    return not (c.isalnum() or c in _NOT_BEFORE)
+
+
+def quantities_in(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    end = len(text) if end is None else end
+    return [m for m in QUANTITY_RE.finditer(text, start, end) if _standalone(text, m)]
+
+
 def to_decimal(text: str) -> Decimal | None:
     try:
         return Decimal(text.replace(".", "").replace(",", "."))
@@ -102,7 +119,7 @@ class _Quantity:
 
 def _quantities(clause: str) -> list[_Quantity]:
     out = []
-    for m in QUANTITY_RE.finditer(clause):
+    for m in quantities_in(clause):
         unit = squash(m.group("unit"))
         if unit.lower() in NON_TARGET_UNITS:
             continue
@@ -225,7 +242,7 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
     out: list[Target] = []
     blocks = _target_blocks(text)
     blocks.sort(key=lambda x: x[1] - x[0])  # the innermost block names the sector
-    hits = [m.start() for m in QUANTITY_RE.finditer(text)]
+    hits = [m.start() for m in quantities_in(text)]
     if not hits:
         return out
     for s, e in sentences(text):

@@ -1,0 +1,31 @@
+"""`kg reason`: materialise what the ontology implies (HermiT) into a separate named graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from kg.cli._util import app, console, fail
+from kg.store import StoreError
+
+
+@app.command("reason")
+def reason_cli(
+    source: Path = typer.Argument(Path("exports/sample.ttl"), help="Store folder or RDF file."),
+    output: Path = typer.Option(Path("exports/inferred.trig"), "-o", "--output",
+                                help="Inferred triples: .trig/.nq (named graph {base}graph/inferred) or .ttl/.nt."),
+    base: str = typer.Option(None, "--base", help="Base IRI of the data (default: detected)."),
+    with_asserted: bool = typer.Option(False, "--with-asserted", help="TriG/N-Quads: also copy the asserted graphs."),
+) -> None:
+    """Run OWL reasoning (owlready2 + HermiT) and write only the inferred triples."""
+    from kg.reason import ReasonerError, reason, write_inferred
+
+    try:
+        inference = reason(source, base)
+        write_inferred(inference, output, source if with_asserted else None)
+    except (ReasonerError, StoreError) as e:
+        fail(str(e))
+    parts = ", ".join(f"{p.rsplit('#', 1)[-1].rsplit('/', 1)[-1]} {n}" for p, n in inference.by_predicate.items())
+    console.print(f"[green]inferred[/] {len(inference)} triples over {inference.individuals} individuals into "
+                  f"{output} (graph <{inference.graph}>): {parts}", highlight=False)
