@@ -17,6 +17,7 @@ import os
 import re
 import signal
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -72,7 +73,9 @@ def map_text(task: tuple[str, str, str, float]) -> TextOutput:
     except OSError as e:
         return TextOutput(rel, "", error=str(ReadError(path, e.strerror or str(e))))
     out = TextOutput(rel, digest)
-    use_alarm = timeout > 0 and hasattr(signal, "SIGALRM")
+    # The limit uses SIGALRM, which only the main thread may set: local process workers and serial builds
+    # have it; Dask runs tasks in worker threads, where cluster-side deadlines bound them instead.
+    use_alarm = timeout > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
     old = signal.signal(signal.SIGALRM, _alarm) if use_alarm else None
     if use_alarm:
         signal.setitimer(signal.ITIMER_REAL, timeout)

@@ -72,7 +72,8 @@ def build_cli(
                       + (f", [yellow]{len(report.errors)} skipped[/]" if report.errors else ""), highlight=False)
     if shacl and report.triples and report.triples <= SHACL_LIMIT:
         result = validate_graph(output if output is not None else gs)
-        (console if result.conforms else err_console).print(result.summary(), highlight=False)
+        if not (quiet and result.conforms):
+            (console if result.conforms else err_console).print(result.summary(), highlight=False)
     elif shacl and report.triples > SHACL_LIMIT and not quiet:
         console.print(f"SHACL skipped above {SHACL_LIMIT:,} triples: run `kg validate` on the output", highlight=False)
     if strict and report.errors:
