@@ -106,11 +106,13 @@ def test_no_input_builds_the_bundled_sample(tmp_path: Path):
 
 
 def test_summary_is_one_line(tmp_path: Path):
-    """The summary ("texts, documents, bodies, references, triples") is one line even in a pipe."""
+    """The summary ("texts, documents, bodies, references, triples") is one line even in a pipe; the SHACL
+    report follows on its own line."""
     r = kg("build", cwd=tmp_path)
     lines = [line for line in r.stdout.splitlines() if line.strip()]
-    assert len(lines) == 1, r.stdout
+    assert len(lines) == 2, r.stdout
     assert re.search(r"\d+ texts extracted, .*\d+ triples", lines[0]), lines[0]
+    assert re.fullmatch(r"SHACL: conforms \(\d+ triples checked\)", lines[1]), lines[1]
 
 
 # ----------------------------------------------------------------------------- bad inputs
