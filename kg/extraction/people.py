@@ -13,7 +13,7 @@ import re
 from kg.extraction.bodies import BODY_START_RE, agency, match_body
 from kg.extraction.dates import find_dates, to_iso
 from kg.extraction.lang_vi.names import FAMILY_NAMES, POST_HEADS
-from kg.extraction.text import LOWER, UPPER, squash
+from kg.extraction.text import LOWER, UPPER, context, squash
 from kg.model import Body, Meeting, Person, Span
 
 _SYL = rf"[{UPPER}][{LOWER}]+"
@@ -114,7 +114,8 @@ def read_meetings(text: str, people: list[Person], year: int | None, province: s
         if re.search(r"UBND|Ủy\s+ban", label + sent):
             hit = match_body("UBND tỉnh", 0, province, unknown_scope)
             body = hit[0] if hit else None
-        meeting = Meeting(label, Span(m.start(), m.end(), m.group(0), squash(sent)[:1000]), date, chair, body)
+        meeting = Meeting(label, Span(m.start(), m.end(), m.group(0), context(text, m.start(), m.end(), sent_start,
+                                                                             sent_start + len(sent))), date, chair, body)
         by_key[key] = meeting
         out.append(meeting)
     return out

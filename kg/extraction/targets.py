@@ -24,6 +24,7 @@ from kg.extraction.lang_vi.units import (
     SCALES,
 )
 from kg.extraction.text import UPPER, squash, trimmed
+from kg.extraction.text import context as around
 from kg.model import Span, Target
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -389,7 +390,8 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
         unit = q.unit if q.scale == 1 else f"{q.m.group('scale').strip()} {q.unit}"
         base_unit = BASE_UNITS.get(q.unit.lower(), q.unit)
         span_start, end = trimmed(text, span_start, end)
-        t = Target(span=Span(span_start, end, text[span_start:end], squash(seg)[:1000]), indicator=ind,
+        t = Target(span=Span(span_start, end, text[span_start:end], around(text, span_start, end, s, e)),
+                   indicator=ind,
                    value=q.value, unit=unit, comparator=comparator, upper=q.upper,
                    base_value=q.value * q.scale, base_unit=base_unit, period=_period(seg, default_year),
                    sector=sector, is_result=is_result)

@@ -186,7 +186,7 @@ def _row_task(text: str, values: dict[str, tuple[int, int]], ctx: TaskContext) -
         da, db = values["deadline"]
         deadline = fix_ocr(squash(text[da:db])) or None
         norm = normalise_deadline(deadline, ctx.year) if deadline else None
-    return Task(_span(text, start, b, label), label, 0, "Task", lead, coops, deadline, norm)
+    return Task(_span(text, start, b, ""), label, 0, "Task", lead, coops, deadline, norm)
 
 
 def _sections(text: str) -> list[tuple[int, int, str]]:
@@ -217,7 +217,7 @@ def _section_tasks(text: str, parents: dict[int, Task]) -> list[Task]:
             label = label_of(text[a:head_end], 48)
             if not label:
                 continue
-            out.append(Task(_span(text, a, head_end, squash(text[a:head_end])), label, 0))
+            out.append(Task(_span(text, a, head_end, ""), label, 0))
             parent = out[-1]
             bullets = list(BULLET_RE.finditer(chunk))
             for n, bm in enumerate(bullets):
@@ -225,7 +225,7 @@ def _section_tasks(text: str, parents: dict[int, Task]) -> list[Task]:
                 bb = a + (bullets[n + 1].start() if n + 1 < len(bullets) else len(chunk))
                 blabel = label_of(text[ba:bb])
                 if blabel:
-                    m = Task(_span(text, ba, bb, squash(text[ba:bb])[:1000]), blabel, 0, "Measure")
+                    m = Task(_span(text, ba, bb, ""), blabel, 0, "Measure")
                     out.append(m)
                     parents[id(m)] = parent
     return out
@@ -248,7 +248,7 @@ def _inline_tasks(text: str) -> list[Task]:
             raw = text[cur.end():b]
             label = label_of(raw)
             if label:
-                out.append(Task(_span(text, cur.end(), b, squash(raw)[:1000]), label, 0))
+                out.append(Task(_span(text, cur.end(), b, ""), label, 0))
             if not nxt:
                 break
             pos, n = nxt.start(), n + 1
@@ -266,7 +266,7 @@ def _focus_tasks(text: str) -> list[Task]:
             if len(raw.split()) < 6:
                 continue
             a = pos + para.start()
-            out.append(Task(_span(text, a, a + len(raw), squash(raw)[:1000]), label_of(raw), 0))
+            out.append(Task(_span(text, a, a + len(raw), ""), label_of(raw), 0))
     return out
 
 
@@ -292,7 +292,7 @@ def _assignment_tasks(text: str, ctx: TaskContext) -> list[Task]:
             deadline = squash(dm.group(0)) if dm else None
             norm = normalise_deadline(deadline, ctx.year) if deadline else None
             if label:
-                out.append(Task(_span(text, a, b, squash(text[a:b])[:1000]), label, 0, "Task", lead,
+                out.append(Task(_span(text, a, b, ""), label, 0, "Task", lead,
                                 [], deadline, norm))
     return out
 
@@ -317,7 +317,7 @@ def _ordinal_tasks(text: str) -> list[Task]:
             raw = text[mk.end():end]
             label = label_of(raw[:1].upper() + raw[1:])
             if label:
-                out.append(Task(_span(text, mk.end(), end, squash(raw)[:1000]), label, 0))
+                out.append(Task(_span(text, mk.end(), end, ""), label, 0))
         k += 1
     return out
 

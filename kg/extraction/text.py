@@ -48,6 +48,22 @@ def strip_accents(text: str) -> str:
     return slug(text, 10_000).replace("-", " ")
 
 
+CONTEXT = 160  # characters of the sentence kept on each side of a span, as provenance
+
+
+def context(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> str:
+    """The text around a span within [lo, hi) (its sentence), at most CONTEXT characters on each side,
+    cut at word boundaries."""
+    hi = len(text) if hi is None else hi
+    a, b = max(lo, start - CONTEXT), min(hi, end + CONTEXT)
+    if a > lo:
+        a = text.find(" ", a, start) + 1 or a
+    if b < hi:
+        cut = text.rfind(" ", end, b)
+        b = cut if cut > 0 else b
+    return squash(text[a:b])
+
+
 @dataclass(slots=True)
 class Segments:
     """Sentence boundaries of a text, for looking up the sentence around a span."""
@@ -56,11 +72,10 @@ class Segments:
     ends: list[int]
 
     def around(self, text: str, start: int, end: int) -> str:
+        """The sentence around a span, clipped to `CONTEXT` characters on each side."""
         i = max(0, bisect_right(self.starts, start) - 1)
         j = max(i, bisect_right(self.starts, max(start, end - 1)) - 1)
-        if not self.starts:
-            return squash(text[max(0, start - 100): end + 100])
-        return squash(text[self.starts[i]: self.ends[j]])[:1000]
+        return context(text, start, end, self.starts[i], self.ends[j])
 
     def index(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
