@@ -18,9 +18,8 @@ MOTTO_RE = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+
 NUMBER_RE = re.compile(r"(?m)^[ \t|]*(?:Số|SỐ)[ \t]*:?[ \t]*(?=\d)")
 PLACE_DATE_RE = re.compile(r"(?P<place>[^\n,|:]{2,40}?),\s*(?:ngày|NGÀY)\s+\d{1,2}\s+(?:tháng|THÁNG)\s+\d{1,2}\s+"
                            r"(?:năm|NĂM)\s+\d{4}")
-TYPE_LINE_RE = re.compile(
-    r"(?m)^[ \t]*(?P<word>" + "|".join(w.upper().replace(" ", r"\s+") for w in sorted(TYPE_WORDS, key=len, reverse=True))
-    + r")[ \t]*$")
+_TYPE_ALT = "|".join(w.upper().replace(" ", r"\s+") for w in sorted(TYPE_WORDS, key=len, reverse=True))
+TYPE_LINE_RE = re.compile(rf"(?m)^[ \t]*(?P<word>{_TYPE_ALT})[ \t]*$")
 TITLE_END_RE = re.compile(r"\n[ \t]*(?:\n|Căn\s+cứ|Thực\s+hiện|Triển\s+khai\s+thực\s+hiện\s+\S+\s+\S+\s+số|Để\s|"
                           r"Nhằm\s|Trên\s+cơ\s+sở|Ngày\s+\d|[IVX]+\.\s|\d\.\s|Phần\s|PHẦN\s|-{3,}|\|)")
 SIGN_RE = re.compile(r"(?m)^[ \t]*(?:TM\.|T/M|KT\.|K/T|TL\.|Q\.)\s*")
@@ -89,9 +88,7 @@ def read_header(text: str, province: str | None, unknown_scope: str) -> Header |
 def read_signature(text: str) -> Signature | None:
     """The signer of a full text: the name under the post lines of the signature block."""
     tail_start = max(0, text.rfind("Nơi nhận") - 600 if "Nơi nhận" in text else len(text) - 4000)
-    m = None
-    for m in SIGN_RE.finditer(text, tail_start):
-        break
+    m = SIGN_RE.search(text, tail_start)
     if m is None:
         return None
     block = text[m.start(): m.start() + 400]

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kg.extraction.annotations import Annotations
 from kg.extraction.references import ISSUED_RE, TYPE_WORD_ALT
@@ -43,7 +44,7 @@ def link(ann: Annotations) -> None:
             res.links.append(Link(a, pred, b, Span(start, end, text[start:end], seg)))
 
     # A mention followed by "(về) (triển khai) thực hiện" and another mention.
-    for (s1, tail, _, d1), (s2, _, _, d2) in zip(mentions, mentions[1:], strict=False):
+    for (s1, tail, _, d1), (s2, _, _, d2) in pairwise(mentions):
         if s2 < tail:
             continue
         between = text[tail:s2]

@@ -23,7 +23,8 @@ from kg.model import Body
 NAMED_WORDS = ("Nghị quyết", "Kế hoạch hành động", "Kế hoạch", "Chương trình hành động", "Chương trình công tác",
                "Chương trình", "Luật", "Đề án", "Chỉ thị", "Quy hoạch", "Chiến lược", "Quyết định", "Bộ luật")
 NAMED_START_RE = re.compile(r"(?<![\w])(?P<word>" + "|".join(w.replace(" ", r"\s+") for w in NAMED_WORDS) + r")\s+")
-HARD_STOP_RE = re.compile(r"[;:!?()\[\]“”\"|]|\.(?=\s|$)|\n\s*\n|\n\s*\||\n(?=\s*(?:[-–•+]\s|\d{1,2}\.\s|[IVX]{1,4}\.\s))")
+HARD_STOP_RE = re.compile(r"[;:!?()\[\]“”\"|]|\.(?=\s|$)|\n\s*\n|\n\s*\|"
+                          r"|\n(?=\s*(?:[-–•+]\s|\d{1,2}\.\s|[IVX]{1,4}\.\s))")
 NUMBERED_NEXT_RE = re.compile(r"(?:số\s*)?\d{1,5}\s?[/\-]\s?[\dA-ZĐ]")
 PERIOD_RE = re.compile(
     r"(?:(?:năm|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến\s+năm)\s+)?(?<![\d/.\-])(?:19|20)\d{2}(?:\s*-\s*(?:19|20)\d{2})?"

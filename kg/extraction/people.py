@@ -25,8 +25,9 @@ DASH_RE = re.compile(rf"(?:[Đđ]ồng\s+chí|[Ôô]ng|[Bb]à)\s+(?P<name>{NAME}
                      r"|đề\s+nghị|đề\s+xuất|kiến\s+nghị|cho\s+rằng|khẳng\s+định|yêu\s+cầu|chỉ\s+đạo|giải\s+trình"
                      r"|thông\s+tin|nêu|đánh\s+giá|lưu\s+ý|trao\s+đổi|góp\s+ý|kết\s+luận)\b"
                      r"|[.;\n]|$)")
-TITLE_NAME_RE = re.compile(rf"(?=[{''.join(sorted({p[0] for p in POST_HEADS}))}])(?P<post>(?:{POST_ALT})(?:\s+(?!{FAMILY_ALT}\s)[^\s,.;:()]+){{0,6}}?)\s+(?P<name>{NAME})"
-                           r"(?!\w)")
+_POST_FIRST = "".join(sorted({p[0] for p in POST_HEADS}))
+TITLE_NAME_RE = re.compile(rf"(?=[{_POST_FIRST}])(?P<post>(?:{POST_ALT})(?:\s+(?!{FAMILY_ALT}\s)[^\s,.;:()]+){{0,6}}?)"
+                           rf"\s+(?P<name>{NAME})(?!\w)")
 MEETING_RE = re.compile(
     r"(?P<label>[Pp]hiên\s+họp\s+(?:UBND\s+tỉnh\s+)?thường\s+kỳ(?:\s+(?:của\s+)?(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+tỉnh)?"
     r"(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4}|/\d{4})?)?|[Pp]hiên\s+họp\s+(?:lần\s+)?thứ\s+\d+)")
@@ -114,8 +115,8 @@ def read_meetings(text: str, people: list[Person], year: int | None, province: s
         if re.search(r"UBND|Ủy\s+ban", label + sent):
             hit = match_body("UBND tỉnh", 0, province, unknown_scope)
             body = hit[0] if hit else None
-        meeting = Meeting(label, Span(m.start(), m.end(), m.group(0), context(text, m.start(), m.end(), sent_start,
-                                                                             sent_start + len(sent))), date, chair, body)
+        where = context(text, m.start(), m.end(), sent_start, sent_start + len(sent))
+        meeting = Meeting(label, Span(m.start(), m.end(), m.group(0), where), date, chair, body)
         by_key[key] = meeting
         out.append(meeting)
     return out

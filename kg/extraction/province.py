@@ -22,5 +22,5 @@ def detect_province(text: str, header_len: int = 600) -> str | None:
     counts = Counter(canonical_province(m.group("p")) for m in _QUALIFIED.finditer(text))
     if not counts:
         return None
-    (best, n), *rest = counts.most_common(2) + [(None, 0)]
+    (best, n), *rest = [*counts.most_common(2), (None, 0)]
     return best if n > rest[0][1] else None

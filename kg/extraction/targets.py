@@ -63,8 +63,8 @@ TRAIL_STRIP_RE = re.compile(
     r"(?:\s|[,;:\-–]|đạt|mức|ở\s+mức|lên|xuống|là|còn|bằng|khoảng|trên|dưới|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+quá"
     r"|không\s+thấp\s+hơn|không\s+cao\s+hơn|phấn\s+đấu|chiếm|ước"
     r"|không\s+dưới|từ|gần|xấp\s+xỉ|thêm|tới)+$", re.I)
-COMMIT_CUT_RE = re.compile(r"(?:phấn\s+đấu|đảm\s+bảo|bảo\s+đảm|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:đến|trong)\s+năm\s+\d{4})?"
-                           r"\s*,?(?=\s)|(?=chuẩn\s+hóa)", re.I)
+COMMIT_CUT_RE = re.compile(r"(?:phấn\s+đấu|đảm\s+bảo|bảo\s+đảm|mục\s+tiêu|chỉ\s+tiêu)"
+                           r"(?:\s+(?:đến|trong)\s+năm\s+\d{4})?\s*,?(?=\s)|(?=chuẩn\s+hóa)", re.I)
 CLAUSE_VERB_RE = re.compile(r"^(?:nâng|đảm\s+bảo|bảo\s+đảm|giảm|tạo|tăng|triển\s+khai|thực\s+hiện|đẩy\s+mạnh|phát\s+huy"
                             r"|xây\s+dựng|hỗ\s+trợ|góp\s+phần|tiếp\s+tục|phấn\s+đấu|nhằm|để|trong\s+đó)\b", re.I)
 VERB_ONLY_RE = re.compile(r"^(?:trồng\s+mới|thành\s+lập\s+mới|xây\s+dựng\s+(?:thêm|mới)|xây\s+dựng|phát\s+triển\s+mới"

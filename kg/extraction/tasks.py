@@ -16,28 +16,31 @@ from kg.extraction.text import squash, trimmed
 from kg.model import Body, Span, Task
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-SECTION_RE = re.compile(r"(?m)^[ \t]*(?P<num>[IVX]{1,5}|[A-Đ])\.[ \t]+(?P<head>[^\n]{2,200}(?:\n(?![ \t]*(?:\d{1,2}\.|-)\s)"
-                        r"[^\n]{0,200}){0,3})")
+SECTION_RE = re.compile(r"(?m)^[ \t]*(?P<num>[IVX]{1,5}|[A-Đ])\.[ \t]+"
+                        r"(?P<head>[^\n]{2,200}(?:\n(?![ \t]*(?:\d{1,2}\.|-)\s)[^\n]{0,200}){0,3})")
 TASK_SECTION_RE = re.compile(r"NHIỆM\s+VỤ|GIẢI\s+PHÁP|Nhiệm\s+vụ|Giải\s+pháp")
 ITEM_RE = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=\S)")
 BULLET_RE = re.compile(r"(?m)^[ \t]*[-–•+][ \t]+(?=\S)")
 INLINE_RE = re.compile(r"\((?P<n>\d{1,2})\)\s*")
 ORDINALS = ("Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Mười hai")
 ORDINAL_RE = re.compile(r"(?:(?<=[\s:;.])|^)(?P<word>" + "|".join(sorted(ORDINALS, key=len, reverse=True))
-                        + r")\s+là\s*[,:]\s*|(?:(?<=[\s:;.])|^)[Tt]hứ\s+(?P<th>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)"
-                        r"\s*[,:]\s*")
+                        + r")\s+là\s*[,:]\s*"
+                        r"|(?:(?<=[\s:;.])|^)[Tt]hứ\s+(?P<th>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]\s*")
 INLINE_TRIGGER_RE = re.compile(r"(?:nhiệm\s+vụ|giải\s+pháp|trọng\s+tâm)[^.:\n]{0,80}:\s*$", re.I)
-FOCUS_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\.\s*|[a-zđ]\)\s*)?(?:Trọng\s+tâm\s+chỉ\s+đạo|Các\s+nhiệm\s+vụ\s+trọng\s+tâm|"
-                           r"Nhiệm\s+vụ\s+trọng\s+tâm|Nhiệm\s+vụ\s+và\s+giải\s+pháp|Nhiệm\s+vụ,\s+giải\s+pháp)[^\n]{0,120}:[ \t]*$")
-ASSIGN_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\.\s*|[IVX]{1,4}\.\s*)?(?:Giao\s+nhiệm\s+vụ|Phân\s+công\s+nhiệm\s+vụ"
-                            r"|Phân\s+công\s+thực\s+hiện|Nhiệm\s+vụ\s+cụ\s+thể|Giao\s+các\s+cơ\s+quan)[^\n]{0,80}:[ \t]*$")
+FOCUS_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\.\s*|[a-zđ]\)\s*)?"
+                           r"(?:Trọng\s+tâm\s+chỉ\s+đạo|Các\s+nhiệm\s+vụ\s+trọng\s+tâm|Nhiệm\s+vụ\s+trọng\s+tâm"
+                           r"|Nhiệm\s+vụ\s+và\s+giải\s+pháp|Nhiệm\s+vụ,\s+giải\s+pháp)[^\n]{0,120}:[ \t]*$")
+ASSIGN_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\.\s*|[IVX]{1,4}\.\s*)?"
+                            r"(?:Giao\s+nhiệm\s+vụ|Phân\s+công\s+nhiệm\s+vụ|Phân\s+công\s+thực\s+hiện|Nhiệm\s+vụ\s+cụ\s+thể"
+                            r"|Giao\s+các\s+cơ\s+quan)[^\n]{0,80}:[ \t]*$")
 ASSIGN_ITEM_RE = re.compile(r"(?m)^[ \t]*(?:[a-zđ]\)|[-–•+]|\d{1,2}\.)[ \t]+(?=\S)")
 _VERBS = (r"chủ\s+trì|hoàn\s+thiện|tham\s+mưu|xây\s+dựng|thực\s+hiện|triển\s+khai|phối\s+hợp|trình|rà\s+soát|tổ\s+chức"
           r"|hướng\s+dẫn|báo\s+cáo|theo\s+dõi|đôn\s+đốc|khẩn\s+trương|tập\s+trung|nghiên\s+cứu|chỉ\s+đạo|kiểm\s+tra"
           r"|chuẩn\s+bị|cập\s+nhật|đẩy\s+nhanh|tiếp\s+tục|bố\s+trí|ban\s+hành|lập|hoàn\s+thành")
 SUBJECT_RE = re.compile(rf"^(?P<subj>[^,.;:]{{2,80}}?(?:,\s*[^,.;:]{{2,40}}?)?)\s+(?=(?:{_VERBS})\s)")
-DEADLINE_PHRASE_RE = re.compile(r"(?:trước|chậm\s+nhất|hoàn\s+thành\s+trong|trong)\s+(?:ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?"
-                                r"|tháng\s+\d{1,2}(?:/\d{4})?|quý\s+(?:IV|III|II|I)(?:/\d{4})?)", re.I)
+DEADLINE_PHRASE_RE = re.compile(r"(?:trước|chậm\s+nhất|hoàn\s+thành\s+trong|trong)\s+"
+                                r"(?:ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4})?"
+                                r"|quý\s+(?:IV|III|II|I)(?:/\d{4})?)", re.I)
 DEADLINE_RE = re.compile(
     r"(?i:qu[ýy])\s*(?P<q>IV|III|II|I|l|1|2|3|4)(?![\w])|(?i:tháng)\s*(?P<m>\d{1,2})(?!\d)"
     r"|(?P<h>6\s+tháng\s+(?:đầu|cuối)\s+năm)|(?P<d>\d{1,2}/\d{1,2}(?:/\d{4})?)|(?i:năm)\s+(?P<y>\d{4})")

@@ -7,6 +7,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 # Upper- and lower-case letters of Vietnamese (and other Latin) text, for regex character classes:
 # a range such as À-Ỹ mixes both cases, so the classes are listed from Unicode's own case data.
@@ -109,7 +110,7 @@ def table_cells(text: str) -> list[tuple[int, int]]:
     seps = list(_CELL_SEP.finditer(text))
     cells = []
     prev_end = -1
-    for a, b in zip(seps, seps[1:], strict=False):
+    for a, b in pairwise(seps):
         if a.start() - prev_end > 2000 or prev_end < 0:
             # The first cell of a table runs from the start of its line to the first separator.
             line_start = text.rfind("\n", 0, max(0, a.start() - 1)) + 1

@@ -7,7 +7,7 @@ Patterns (relative to the base, default ``https://w3id.org/vnkg/id/``):
 thing           pattern                                                example
 ==============  =====================================================  =====================================
 document        ``doc/{scope}/{year|nd}/{number-slug}``                ``doc/vn/2021/01-nq-cp``
-named document  ``doc/{scope}/name/{name-slug}``                       ``doc/thanh-hoa/name/nghi-quyet-dai-hoi-dang-bo-xix``
+named document  ``doc/{scope}/name/{name-slug}``                       ``doc/thanh-hoa/name/nghi-quyet-dai-hoi-…``
 body            ``body/{scope}/{key}``                                 ``body/kien-giang/ubnd``
 province        ``province/{slug}``                                    ``province/kien-giang``
 source text     ``text/{id}`` (id: hash of the path in the corpus)     ``text/3f2a…``

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from kg.extraction.lang_vi.doc_types import CLASS_WORDS
@@ -262,6 +263,7 @@ _IND_DROP = re.compile(r"\s*\((?:[^()]*)\)|\b(?:của|toàn|trên địa bàn)\s
                        r"|\b(?:giai đoạn|nhiệm kỳ)\s+\d{4}\s*-\s*\d{4}\b", re.I)
 
 
+@lru_cache(maxsize=16384)
 def indicator_label(indicator: str) -> str:
     """The indicator as a reusable concept: without the province, the year or asides."""
     label = re.sub(r"\s+", " ", _IND_DROP.sub("", indicator)).strip(" ,.-")

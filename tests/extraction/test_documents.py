@@ -82,9 +82,9 @@ def test_numbers_without_symbol(read, doc, named) -> None:
 
 
 def test_article_is_about_the_reported_decision(read, doc, named) -> None:
-    res = read("Quảng Trị ban hành chương trình hành động năm 2023\n\nNgày 09/01/2023, UBND tỉnh Quảng Trị ban hành "
-               "Quyết định số 48/QĐ-UBND ban hành Chương trình hành động thực hiện nhiệm vụ phát triển kinh tế - xã hội "
-               "năm 2023. Trước đó, ngày 06/01/2023, Chính phủ ban hành Nghị quyết số 01/NQ-CP.")
+    res = read("Quảng Trị ban hành chương trình hành động năm 2023\n\nNgày 09/01/2023, UBND tỉnh Quảng Trị "
+               "ban hành Quyết định số 48/QĐ-UBND ban hành Chương trình hành động thực hiện nhiệm vụ phát triển "
+               "kinh tế - xã hội năm 2023. Trước đó, ngày 06/01/2023, Chính phủ ban hành Nghị quyết số 01/NQ-CP.")
     about = [res.documents[i] for i in res.about]
     assert about[0].number == "48/QĐ-UBND"
     assert any(d.doc_type == "Program" and d.number is None for d in about)  # promulgated by the decision

@@ -3,14 +3,20 @@
 from kg.extraction.people import read_meetings, read_people
 from kg.extraction.statements import read_statements
 
-ARTICLE = """Phiên họp thường kỳ UBND tỉnh tháng 12 năm 2021: thống nhất chủ đề năm 2022
-
-Ngày 27/12/2021, đồng chí Hồ Văn Niên – Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh chủ trì Phiên họp thường kỳ UBND tỉnh tháng 12 năm 2021.
-
-Đồng chí Trần Thị Hòa – Giám đốc Sở Kế hoạch và Đầu tư trình bày dự thảo Kế hoạch năm 2022. Dự thảo đưa ra chủ đề của năm 2022 là: Tăng tốc phục hồi kinh tế. Với phương châm hành động: Kỷ cương - hành động - hiệu quả.
-
-Kết luận phiên họp, Chủ tịch UBND tỉnh Hồ Văn Niên thống nhất chủ đề năm 2022 là “Khơi thông nguồn lực, tăng tốc phát triển”; phương châm hành động là “Đoàn kết - kỷ cương - bứt phá”.
-"""
+ARTICLE = (
+    "Phiên họp thường kỳ UBND tỉnh tháng 12 năm 2021: thống nhất chủ đề năm 2022\n"
+    "\n"
+    "Ngày 27/12/2021, đồng chí Hồ Văn Niên – Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh chủ trì Phiên "
+    "họp thường kỳ UBND tỉnh tháng 12 năm 2021.\n"
+    "\n"
+    "Đồng chí Trần Thị Hòa – Giám đốc Sở Kế hoạch và Đầu tư trình bày dự thảo Kế hoạch năm 2022. Dự "
+    "thảo đưa ra chủ đề của năm 2022 là: Tăng tốc phục hồi kinh tế. Với phương châm hành động: Kỷ "
+    "cương - hành động - hiệu quả.\n"
+    "\n"
+    "Kết luận phiên họp, Chủ tịch UBND tỉnh Hồ Văn Niên thống nhất chủ đề năm 2022 là “Khơi thông "
+    "nguồn lực, tăng tốc phát triển”; phương châm hành động là “Đoàn kết - kỷ cương - bứt phá”.\n"
+    "\n"
+)
 
 
 def test_adopted_and_draft_statements() -> None:

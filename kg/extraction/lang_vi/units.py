@@ -27,7 +27,8 @@ BASE_UNITS: dict[str, str] = {"phần trăm": "%", "héc ta": "ha", "hecta": "ha
 
 # Words right before the value -> comparator (ontology individual). Longest first.
 COMPARATOR_WORDS: dict[str, str] = {
-    "không dưới": "AtLeast", "không thấp hơn": "AtLeast", "ít nhất": "AtLeast", "không cao hơn": "AtMost", "tối thiểu": "AtLeast", "từ": "AtLeast",
+    "không dưới": "AtLeast", "không thấp hơn": "AtLeast", "ít nhất": "AtLeast", "tối thiểu": "AtLeast",
+    "từ": "AtLeast", "không cao hơn": "AtMost",
     "không quá": "AtMost", "không vượt quá": "AtMost", "tối đa": "AtMost", "dưới": "LessThan",
     "còn dưới": "LessThan", "thấp hơn": "LessThan", "trên": "GreaterThan", "hơn": "GreaterThan",
     "vượt": "GreaterThan", "cao hơn": "GreaterThan", "khoảng": "Approximately", "gần": "Approximately",
