@@ -42,10 +42,13 @@ DEADLINE_PHRASE_RE = re.compile(r"(?:trước|chậm\s+nhất|hoàn\s+thành\s+t
                                 r"(?:ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4})?"
                                 r"|quý\s+(?:IV|III|II|I)(?:/\d{4})?)", re.I)
 DEADLINE_RE = re.compile(
-    r"(?i:qu[ýy])\s*(?P<q>IV|III|II|I|l|1|2|3|4)(?![\w])|(?i:tháng)\s*(?P<m>\d{1,2})(?!\d)"
+    r"(?i:qu[ýy])\s*(?P<q>IV|III|II|I|l|1|2|3|4)(?![\w])(?:\s*/\s*(?P<qy>\d{4}))?"
+    r"|(?i:tháng)\s*(?P<m>\d{1,2})(?!\d)(?:\s*/\s*(?P<my>\d{4}))?"
     r"|(?P<h>6\s+tháng\s+(?:đầu|cuối)\s+năm)|(?P<d>\d{1,2}/\d{1,2}(?:/\d{4})?)|(?i:năm)\s+(?P<y>\d{4})")
 QUARTERS = {"I": 1, "l": 1, "1": 1, "II": 2, "2": 2, "III": 3, "3": 3, "IV": 4, "4": 4}
 MAX_LABEL_WORDS = 40
+GROUP_ROW_RE = re.compile(r"[IVX]{1,5}\.?|[A-Đ]\.?")
+ROW_START_RE = re.compile(r"\d{1,3}\.?|[IVX]{1,5}\.?|[A-Đ]\.?")
 HEADER_ROLES = (("chủ trì", "lead"), ("phối hợp", "coop"), ("thời gian", "deadline"), ("thời hạn", "deadline"),
                 ("tiến độ", "deadline"), ("hoàn thành", "deadline"), ("nhiệm vụ", "label"), ("nội dung", "label"),
                 ("tên", "label"), ("stt", "order"), ("tt", "order"))
@@ -87,7 +90,7 @@ def normalise_deadline(text: str, year: int | None) -> str | None:
     m = DEADLINE_RE.search(squash(text))
     if not m:
         return None
-    y = str(year) if year else "????"
+    y = m.group("qy") or m.group("my") or (str(year) if year else "????")
     if m.group("q"):
         return f"{y}-Q{QUARTERS[m.group('q').upper() if m.group('q') != 'l' else 'l']}"
     if m.group("m") and 1 <= int(m.group("m")) <= 12:
@@ -140,7 +143,7 @@ def _table_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> l
             continue
         roles = ["order"]
         j = i + 1
-        while j < len(cells) and not re.fullmatch(r"\d{1,3}\.?", squash(text[cells[j][0]:cells[j][1]])):
+        while j < len(cells) and not ROW_START_RE.fullmatch(squash(text[cells[j][0]:cells[j][1]])):
             head = squash(text[cells[j][0]:cells[j][1]]).lower()
             roles.append(next((r for k, r in HEADER_ROLES if k in head), "other"))
             j += 1
@@ -150,8 +153,11 @@ def _table_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> l
             i = j
             continue
         ncols = len(roles)
-        while j + ncols - 1 < len(cells) + 1 and j < len(cells):
+        while j < len(cells):
             first = squash(text[cells[j][0]:cells[j][1]])
+            if GROUP_ROW_RE.fullmatch(first):
+                j += ncols  # "I | LĨNH VỰC KINH TẾ | | |": a group heading row
+                continue
             if not re.fullmatch(r"\d{1,3}\.?", first):
                 break
             row = cells[j:j + ncols]

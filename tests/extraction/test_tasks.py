@@ -132,6 +132,7 @@ def test_assignment_list_with_lead_and_deadline() -> None:
 @pytest.mark.parametrize(("written", "norm"), [
     ("Tháng 01", "2021-01"), ("Tháng 12", "2021-12"), ("Quý I", "2021-Q1"), ("Quý l", "2021-Q1"),
     ("Quý IV", "2021-Q4"), ("6 tháng đầu năm", "2021-H1"), ("trước ngày 15/3", "2021-03-15"),
+    ("Quý I/2024", "2024-Q1"), ("Tháng 6/2024", "2024-06"),
     ("30/6/2022", "2022-06-30"),
 ])
 def test_deadlines(written: str, norm: str) -> None:
@@ -143,3 +144,66 @@ def test_ordinal_word_lists() -> None:
                      "doanh nghiệp. Hai là, đẩy mạnh giải ngân vốn đầu tư công. Ba là, bảo đảm an sinh xã hội.")
     assert [t.label for t in found] == ["Tháo gỡ khó khăn cho doanh nghiệp", "Đẩy mạnh giải ngân vốn đầu tư công",
                                         "Bảo đảm an sinh xã hội"]
+
+
+GROUPED = """TT
+|
+Nội dung công việc
+|
+Cơ quan chủ trì
+|
+Cơ quan phối hợp
+|
+Sản phẩm
+|
+Thời gian hoàn thành
+|
+I
+|
+LĨNH VỰC KINH TẾ
+|
+|
+|
+|
+|
+1
+|
+Xây dựng kế hoạch thu hút đầu tư năm 2024
+|
+Sở Kế hoạch và Đầu tư
+|
+Các sở, ngành liên quan
+|
+Kế hoạch của UBND tỉnh
+|
+Quý I/2024
+|
+II
+|
+LĨNH VỰC VĂN HÓA - XÃ HỘI
+|
+|
+|
+|
+|
+2
+|
+Đề án phát triển giáo dục nghề nghiệp giai đoạn 2024-2030
+|
+Sở LĐTB&XH
+|
+Sở GD&ĐT
+|
+Đề án
+|
+Quý III
+|
+"""
+
+
+def test_table_with_group_rows_and_more_columns() -> None:
+    found = tasks_of(GROUPED, 2024)
+    assert [(t.label[:20], t.lead.name[:22], t.deadline_norm) for t in found] == [
+        ("Xây dựng kế hoạch th", "Sở Kế hoạch và Đầu tư ", "2024-Q1"), ("Đề án phát triển giá", "Sở Lao động - Thương b",
+                                                                           "2024-Q3")]
+    assert [c.name for c in found[1].cooperating] == ["Sở Giáo dục và Đào tạo tỉnh Quảng Nam"]
