@@ -20,7 +20,8 @@ _SYL = rf"[{UPPER}][{LOWER}]+"
 FAMILY_ALT = "|".join(sorted(FAMILY_NAMES, key=len, reverse=True))
 NAME = rf"(?:{FAMILY_ALT})(?:\s+{_SYL}){{1,3}}"
 POST_ALT = "|".join(p.replace(" ", r"\s+") for p in sorted(POST_HEADS, key=len, reverse=True))
-DASH_RE = re.compile(rf"(?:[Đđ]ồng\s+chí|[Ôô]ng|[Bb]à)\s+(?P<name>{NAME})\s*[–—-]\s*(?P<post>[^.\n]{{3,160}}?)"
+DASH_RE = re.compile(rf"(?:[Đđ]ồng\s+chí|[Ôô]ng|[Bb]à)\s+(?P<name>{NAME})\s*(?:[–—-]|,(?=\s*(?:{POST_ALT})))\s*"
+                     r"(?P<post>[^.\n]{3,160}?)"
                      r"(?=\s+(?:chủ\s+trì|phát\s+biểu|trình\s+bày|báo\s+cáo|cho\s+biết|nhấn\s+mạnh|tham\s+dự|tại|đã"
                      r"|đề\s+nghị|đề\s+xuất|kiến\s+nghị|cho\s+rằng|khẳng\s+định|yêu\s+cầu|chỉ\s+đạo|giải\s+trình"
                      r"|thông\s+tin|nêu|đánh\s+giá|lưu\s+ý|trao\s+đổi|góp\s+ý|kết\s+luận)\b"
@@ -33,8 +34,10 @@ MEETING_RE = re.compile(
     r"(?:\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4}|/\d{4})?)?|[Pp]hiên\s+họp\s+(?:lần\s+)?thứ\s+\d+)")
 CHAIR_RE = re.compile(r"chủ\s+trì", re.I)
 HELD_RE = re.compile(r"chủ\s+trì|khai\s+mạc|diễn\s+ra|tổ\s+chức|đã\s+họp|tiến\s+hành", re.I)
-LEAD_DATE_RE = re.compile(r"(?:^|\s)(?:[Nn]gày|vào\s+ngày)\s+\d{1,2}\s?[/\-.]\s?\d{1,2}\s?[/\-.]\s?\d{4}"
+_WHEN = r"(?:^|\s)(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)(?:\s+ngày)?|[Nn]gày|vào\s+ngày)\s+"
+LEAD_DATE_RE = re.compile(_WHEN + r"\d{1,2}\s?[/\-.]\s?\d{1,2}\s?[/\-.]\s?\d{4}"
                           r"|(?:[Nn]gày)\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
+LEAD_SHORT_DATE_RE = re.compile(_WHEN + r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![/\d])")
 SHORT_DATE_RE = re.compile(r"\((?:[A-ZĐ]{1,4}\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})\)")
 
 
@@ -75,6 +78,11 @@ def read_people(text: str, province: str | None, unknown_scope: str) -> list[Per
     return sorted(found.values(), key=lambda p: p.span.start)
 
 
+def _year_of(label: str, default: int | None) -> int | None:
+    m = re.search(r"(?:năm\s+|/)((?:19|20)\d{2})\b", label)
+    return int(m.group(1)) if m else default
+
+
 def read_meetings(text: str, people: list[Person], year: int | None, province: str | None,
                   unknown_scope: str) -> list[Meeting]:
     out: list[Meeting] = []
@@ -95,6 +103,8 @@ def read_meetings(text: str, people: list[Person], year: int | None, province: s
         if lead:
             found = find_dates(lead.group(0))
             date = found[0].iso if found else None
+        elif (short := LEAD_SHORT_DATE_RE.search(sent)) and (held_year := _year_of(label, year)):
+            date = to_iso(int(short.group("d")), int(short.group("m")), held_year)
         known = next((mt for k, mt in by_key.items() if k.startswith(key) or key.startswith(k)), None)
         if known is not None:
             known.date = known.date or date

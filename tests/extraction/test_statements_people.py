@@ -61,3 +61,13 @@ def test_numbered_meeting_dated_from_title() -> None:
 def test_habitual_meetings_are_not_meetings() -> None:
     assert read_meetings("Định kỳ hằng quý, báo cáo tiến độ tại Phiên họp thường kỳ UBND tỉnh.", [], 2021, None,
                          "u") == []
+
+
+def test_comma_posts_and_morning_dates() -> None:
+    text = ("Sáng 28/12, UBND tỉnh Hậu Giang tổ chức phiên họp thường kỳ tháng 12/2023. Đồng chí Trần Văn Huyến, "
+            "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh chủ trì phiên họp.")
+    people = read_people(text, "Hậu Giang", "u")
+    assert [(p.name, [t for t, _ in p.posts]) for p in people] == [
+        ("Trần Văn Huyến", ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"])]
+    (meeting,) = read_meetings(text, people, None, "Hậu Giang", "u")
+    assert meeting.date == "2023-12-28" and people[meeting.chair].name == "Trần Văn Huyến"

@@ -204,6 +204,6 @@ Quý III
 def test_table_with_group_rows_and_more_columns() -> None:
     found = tasks_of(GROUPED, 2024)
     assert [(t.label[:20], t.lead.name[:22], t.deadline_norm) for t in found] == [
-        ("Xây dựng kế hoạch th", "Sở Kế hoạch và Đầu tư ", "2024-Q1"), ("Đề án phát triển giá", "Sở Lao động - Thương b",
-                                                                           "2024-Q3")]
+        ("Xây dựng kế hoạch th", "Sở Kế hoạch và Đầu tư ", "2024-Q1"),
+        ("Đề án phát triển giá", "Sở Lao động - Thương b", "2024-Q3")]
     assert [c.name for c in found[1].cooperating] == ["Sở Giáo dục và Đào tạo tỉnh Quảng Nam"]
