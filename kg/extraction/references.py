@@ -22,8 +22,8 @@ LIST_BEFORE_RE = re.compile(r"^\s*(?:,|;|và|và\s+các|,\s*và)\s*(?:số\s+)?$
 DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:ban\s+hành|ký)\s+)?(?:(?:ngày|NGÀY)\s+)?", re.I)
 OF_RE = re.compile(r"\s*,?\s*(?:của|CỦA|do)\s+", re.I)
 ABOUT_RE = re.compile(r"\s*,?\s*(?:về|VỀ)\s+(?:việc\s+)?")
-ISSUED_RE = re.compile(r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:(?:ký\s+)?ban\s+hành|ký|thông\s+qua|phê\s+duyệt)\s*$",
-                       re.I)
+ISSUED_RE = re.compile(r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:(?:ký\s+)?ban\s+hành|ký|thông\s+qua|phê\s+duyệt)\s*$"
+                       r"|(?:đã|vừa)\s+(?:có|ra)\s*$", re.I)
 _DATE_CORE = r"\d{1,2}\s?[/\-.]\s?\d{1,2}\s?[/\-.]\s?\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 LEAD_DATE_RE = re.compile(rf"(?:[Nn]gày|NGÀY)\s+(?P<date>{_DATE_CORE})\s*,\s*[^.;\n]{{0,120}}$")
 TITLE_STOP_RE = re.compile(

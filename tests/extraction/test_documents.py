@@ -114,3 +114,11 @@ def test_no_province_is_guessed(read, doc, named) -> None:
 def test_sidecar_province_is_used(read, doc, named) -> None:
     res = read("Ngày 31/01/2024, UBND tỉnh ban hành Kế hoạch số 140/KH-UBND.", province="Bến Tre")
     assert doc(res, "140/KH-UBND").issuer.name == "Ủy ban nhân dân tỉnh Bến Tre"
+
+
+def test_vua_co_reports_an_issued_plan(read, doc, named) -> None:
+    res = read("Hậu Giang: triển khai nhiệm vụ năm 2023\n\nUBND tỉnh Hậu Giang vừa có Kế hoạch số 15/KH-UBND ngày "
+               "20/01/2023 thực hiện Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ.")
+    assert [res.documents[i].number for i in res.about] == ["15/KH-UBND"]
+    links = {(res.documents[lk.subject].number, lk.predicate, res.documents[lk.obj].number) for lk in res.links}
+    assert links == {("15/KH-UBND", "implements", "01/NQ-CP")}
