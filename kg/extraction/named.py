@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extraction.bodies import PROVINCE_ALT, canonical_province, match_body
+from kg.extraction.bodies import PROVINCE_ALT, canonical_province, match_body, national
 from kg.extraction.dates import DATE_RE, find_dates
 from kg.extraction.lang_vi.abbreviations import KEY_ABBREVIATIONS
 from kg.extraction.lang_vi.doc_types import TYPE_WORDS
@@ -35,6 +35,12 @@ CONGRESS_RE = re.compile(
     rf"(?:\s+(?P<prov>{PROVINCE_ALT}))?)\s+(?:lần\s+thứ|khóa)\s+(?P<ord>[IVXLC]+)(?!\w)(?P<dang>\s+của\s+Đảng)?"
     r"(?:\s*,\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4})?"
 )
+# "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết Hội nghị Trung ương 5 khóa XI"
+NATIONAL_CONGRESS_RE = re.compile(r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:lần\s+thứ\s+)?)(?P<ord>[IVXLC]+)\s+của\s+Đảng")
+PLENUM_RE = re.compile(r"(?:Hội\s+nghị\s+)?(?:lần\s+thứ\s+(?P<w>\w+)\s+)?(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương"
+                       r"(?:\s+Đảng)?(?:\s+(?P<n>\d{1,2})|\s+lần\s+thứ\s+(?P<w2>\w+))?\s*,?\s+khóa\s+(?P<term>[IVXLC]+)(?!\w)")
+ORDINAL_NUMBERS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6",
+                   "bảy": "7", "tám": "8", "chín": "9", "mười": "10"}
 LAW_RE = re.compile(rf"(?P<name>[{UPPER}]\w*(?:\s+(?!(?:có|được|đã|sẽ|từ|trong|để|theo|trên|cho|với|thì|là|của|tại"
                     r"|nhằm|khi|và|hoặc|này|vào|ra|mới|các|năm)\b)" rf"[{LOWER}]\w*){{0,7}})"
                     r"(?P<year>\s+năm\s+(?:19|20)\d{2})?")
@@ -92,7 +98,7 @@ def read_named(text: str, province: str | None, unknown_scope: str, skip: list[t
         body = text[m.end():seg_end]
         if NUMBERED_NEXT_RE.match(body):
             continue  # a numbered document: read by the references component
-        hit = _congress(m, body, doc_type) or _law(m, body, word) or _bare_number(
+        hit = _congress(m, body, doc_type) or _plenum(m, body, doc_type) or _law(m, body, word) or _bare_number(
             text, m, seg_end, doc_type, province, unknown_scope) or _titled(text, m, body, doc_type, province,
                                                                             unknown_scope)
         if hit:
@@ -112,6 +118,25 @@ def _congress(m: re.Match[str], body: str, doc_type: str) -> NamedMention | None
     prov = canonical_province(c.group("prov")) if c.group("prov") else None
     key = f"nghi-quyet-dai-hoi-{scope_word}-{c.group('ord').lower()}"
     return NamedMention(m.start(), m.end() + c.end(), doc_type, label, key, national, prov)
+
+
+def _plenum(m: re.Match[str], body: str, doc_type: str) -> NamedMention | None:
+    """Resolutions known by the Party congress or Central Committee plenum that adopted them."""
+    if doc_type != "Resolution":
+        return None
+    c = NATIONAL_CONGRESS_RE.match(body)
+    if c:
+        label = _norm_label(m.group("word") + " " + c.group(0))
+        key = f"nghi-quyet-dai-hoi-toan-quoc-{c.group('ord').lower()}"
+        return NamedMention(m.start(), m.end() + c.end(), doc_type, label, key, True)
+    p = PLENUM_RE.match(body)
+    if not p or not (p.group("n") or p.group("w") or p.group("w2")):
+        return None
+    label = _norm_label(m.group("word") + " " + p.group(0))
+    plenum = (p.group("n") or p.group("w") or p.group("w2")).lower()
+    plenum = ORDINAL_NUMBERS.get(plenum, plenum)  # "lần thứ tám" and "Trung ương 8" are one plenum
+    key = f"nghi-quyet-trung-uong-{plenum}-khoa-{p.group('term').lower()}"
+    return NamedMention(m.start(), m.end() + p.end(), doc_type, label, key, True, issuer=national("bch-trung-uong"))
 
 
 def _law(m: re.Match[str], body: str, word: str) -> NamedMention | None:

@@ -122,3 +122,12 @@ def test_vua_co_reports_an_issued_plan(read, doc, named) -> None:
     assert [res.documents[i].number for i in res.about] == ["15/KH-UBND"]
     links = {(res.documents[lk.subject].number, lk.predicate, res.documents[lk.obj].number) for lk in res.links}
     assert links == {("15/KH-UBND", "implements", "01/NQ-CP")}
+
+
+def test_party_congress_and_plenum_resolutions(read, doc, named) -> None:
+    res = read("Quán triệt Nghị quyết Đại hội XIII của Đảng, Nghị quyết Trung ương 8 khóa XIII và Nghị quyết Hội nghị "
+               "lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII.")
+    keys = sorted(d.key for d in res.documents)
+    assert keys == ["nghi-quyet-dai-hoi-toan-quoc-xiii", "nghi-quyet-trung-uong-8-khoa-xiii"]
+    plenum = named(res, "Trung ương 8 khóa XIII")
+    assert plenum.scope == "vn" and plenum.issuer.name == "Ban Chấp hành Trung ương Đảng" and len(plenum.spans) == 2
