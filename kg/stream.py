@@ -55,7 +55,7 @@ class TextOutput:
     seconds: float = 0.0
 
 
-class _Timeout(Exception):
+class _Timeout(BaseException):  # not an Exception: readers' `except Exception` must not swallow it
     pass
 
 
@@ -68,11 +68,7 @@ def map_text(task: tuple[str, str, str, float]) -> TextOutput:
     path_s, rel, base, timeout = task
     path = Path(path_s)
     start = time.perf_counter()
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as e:
-        return TextOutput(rel, "", error=str(ReadError(path, e.strerror or str(e))))
-    out = TextOutput(rel, digest)
+    out = TextOutput(rel, "")
     # The limit uses SIGALRM, which only the main thread may set: local process workers and serial builds
     # have it; Dask runs tasks in worker threads, where cluster-side deadlines bound them instead.
     use_alarm = timeout > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
@@ -80,6 +76,7 @@ def map_text(task: tuple[str, str, str, float]) -> TextOutput:
     if use_alarm:
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
+        out.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
         x = extract_file(path, rel)
         iris = Iris(base)
         res = x.result
@@ -91,6 +88,8 @@ def map_text(task: tuple[str, str, str, float]) -> TextOutput:
         out.mentions = sum(len(d.spans) for d in res.documents)
     except ReadError as e:
         out.error = str(e)
+    except OSError as e:
+        out.error = str(ReadError(path, e.strerror or str(e)))
     except _Timeout:
         out.error = f"{path}: extraction took longer than {timeout:g} s (skipped)"
     except Exception as e:  # one bad file must not stop the corpus
@@ -221,7 +220,9 @@ def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Graph
                         on_progress(rel)
                     continue
         tasks.append((str(path), rel, base, timeout))
-    work_dir = Path(tempfile.mkdtemp(prefix=".vnkg-build-", dir=_work_parent(output, store)))
+    parent = _work_parent(output, store)
+    _remove_stale_work_dirs(parent)
+    work_dir = Path(tempfile.mkdtemp(prefix=f".vnkg-build-{os.getpid()}-", dir=parent))
     nq_path = work_dir / "build.nq"
     docs: list[tuple[str, str, int | None, str]] = []
     bodies: set[str] = set()
@@ -275,6 +276,27 @@ def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Graph
         with suppress(OSError):
             work_dir.rmdir()
     return report
+
+
+def _remove_stale_work_dirs(parent: Path | None) -> None:
+    """Work folders of builds that were killed (their process is gone) are removed."""
+    for d in (parent or Path(tempfile.gettempdir())).glob(".vnkg-build-*"):
+        m = re.match(r"\.vnkg-build-(\d+)-", d.name)
+        if m and not _alive(int(m.group(1))) and d.is_dir():
+            for p in d.glob("*"):
+                p.unlink(missing_ok=True)
+            with suppress(OSError):
+                d.rmdir()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _work_parent(output: Path | None, store: GraphStore | None) -> Path | None:

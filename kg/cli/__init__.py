@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+from rich.markup import escape
+
 from kg.cli import (  # noqa: F401
     build,
     docs,
@@ -31,6 +33,6 @@ def main() -> None:
     except Exception as e:
         if os.environ.get("VNKG_DEBUG"):
             raise
-        err_console.print(f"[bold red]error:[/] {type(e).__name__}: {e} (set VNKG_DEBUG=1 for the traceback)",
-                          highlight=False)
+        what = escape(f"{type(e).__name__}: {e}")
+        err_console.print(f"[bold red]error:[/] {what} (set VNKG_DEBUG=1 for the traceback)", highlight=False)
         sys.exit(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 app = typer.Typer(name="kg", help="vnkg: knowledge graphs of Vietnamese government planning documents.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -13,7 +14,7 @@ err_console = Console(stderr=True, soft_wrap=True)
 
 def fail(message: str, code: int = 1) -> None:
     """Print one error line (never a traceback) and exit."""
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     raise typer.Exit(code)
 
 

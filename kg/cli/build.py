@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg.build import sample_corpus
@@ -49,7 +50,7 @@ def build_cli(
             fail(str(e))
 
     def warn(m: str) -> None:
-        err_console.print(f"[yellow]skipped[/] {m}", highlight=False)
+        err_console.print(f"[yellow]skipped[/] {escape(m)}", highlight=False)
 
     with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=quiet) as progress:
@@ -65,7 +66,7 @@ def build_cli(
     if partitions is not None:
         where.append(f"partitions in {partitions}")
     if not quiet:
-        console.print(f"[green]built[/] {' and '.join(where)}: {report.texts} texts extracted"
+        console.print(f"[green]built[/] {escape(' and '.join(where))}: {report.texts} texts extracted"
                       + (f", {report.skipped} unchanged" if report.skipped else "")
                       + f", {report.documents} documents, {report.bodies} bodies, {report.references} references, "
                       f"{report.triples} triples"

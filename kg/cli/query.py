@@ -10,7 +10,7 @@ from pyoxigraph import QueryTriples
 
 from kg import queries, results
 from kg.cli._util import app, console, fail
-from kg.store import GraphStore, StoreError
+from kg.store import StoreError
 
 FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
 DEFAULT_STORE = Path("data/store")
@@ -40,7 +40,7 @@ def query_cli(
         fail(str(e), 2)
     source = store or graph or (DEFAULT_STORE if DEFAULT_STORE.is_dir() else DEFAULT_GRAPH)
     try:
-        gs = GraphStore.open(source)
+        gs = queries.open_source(source)
         result = queries.run(gs, text)
     except (StoreError, queries.QueryError) as e:
         fail(str(e), 2)

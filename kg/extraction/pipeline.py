@@ -20,6 +20,7 @@ def make_nlp() -> Language:
     register_factories()
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.tokenizer = whitespace_tokenizer(nlp.vocab)
+    nlp.max_length = 200_000_000  # no parser or NER here: long texts are bounded by the per-file time limit
     for name in PIPELINE:
         nlp.add_pipe(name)
     return nlp

@@ -29,7 +29,7 @@ def discover(inputs: Iterable[Path]) -> tuple[list[Path], list[ReadError]]:
         given = Path(given)
         if given.is_dir():
             _walk(given, found, errors)
-        elif given.is_file():
+        elif given.is_file() and not given.is_dir():
             if given.suffix.lower() in SUPPORTED_SUFFIXES:
                 found.append(given)
             else:
@@ -71,7 +71,9 @@ def _walk(root: Path, found: list[Path], errors: list[ReadError]) -> None:
             if not _wanted(name):
                 continue
             path = Path(dirpath, name)
-            if os.path.exists(path):
-                found.append(path)
-            else:
+            if not os.path.exists(path):
                 errors.append(ReadError(path, "broken symbolic link"))
+            elif not path.is_file():  # a FIFO, socket or device named *.txt would block a reader
+                errors.append(ReadError(path, "not a regular file"))
+            else:
+                found.append(path)

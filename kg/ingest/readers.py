@@ -227,15 +227,20 @@ def _drop_boilerplate_html(soup) -> None:
         if _DROP_ATTR_RE.search(_attr_text(tag)):
             tag.decompose()
     for string in soup.find_all(string=True):
+        try:
+            parent = string.parent  # a string inside a block dropped earlier in this loop is gone
+        except AttributeError:
+            continue
         raw = str(string).strip()
-        if not raw or len(raw) > 120 or string.parent is None:
+        if not raw or len(raw) > 120 or parent is None or getattr(parent, "decomposed", False):
             continue
         key = unicodedata.normalize("NFC", " ".join(raw.split())).rstrip(":").strip().casefold()
         if key not in _HEADING_SET and not _POLL_RE.match(key):
             continue
         # Climb to the outermost element whose whole text is the heading, then drop it with all
         # the siblings that follow it (the list of links, the poll options...).
-        wrapper = string.parent
+        # A heading inside a paragraph of other text ("abc<br>Tin mới nhất<br>…"): the heading string itself.
+        wrapper = parent if parent.get_text(" ", strip=True) == " ".join(raw.split()) else string
         while (wrapper.parent is not None and wrapper.parent.name not in ("body", "html", "[document]")
                and wrapper.parent.get_text(" ", strip=True) == wrapper.get_text(" ", strip=True)):
             wrapper = wrapper.parent
@@ -243,7 +248,7 @@ def _drop_boilerplate_html(soup) -> None:
             continue
         for sib in list(wrapper.next_siblings):
             sib.extract()
-        wrapper.decompose()
+        wrapper.extract() if wrapper is string else wrapper.decompose()
 
 
 def _main_content(soup):

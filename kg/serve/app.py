@@ -8,7 +8,12 @@ Routes:
   turtle|ntriples|jsonld``): SPARQL JSON (default), XML, CSV, TSV; graphs as Turtle (default), JSON-LD,
   N-Triples. Without a query: the service description (Turtle). Updates (``update=`` or an
   ``application/sparql-update`` body) answer 403 unless the server runs with ``--allow-update`` and the
-  request carries ``Authorization: Bearer <token>``.
+  request carries ``Authorization: Bearer <token>``. Updates are exclusive (see ``kg.serve.workers``) and must
+  write into named graphs: the merged default graph is recomputed from them afterwards.
+* Dataset: an RDF file is bulk-loaded into a temporary on-disk store whose default graph is the set union of
+  the named graphs (``kg.queries.merge_union``), so a triple repeated in many texts matches once. A store
+  folder is served as it is: with a merged default graph if it has one, else over the union of its named
+  graphs (Oxigraph then matches a triple once per graph that holds it).
 * Limits: each query runs in a worker process and is stopped after ``timeout`` seconds (503). Results are
   capped at ``max_rows`` rows (triples for graphs): the first ``max_rows`` are sent with the header
   ``X-Result-Truncated: true``.
@@ -82,6 +87,7 @@ def prepare_store(source: Path) -> tuple[str, str | None]:
     store = Store(tmp)
     try:
         store.bulk_load(path=str(source), format=fmt)
+        queries.merge_union(store)
         store.flush()
     except (SyntaxError, ValueError, OSError):
         del store

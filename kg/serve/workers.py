@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
-from pyoxigraph import NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store, Triple, serialize
+from pyoxigraph import DefaultGraph, NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store, Triple, serialize
 
-from kg import results
+from kg import queries, results
 
 Reply = tuple[Any, ...]
 
@@ -44,13 +44,14 @@ class WorkerDied(Exception):
 def worker_main(store_path: str, conn: Connection) -> None:
     """Serve jobs from ``conn`` until the pipe closes."""
     store = Store.read_only(store_path)
+    union = not queries.has_default_graph(store)
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            reply = handle(store, job)
+            reply = handle(store, job, union=union)
         except SyntaxError as e:
             reply = ("error", 400, f"malformed query: {e}")
         except Exception as e:
@@ -58,18 +59,19 @@ def worker_main(store_path: str, conn: Connection) -> None:
         conn.send(reply)
 
 
-def handle(store: Store, job: tuple[Any, ...]) -> Reply:
+def handle(store: Store, job: tuple[Any, ...], *, union: bool = True) -> Reply:
     """Run one job: ``("query", text, formats, max_rows, default_graphs, named_graphs)`` or ``("describe", iri)``.
 
     ``formats`` maps a result kind (``solutions``, ``boolean``, ``graph``) to the negotiated format name.
-    A query reply is ``("ok", format_name, body, truncated)``.
+    A query reply is ``("ok", format_name, body, truncated)``. ``union``: query the union of the named graphs
+    (a store without a merged default graph, see ``kg.queries.merge_union``) instead of the default graph.
     """
     if job[0] == "ping":
         return ("ok", len(store))
     if job[0] == "describe":
         return ("ok", "ntriples", describe(store, job[1]), False)
     _, text, formats, max_rows, default_graphs, named_graphs = job
-    kwargs: dict[str, Any] = {"use_default_graph_as_union": not default_graphs}
+    kwargs: dict[str, Any] = {"use_default_graph_as_union": union and not default_graphs}
     if default_graphs:
         kwargs["default_graph"] = [NamedNode(g) for g in default_graphs]
     if named_graphs:
@@ -235,9 +237,15 @@ class WorkerPool:
 
 
 def _write(store_path: str, text: str) -> None:
+    """Apply an update; a merged default graph (``kg.queries.merge_union``) is recomputed from the named graphs,
+    so updates must write into named graphs (``INSERT DATA { GRAPH <g> { … } }``)."""
     store = Store(store_path)
     try:
+        merged = queries.has_default_graph(store)
         store.update(text)
+        if merged:
+            store.clear_graph(DefaultGraph())
+            queries.merge_union(store)
         store.flush()
     finally:
         del store
