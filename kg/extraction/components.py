@@ -170,4 +170,8 @@ class PeopleReader:
         found = people.read_people(ann.text, ann.province, ann.unknown_scope)
         res.people.extend(found)
         res.meetings = people.read_meetings(ann.text, res.people, plan_year(ann), ann.province, ann.unknown_scope)
+        if res.meetings:
+            discussed = people.discussed_documents(ann.text, [d.spans for d in res.documents])
+            for meeting in res.meetings:
+                meeting.discussed = discussed
         return doc

@@ -78,6 +78,23 @@ def read_people(text: str, province: str | None, unknown_scope: str) -> list[Per
     return sorted(found.values(), key=lambda p: p.span.start)
 
 
+DISCUSS_RE = re.compile(r"dự\s+thảo|thảo\s+luận|cho\s+ý\s+kiến|góp\s+ý|trình\s+bày|xem\s+xét|thông\s+qua"
+                        r"|nghe\s+báo\s+cáo", re.I)
+
+
+def discussed_documents(text: str, spans: list[list[Span]]) -> list[int]:
+    """Documents a meeting report puts on the table: mentioned in a sentence about drafts, discussion or
+    comments ("dự thảo", "thảo luận", "cho ý kiến", "trình bày")."""
+    out = []
+    for i, doc_spans in enumerate(spans):
+        for sp in doc_spans:
+            start = max(text.rfind(". ", 0, sp.start), text.rfind("\n", 0, sp.start), 0)
+            if DISCUSS_RE.search(text, start, sp.start):
+                out.append(i)
+                break
+    return out
+
+
 def _year_of(label: str, default: int | None) -> int | None:
     m = re.search(r"(?:năm\s+|/)((?:19|20)\d{2})\b", label)
     return int(m.group(1)) if m else default

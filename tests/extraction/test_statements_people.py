@@ -71,3 +71,11 @@ def test_comma_posts_and_morning_dates() -> None:
         ("Trần Văn Huyến", ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"])]
     (meeting,) = read_meetings(text, people, None, "Hậu Giang", "u")
     assert meeting.date == "2023-12-28" and people[meeting.chair].name == "Trần Văn Huyến"
+
+
+def test_meeting_lists_the_documents_discussed(read) -> None:
+    res = read("Ngày 27/12/2021, đồng chí Hồ Văn Niên – Chủ tịch UBND tỉnh chủ trì phiên họp thường kỳ UBND tỉnh "
+               "tháng 12 năm 2021. Các đại biểu cho ý kiến vào dự thảo Kế hoạch phát triển kinh tế - xã hội năm "
+               "2022. Năm qua, tỉnh triển khai Nghị quyết số 01/NQ-CP ngày 01/01/2021 của Chính phủ.")
+    (meeting,) = res.meetings
+    assert [res.documents[i].label for i in meeting.discussed] == ["Kế hoạch phát triển kinh tế - xã hội năm 2022"]
