@@ -8,7 +8,7 @@ import pytest
 from golden import FIXTURE_TEXTS, ROOT, union_graph
 from rdflib import Graph
 
-from kg.build import Extracted, extract_corpus, sample_corpus, to_dataset
+from kg.build import Extracted, extract_corpus, sample_corpus, to_dataset, write_atomic
 from kg.model import TextResult
 
 SHARED = ROOT.parent / "shared"
@@ -19,6 +19,16 @@ def sample_graph() -> Graph:
     items, errors = extract_corpus([sample_corpus()])
     assert not errors, errors
     return union_graph(items)
+
+
+@pytest.fixture(scope="session")
+def sample_ttl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample built once into a Turtle file, for tests of commands that read a graph file."""
+    items, errors = extract_corpus([sample_corpus()])
+    assert not errors, errors
+    path = tmp_path_factory.mktemp("sample") / "sample.ttl"
+    write_atomic(to_dataset(items), path)
+    return path
 
 
 @pytest.fixture(scope="session")

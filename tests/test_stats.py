@@ -9,18 +9,8 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from kg.build import extract_corpus, sample_corpus, to_dataset, write_atomic
 from kg.cli._util import app
 from kg.stats import graph_stats, pagerank
-
-
-@pytest.fixture(scope="module")
-def sample_ttl(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    items, errors = extract_corpus([sample_corpus()])
-    assert not errors
-    path = tmp_path_factory.mktemp("stats") / "sample.ttl"
-    write_atomic(to_dataset(items), path)
-    return path
 
 
 @pytest.fixture(scope="module")

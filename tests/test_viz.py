@@ -11,7 +11,6 @@ import pytest
 from rdflib import RDFS, Graph, Literal, URIRef
 from typer.testing import CliRunner
 
-from kg.build import extract_corpus, sample_corpus, to_dataset, write_atomic
 from kg.cli._util import app
 from kg.network import resolve_focus, to_networkx, write_gexf, write_graphml
 from kg.viz import PHYSICS_LIMIT, VizError, render, viz
@@ -31,15 +30,6 @@ def ontology_label(term: str, lang: str) -> str:
 def page_data(html: str) -> dict:
     """The nodes, edges and options a page hands to vis-network (JSON inside the script)."""
     return {k: json.loads(v) for k, v in DATA_RE.findall(html)}
-
-
-@pytest.fixture(scope="module")
-def sample_ttl(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    items, errors = extract_corpus([sample_corpus()])
-    assert not errors
-    path = tmp_path_factory.mktemp("viz") / "sample.ttl"
-    write_atomic(to_dataset(items), path)
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,6 @@ import networkx as nx
 import pytest
 from rdflib import RDFS, Graph, Literal, URIRef
 
-from kg.build import extract_corpus, sample_corpus, to_dataset, write_atomic
 from kg.network import to_networkx
 from kg.viz import render, viz
 
@@ -32,15 +31,6 @@ KONTUM_PLAN = "https://w3id.org/vnkg/id/doc/kon-tum/2022/35-kh-ubnd"
 NQ01_2022 = "https://w3id.org/vnkg/id/doc/vn/2022/01-nq-cp"
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,900")
-
-
-@pytest.fixture(scope="module")
-def sample_ttl(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    items, errors = extract_corpus([sample_corpus()])
-    assert not errors
-    path = tmp_path_factory.mktemp("vizb") / "sample.ttl"
-    write_atomic(to_dataset(items), path)
-    return path
 
 
 @pytest.fixture(scope="module")
