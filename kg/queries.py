@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
+from pyoxigraph import Literal, NamedNode
 
-from kg.store import GraphStore, QueryResult
+from kg.store import GraphStore, QueryResult, has_default_graph
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 KINDS = ("term", "string", "iri", "integer", "decimal", "date", "boolean")
@@ -192,35 +192,9 @@ def resolve(name_or_path: str, folder: Path | None = None) -> SavedQuery:
     raise QueryError(f"no saved query or file {name_or_path!r} (see `kg queries`)")
 
 
-def has_default_graph(store: Store) -> bool:
-    """Whether the store's default graph holds triples (then it is the union to query, see ``merge_union``)."""
-    return next(iter(store.quads_for_pattern(None, None, None, DefaultGraph())), None) is not None
-
-
-def merge_union(store: Store) -> int:
-    """Copy every named graph's triples into the default graph, once each (set semantics); return their count.
-
-    Oxigraph's ``use_default_graph_as_union`` matches each quad, so a triple stated in many named graphs (the
-    label of 01/NQ-CP is repeated in every text that cites it) comes back once per graph and joins blow up
-    multiplicatively on large corpora. A merged default graph gives the RDF merge the SPARQL spec asks for.
-    """
-    batch: list[Quad] = []
-    for q in store.quads_for_pattern(None, None, None, None):
-        if not isinstance(q.graph_name, DefaultGraph):
-            batch.append(Quad(q.subject, q.predicate, q.object, DefaultGraph()))
-            if len(batch) >= 100_000:  # bounded memory on large corpora
-                store.extend(batch)
-                batch = []
-    store.extend(batch)
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, DefaultGraph()))
-
-
 def open_source(source: Path) -> GraphStore:
     """A store folder (read-only) or an RDF file loaded in memory with its union merged (``merge_union``)."""
-    gs = GraphStore.open(source)
-    if source.is_file():
-        merge_union(gs.raw)
-    return gs
+    return GraphStore.open(source)
 
 
 def run(store: GraphStore, text: str) -> QueryResult:

@@ -1,8 +1,14 @@
 """The embedded, persistent triple store: Oxigraph on disk, one named graph per source text.
 
-rdflib stays the API for building graphs; the store is where they live and are queried. Queries see
-the union of the named graphs as their default graph. An incremental build replaces the named graph
-of each changed text and leaves the others alone (content hashes kept in ``vnkg-state.json``).
+rdflib stays the API for building graphs; the store is where they live and are queried. An incremental
+build replaces the named graph of each changed text and leaves the others alone (content hashes kept in
+``vnkg-state.json``).
+
+The default graph of a vnkg store is the RDF merge of its named graphs, kept by every build
+(`merge_union`): Oxigraph's union-as-default matches a triple once per named graph holding it (the label
+of 01/NQ-CP is in every text citing it), which multiplies joins on large corpora; the merged default
+graph holds each triple once, as the SPARQL dataset semantics ask. Queries read it; quad exports write
+only the named graphs.
 """
 
 from __future__ import annotations
@@ -13,7 +19,17 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Store
+from pyoxigraph import (
+    DefaultGraph,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    serialize,
+)
 from rdflib import Graph
 
 STATE_FILE = "vnkg-state.json"
@@ -53,6 +69,8 @@ class GraphStore:
         if p.is_file():
             store = cls(None)
             store.load_file(p)
+            if any(True for _ in store.raw.named_graphs()):
+                merge_union(store.raw)
             return store
         raise StoreError(f"{p}: no such store folder or RDF file")
 
@@ -102,8 +120,16 @@ class GraphStore:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode))
 
     def query(self, sparql: str) -> QueryResult:
-        """Run a SPARQL query over the union of all named graphs (raises SyntaxError on bad queries)."""
+        """Run a SPARQL query over the merged default graph, or the union of the named graphs when there is
+        none (raises SyntaxError on bad queries)."""
+        if has_default_graph(self._store):
+            return self._store.query(sparql)
         return self._store.query(sparql, use_default_graph_as_union=True)
+
+    def merge_union(self) -> int:
+        """Rebuild the default graph as the merge of the named graphs; return its triple count."""
+        self._store.clear_graph(DefaultGraph())
+        return merge_union(self._store)
 
     def dump(self, path: Path, fmt: RdfFormat = RdfFormat.N_QUADS) -> None:
         """Write the whole store atomically (N-Quads/TriG keep the named graphs)."""
@@ -113,7 +139,7 @@ class GraphStore:
         _public(tmp)
         try:
             if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
-                self._store.dump(output=tmp, format=fmt)
+                serialize(named_quads(self._store), tmp, fmt)
             else:
                 _dump_union(self._store, tmp, fmt)
             os.replace(tmp, path)
@@ -138,6 +164,35 @@ class GraphStore:
         tmp = self.path / (STATE_FILE + ".tmp")
         tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
         os.replace(tmp, self.path / STATE_FILE)
+
+
+def has_default_graph(store: Store) -> bool:
+    """Whether the default graph holds triples (in a vnkg store: the merge of the named graphs)."""
+    return next(iter(store.quads_for_pattern(None, None, None, DefaultGraph())), None) is not None
+
+
+def merge_union(store: Store) -> int:
+    """Copy every named graph's triples into the default graph, once each (set semantics), in bounded
+    batches; return the default graph's triple count."""
+    batch: list[Quad] = []
+    for q in store.quads_for_pattern(None, None, None, None):
+        if not isinstance(q.graph_name, DefaultGraph):
+            batch.append(Quad(q.subject, q.predicate, q.object, DefaultGraph()))
+            if len(batch) >= 100_000:
+                store.extend(batch)
+                batch = []
+    store.extend(batch)
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, DefaultGraph()))
+
+
+def named_quads(store: Store) -> Iterable[Quad]:
+    """The quads of the named graphs (the default graph of a vnkg store is derived from them)."""
+    if not any(True for _ in store.named_graphs()):
+        yield from store.quads_for_pattern(None, None, None, None)
+        return
+    for q in store.quads_for_pattern(None, None, None, None):
+        if not isinstance(q.graph_name, DefaultGraph):
+            yield q
 
 
 def _dump_union(store: Store, path: str, fmt: RdfFormat) -> None:

@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, serialize
 
 from kg.build import BuildReport, _public, _rel, extract_file
 from kg.ingest import ReadError, discover
 from kg.rdf.iris import DEFAULT_BASE, Iris
 from kg.rdf.mapping import NT_TERMS, text_quads
 from kg.rdf.namespaces import PREFIXES
-from kg.store import FILE_FORMATS, GraphStore
+from kg.store import FILE_FORMATS, GraphStore, named_quads
 
 DEFAULT_TIMEOUT = 60.0
 
@@ -264,12 +264,13 @@ def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Graph
                     store.drop_graph(info["graph"])
             store.raw.bulk_load(path=str(nq_path), format=RdfFormat.N_QUADS)
             store.rename_iris(renames)
+            store.merge_union()
             store.flush()
             store.save_state(new_state)
         if output is not None and (report.texts or report.skipped):
             report.triples = _write_output(nq_path, output, store)
         elif store is not None:
-            report.triples = len(store)
+            report.triples = sum(1 for _ in store.raw.quads_for_pattern(None, None, None, DefaultGraph()))
     finally:
         for p in work_dir.glob("*"):
             p.unlink(missing_ok=True)
@@ -323,11 +324,16 @@ def _write_output(nq_path: Path, output: Path, store: GraphStore | None) -> int:
     os.close(fd)
     try:
         if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
-            src.dump(output=tmp, format=fmt, prefixes=_prefixes(fmt))
-            n = len(src)
+            quads = list(named_quads(src)) if store is not None else None
+            if quads is None:
+                src.dump(output=tmp, format=fmt, prefixes=_prefixes(fmt))
+                n = len(src)
+            else:
+                serialize(quads, tmp, fmt, prefixes=_prefixes(fmt))
+                n = len(quads)
         else:
             union = Store()
-            union.bulk_extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in src)
+            union.bulk_extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in named_quads(src))
             union.dump(output=tmp, format=fmt, from_graph=DefaultGraph(), prefixes=_prefixes(fmt))
             n = len(union)
         _public(tmp)

@@ -241,13 +241,18 @@ def test_quad_formats_keep_one_graph_per_text(runner, app, good_corpus: Path, tm
 
 # ----------------------------------------------------------------------------- store
 def store_graphs(store: Path) -> dict[str, set]:
-    """Named graph -> its triples, read from a dump of the store."""
-    from kg.store import GraphStore
+    """Named graph -> its triples, read from the store; also checks that the default graph is their merge."""
+    from pyoxigraph import DefaultGraph
+
+    from kg.store import GraphStore, named_quads
 
     gs = GraphStore(store, read_only=True)
     out: dict[str, set] = {}
-    for q in gs.raw:
+    for q in named_quads(gs.raw):
         out.setdefault(q.graph_name.value, set()).add((q.subject.value, q.predicate.value, q.object.value))
+    merged = {(q.subject.value, q.predicate.value, q.object.value)
+              for q in gs.raw.quads_for_pattern(None, None, None, DefaultGraph())}
+    assert merged == set().union(*out.values())
     del gs
     return out
 

@@ -26,7 +26,9 @@ from importlib import resources
 from pathlib import Path
 from typing import IO
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, serialize
+
+from kg.store import named_quads
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -119,7 +121,7 @@ def write_ntriples(data: Store, extra: Store, prefixes: dict[str, str], out: IO[
 def _dump_quads(fmt: RdfFormat) -> Writer:
     def write(data: Store, extra: Store, prefixes: dict[str, str], out: IO[bytes]) -> None:
         for store in (data, extra):
-            store.dump(out, fmt, prefixes=prefixes if fmt is RdfFormat.TRIG else None)
+            serialize(named_quads(store), out, fmt, prefixes=prefixes if fmt is RdfFormat.TRIG else None)
 
     write.__doc__ = f"{fmt.name}: every named graph as stored, then the description graph."
     return write

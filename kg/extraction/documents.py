@@ -37,9 +37,15 @@ def _span(ann: Annotations, start: int, end: int) -> Span:
     return Span(start, end, ann.text[start:end], seg)
 
 
-def _merge(doc: DocumentRef, other: DocumentRef) -> None:
-    known = {(sp.start, sp.end) for sp in doc.spans}
-    doc.spans.extend(sp for sp in other.spans if (sp.start, sp.end) not in known)
+def _merge(doc: DocumentRef, other: DocumentRef, known: dict[int, set[tuple[int, int]]]) -> None:
+    """Fold another mention into `doc`; `known` holds each document's span keys (no span twice)."""
+    keys = known.get(id(doc))
+    if keys is None:
+        keys = known[id(doc)] = {(sp.start, sp.end) for sp in doc.spans}
+    for sp in other.spans:
+        if (sp.start, sp.end) not in keys:
+            keys.add((sp.start, sp.end))
+            doc.spans.append(sp)
     doc.date = doc.date or other.date
     doc.year = doc.year or other.year
     if other.issuer is not None and (doc.issuer is None or (other.issuer_from_text and not doc.issuer_from_text)):
@@ -54,16 +60,17 @@ def _merge(doc: DocumentRef, other: DocumentRef) -> None:
 def assemble(ann: Annotations) -> None:
     """Fill `ann.result.documents` and the mention -> document indices."""
     docs = ann.result.documents
+    known: dict[int, set[tuple[int, int]]] = {}
     by_number: dict[tuple[str, str], list[int]] = {}
 
     def add_numbered(new: DocumentRef) -> int:
         same = by_number.setdefault((new.scope, new.number or ""), [])
         for i in same:
             if new.year is None or docs[i].year in (None, new.year):
-                _merge(docs[i], new)
+                _merge(docs[i], new, known)
                 return i
         if new.year is None and same:
-            _merge(docs[same[-1]], new)
+            _merge(docs[same[-1]], new, known)
             return same[-1]
         docs.append(new)
         same.append(len(docs) - 1)
@@ -87,7 +94,7 @@ def assemble(ann: Annotations) -> None:
                           issuer=nm.issuer, issuer_from_text=nm.issuer is not None, scope=scope, key=nm.key)
         k = (scope, nm.key)
         if k in by_key:
-            _merge(docs[by_key[k]], new)
+            _merge(docs[by_key[k]], new, known)
         else:
             docs.append(new)
             by_key[k] = len(docs) - 1

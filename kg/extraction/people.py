@@ -88,7 +88,8 @@ def discussed_documents(text: str, spans: list[list[Span]]) -> list[int]:
     out = []
     for i, doc_spans in enumerate(spans):
         for sp in doc_spans:
-            start = max(text.rfind(". ", 0, sp.start), text.rfind("\n", 0, sp.start), 0)
+            lo = max(0, sp.start - 400)
+            start = max(text.rfind(". ", lo, sp.start), text.rfind("\n", lo, sp.start), lo)
             if DISCUSS_RE.search(text, start, sp.start):
                 out.append(i)
                 break

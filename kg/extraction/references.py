@@ -32,6 +32,7 @@ TITLE_STOP_RE = re.compile(
     rf"[;:(\[|“”\"]|\.(?=\s|$)|\n\s*\n|\n\s*\||,\s*ngày\s|\s+(?:và|,)\s+(?:các\s+)?(?:{TYPE_WORD_ALT})\s+(?:số\s+)?\d",
     re.I)
 MAX_TITLE_WORDS = 40
+CLAUSE_WINDOW = 400  # how far back the issuing clause ("Ngày …, UBND tỉnh ban hành …") is looked for
 
 
 @dataclass(slots=True)
@@ -110,7 +111,7 @@ def read_type(text: str, sym: Symbol, segs: Segments, prev: RefMention | None) -
 def read_tail(text: str, ref: RefMention, segs: Segments, province: str | None, unknown_scope: str) -> None:
     """The date, issuer and subject of one reference: after the symbol, else in the clause before it."""
     sym, word_start = ref.sym, ref.word_start
-    seg_start = segs.starts[segs.index(sym.start)]
+    seg_start = max(segs.starts[segs.index(sym.start)], word_start - CLAUSE_WINDOW)
     pos, date = sym.end, None
     dm = DATE_AFTER_RE.match(text, pos)
     if dm:

@@ -232,9 +232,27 @@ def sentences(text: str) -> list[tuple[int, int]]:
         nxt = text[m.end(): m.end() + 1]
         if m.group(0)[0] != "\n" and text[m.start() - 1: m.start()] in ".!?" and nxt.isalpha() and not nxt.isupper():
             continue  # "4.0 công nghệ", "ước tăng 5 lần. con số": a full stop followed by a lower-case word
-        out.append((start, m.start()))
+        out.extend(_bounded(text, start, m.start()))
         start = m.end()
-    out.append((start, len(text)))
+    out.extend(_bounded(text, start, len(text)))
+    return out
+
+
+MAX_SENTENCE = 2000
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run-on "sentence" (a flattened page, a giant line) in pieces cut at clause boundaries, so that
+    reading it stays linear in its length."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = max(text.rfind("; ", start, start + MAX_SENTENCE), text.rfind(". ", start, start + MAX_SENTENCE))
+        if cut <= start:
+            cut = text.rfind(" ", start, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
     return out
 
 

@@ -59,10 +59,11 @@ def _build_tone_map() -> dict[str, str]:
 
 #: "oà" -> "òa", "Uỷ" -> "Ủy", ... (old placement -> new placement).
 TONE_MAP: dict[str, str] = _build_tone_map()
-# Only at the end of a syllable (next char is not a letter), and not after q ("quý", "quỹ" are right).
+# Only at the end of a syllable (next char is neither a letter nor a combining mark, which would carry
+# a second tone: moving the first one would leave text that is no longer NFC), and not after q.
 _TONE_RE = re.compile(
     "(?<![qQ])([oO][" + _TONED["a"] + _TONED["e"] + _TONED["a"].upper() + _TONED["e"].upper()
-    + "]|[uU][" + _TONED["y"] + _TONED["y"].upper() + r"])(?![^\W\d_])"
+    + "]|[uU][" + _TONED["y"] + _TONED["y"].upper() + r"])(?![^\W\d_]|[\u0300-\u036f])"
 )
 _REMOVED = ZERO_WIDTH_CHARS + "\r"
 _SLOW_RE = re.compile(f"[{ZERO_WIDTH_CHARS}]|\r\n")

@@ -11,7 +11,7 @@ Routes:
   request carries ``Authorization: Bearer <token>``. Updates are exclusive (see ``kg.serve.workers``) and must
   write into named graphs: the merged default graph is recomputed from them afterwards.
 * Dataset: an RDF file is bulk-loaded into a temporary on-disk store whose default graph is the set union of
-  the named graphs (``kg.queries.merge_union``), so a triple repeated in many texts matches once. A store
+  the named graphs (``kg.store.merge_union``), so a triple repeated in many texts matches once. A store
   folder is served as it is: with a merged default graph if it has one, else over the union of its named
   graphs (Oxigraph then matches a triple once per graph that holds it).
 * Limits: each query runs in a worker process and is stopped after ``timeout`` seconds (503). Results are
@@ -48,7 +48,7 @@ from kg import queries, results
 from kg.rdf.iris import DEFAULT_BASE
 from kg.serve import pages
 from kg.serve.workers import Busy, QueryTimeout, WorkerDied, WorkerPool
-from kg.store import FILE_FORMATS
+from kg.store import FILE_FORMATS, merge_union
 
 STATIC = Path(__file__).parent / "static"
 SOLUTION_TYPES = {
@@ -87,7 +87,7 @@ def prepare_store(source: Path) -> tuple[str, str | None]:
     store = Store(tmp)
     try:
         store.bulk_load(path=str(source), format=fmt)
-        queries.merge_union(store)
+        merge_union(store)
         store.flush()
     except (SyntaxError, ValueError, OSError):
         del store

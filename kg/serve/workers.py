@@ -23,7 +23,8 @@ from typing import Any
 
 from pyoxigraph import DefaultGraph, NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store, Triple, serialize
 
-from kg import queries, results
+from kg import results
+from kg.store import has_default_graph, merge_union
 
 Reply = tuple[Any, ...]
 
@@ -44,7 +45,7 @@ class WorkerDied(Exception):
 def worker_main(store_path: str, conn: Connection) -> None:
     """Serve jobs from ``conn`` until the pipe closes."""
     store = Store.read_only(store_path)
-    union = not queries.has_default_graph(store)
+    union = not has_default_graph(store)
     while True:
         try:
             job = conn.recv()
@@ -64,7 +65,7 @@ def handle(store: Store, job: tuple[Any, ...], *, union: bool = True) -> Reply:
 
     ``formats`` maps a result kind (``solutions``, ``boolean``, ``graph``) to the negotiated format name.
     A query reply is ``("ok", format_name, body, truncated)``. ``union``: query the union of the named graphs
-    (a store without a merged default graph, see ``kg.queries.merge_union``) instead of the default graph.
+    (a store without a merged default graph, see ``kg.store.merge_union``) instead of the default graph.
     """
     if job[0] == "ping":
         return ("ok", len(store))
@@ -237,15 +238,15 @@ class WorkerPool:
 
 
 def _write(store_path: str, text: str) -> None:
-    """Apply an update; a merged default graph (``kg.queries.merge_union``) is recomputed from the named graphs,
+    """Apply an update; a merged default graph (``kg.store.merge_union``) is recomputed from the named graphs,
     so updates must write into named graphs (``INSERT DATA { GRAPH <g> { … } }``)."""
     store = Store(store_path)
     try:
-        merged = queries.has_default_graph(store)
+        merged = has_default_graph(store)
         store.update(text)
         if merged:
             store.clear_graph(DefaultGraph())
-            queries.merge_union(store)
+            merge_union(store)
         store.flush()
     finally:
         del store
