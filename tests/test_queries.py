@@ -1,0 +1,239 @@
+"""Saved queries, parameter binding, results formats and `kg query` / `kg queries` on the bundled sample."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Literal, NamedNode
+from typer.testing import CliRunner
+
+from kg import queries, results
+from kg.build import extract_corpus, sample_corpus, to_dataset, write_atomic
+from kg.cli import app
+from kg.store import GraphStore
+
+BASE = "https://w3id.org/vnkg/id/"
+SAMPLE = sample_corpus()
+KON_TUM = (SAMPLE / "kon-tum-ke-hoach-2022.txt").read_text(encoding="utf-8")
+# A district plan carrying out the Kon Tum plan, so the implementation chain has two levels.
+DAK_HA = """ỦY BAN NHÂN DÂN
+HUYỆN ĐẮK HÀ
+-------
+Số: 12/KH-UBND
+Đắk Hà, ngày 25 tháng 01 năm 2022
+KẾ HOẠCH
+Triển khai thực hiện Kế hoạch số 35/KH-UBND ngày 18/01/2022 của Ủy ban nhân dân tỉnh Kon Tum về triển khai \
+thực hiện Nghị quyết số 01/NQ-CP ngày 08/01/2022 của Chính phủ
+I. MỤC TIÊU
+Tỷ lệ hộ nghèo giảm ít nhất 4%.
+"""
+
+
+@pytest.fixture(scope="module")
+def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    extra = tmp_path_factory.mktemp("extra")
+    (extra / "dak-ha-ke-hoach-2022.txt").write_text(DAK_HA, encoding="utf-8")
+    items, errors = extract_corpus([SAMPLE, extra])
+    assert not errors
+    path = tmp_path_factory.mktemp("graph") / "sample.nq"
+    write_atomic(to_dataset(items, BASE), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(graph_file: Path) -> GraphStore:
+    return GraphStore.open(graph_file)
+
+
+def rows(store: GraphStore, name: str, **params: str) -> list[dict[str, str]]:
+    q = queries.resolve(name)
+    variables, data, _ = results.read_rows(queries.run(store, queries.bind(q.text, params, q.params)))
+    return [{v: t.value for v, t in zip(variables, row, strict=True) if t is not None} for row in data]
+
+
+def vn_number(s: str) -> Decimal:
+    """A number as written in Vietnamese text (thousands dot, decimal comma)."""
+    return Decimal(s.replace(".", "").replace(",", "."))
+
+
+# -- catalogue and binding ------------------------------------------------------------------------------------
+def test_catalogue_headers() -> None:
+    cat = queries.load_catalogue()
+    for name in ("targets-of-plan", "indicator-across-provinces", "tasks-by-agency", "plans-implementing",
+                 "implementation-chain", "documents-by-issuer", "references-of-text", "themes-and-mottos"):
+        q = cat[name]
+        assert q.title and q.description, name
+        assert "ORDER BY" in q.text and "PREFIX vnkg:" in q.text
+    assert [p.name for p in cat["plans-implementing"].params] == ["resolution", "year"]
+    assert cat["plans-implementing"].param("year").kind == "integer"
+
+
+def test_bind_escapes_values_and_rejects_unknown(store: GraphStore) -> None:
+    q = queries.resolve("targets-of-plan")
+    hostile = '35/KH-UBND" } } DELETE WHERE { ?s ?p ?o } #'
+    text = queries.bind(q.text, {"plan": hostile}, q.params)
+    assert f"VALUES ?plan {{ {Literal(hostile)} }}" in text
+    assert list(queries.run(store, text)) == []  # one odd literal, not a second statement
+    iri = queries.bind(q.text, {"plan": "<https://w3id.org/vnkg/id/doc/kon-tum/2022/35-kh-ubnd>"}, q.params)
+    assert f"VALUES ?plan {{ {NamedNode(BASE + 'doc/kon-tum/2022/35-kh-ubnd')} }}" in iri
+    with pytest.raises(queries.QueryError, match="unknown parameter"):
+        queries.bind(q.text, {"nope": "1"}, q.params)
+    with pytest.raises(queries.QueryError, match="integer"):
+        queries.bind(queries.resolve("plans-implementing").text, {"year": "20x2"},
+                     queries.resolve("plans-implementing").params)
+
+
+def test_malformed_query_reports_line_and_column(store: GraphStore) -> None:
+    with pytest.raises(queries.QueryError, match=r"2:\d+"):
+        queries.run(store, "SELECT * WHERE {\n  ?s ?p }")
+
+
+# -- each saved query against what the sample texts say -------------------------------------------------------
+def test_targets_of_plan(store: GraphStore) -> None:
+    got = rows(store, "targets-of-plan", plan="35/KH-UBND")
+    assert got and {r["planNumber"] for r in got} == {"35/KH-UBND"}
+    found = {(r.get("comparator"), Decimal(r["value"]), r.get("unit")) for r in got}
+    # "(GRDP) đạt trên 9%", "duy trì trên 63%", "khoảng 13.500 tỷ đồng", "còi dưới 22,5%", "giảm ít nhất 3%"
+    for pattern, comparator, unit in [(r"\(GRDP\) đạt trên ([\d.,]+)%", "GreaterThan", "%"),
+                                      (r"duy trì trên ([\d.,]+)%", "GreaterThan", "%"),
+                                      (r"khoảng ([\d.,]+) tỷ đồng", "Approximately", "tỷ đồng"),
+                                      (r"còi dưới ([\d.,]+)%", "LessThan", "%"),
+                                      (r"giảm ít\s+nhất ([\d.,]+)%", "AtLeast", "%")]:
+        value = vn_number(re.search(pattern, KON_TUM).group(1))
+        assert (comparator, value, unit) in found, pattern
+    low, high = re.search(r"thủy sản chiếm (\d+)-(\d+)%", KON_TUM).groups()
+    assert any(r.get("upperValue") and (Decimal(r["value"]), Decimal(r["upperValue"])) == (Decimal(low), Decimal(high))
+               and r["comparator"] == "Between" for r in got)
+    by_iri = rows(store, "targets-of-plan", plan=f"<{BASE}doc/kon-tum/2022/35-kh-ubnd>")
+    assert by_iri == got
+    assert {r.get("planNumber") for r in rows(store, "targets-of-plan")} > {"35/KH-UBND"}
+
+
+def test_indicator_across_provinces(store: GraphStore) -> None:
+    everything = rows(store, "indicator-across-provinces")
+    label = "Tỷ lệ hộ nghèo giảm"
+    got = rows(store, "indicator-across-provinces", indicator=label.upper())  # case-insensitive
+    assert got and {r["indicatorLabel"].lower() for r in got} == {label.lower()}
+    assert {r["province"] for r in got if "province" in r} >= {"Kon Tum"}
+    kon_tum = [r for r in got if r.get("documentNumber") == "35/KH-UBND"]
+    assert [Decimal(r["value"]) for r in kon_tum] == [vn_number(re.search(r"hộ nghèo giảm ít\s+nhất ([\d,]+)%",
+                                                                          KON_TUM).group(1))]
+    dak_ha = [r for r in got if r.get("documentNumber") == "12/KH-UBND"]
+    assert [Decimal(r["value"]) for r in dak_ha] == [Decimal(4)]
+    assert len(everything) > len(got)
+
+
+def test_tasks_by_agency(store: GraphStore) -> None:
+    # The annex of the Kon Tum plan: cells "STT | Nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành".
+    annex = KON_TUM.split("hoàn thành\n|", 1)[1]
+    cells = [" ".join(c.split()) for c in annex.split("|")]
+    table = [cells[i:i + 4] for i in range(0, len(cells) - 3, 4)]
+    expected = {task for _, task, agency, _ in table if agency == "Sở KH&ĐT"}
+    got = rows(store, "tasks-by-agency", agency="sở kế hoạch và đầu tư tỉnh kon tum")
+    assert len(expected) == 2 and {r["taskLabel"] for r in got} == expected
+    assert {r["agencyLabel"] for r in got} == {"Sở Kế hoạch và Đầu tư tỉnh Kon Tum"}
+    assert [r["deadlineNormalized"] for r in got] == sorted(r["deadlineNormalized"] for r in got)
+    assert {r["deadline"] for r in got} == {"Tháng 3", "Quý IV"}
+
+
+def test_plans_implementing(store: GraphStore) -> None:
+    got = rows(store, "plans-implementing", resolution="01/NQ-CP", year="2022")
+    # "KẾ HOẠCH Triển khai thực hiện Nghị quyết số 01/NQ-CP ngày 08/01/2022" (Kon Tum), and the Đắk Hà plan
+    # only implements 35/KH-UBND directly.
+    assert {r["planNumber"] for r in got} == {"35/KH-UBND"}
+    assert got[0]["resolutionDate"] == "2022-01-08" and got[0]["province"] == "Kon Tum"
+    assert got[0]["issuer"] == "Ủy ban nhân dân tỉnh Kon Tum" and got[0]["planType"] == "Plan"
+    every_year = rows(store, "plans-implementing", resolution="01/NQ-CP")
+    years = {r["resolutionDate"][:4] for r in every_year}
+    assert {"2021", "2022", "2024"} <= years  # 01/NQ-CP of three different years are three documents
+    assert {r["planNumber"] for r in rows(store, "plans-implementing", resolution="57-NQ/TW")} == {"12-CTr/TU"}
+
+
+def test_implementation_chain(store: GraphStore) -> None:
+    got = rows(store, "implementation-chain", document="12/KH-UBND")
+    chain = [(int(r["depth"]), r["ancestorNumber"], r.get("issuerKind")) for r in got]
+    assert chain == [(1, "35/KH-UBND", "StateBody"), (2, "01/NQ-CP", "StateBody")]
+    assert got[-1]["issuer"] == "Chính phủ"
+    party = rows(store, "implementation-chain", document="12-CTr/TU")
+    assert [(r["ancestorNumber"], r["issuer"], r["issuerKind"]) for r in party] == [
+        ("57-NQ/TW", "Bộ Chính trị", "PartyBody")]
+
+
+def test_documents_by_issuer(store: GraphStore) -> None:
+    cited = set(re.findall(r"số (\S+) ngày\s+[\d/]+\s+của\s+Chính\s+phủ", KON_TUM))
+    assert cited == {"01/NQ-CP", "11/NQ-CP", "31/2021/NĐ-CP"}
+    got = rows(store, "documents-by-issuer", issuer="chính phủ")
+    assert {r["issuerLabel"] for r in got} == {"Chính phủ"}
+    assert cited <= {r.get("documentNumber") for r in got}
+    dates = [r.get("issuedOn", "") for r in got]
+    assert dates == sorted(dates)
+
+
+def test_references_of_text(store: GraphStore) -> None:
+    got = rows(store, "references-of-text", text="kon-tum-ke-hoach-2022.txt")
+    assert {r["fileName"] for r in got} == {"kon-tum-ke-hoach-2022.txt"}
+    for r in got:  # offsets point at the anchor in the text as read
+        assert KON_TUM[int(r["startOffset"]):int(r["endOffset"])].split() == r["anchorText"].split()
+    numbers = set(re.findall(r"số (\d+[/-][\w/-]*\w)", KON_TUM))
+    assert numbers <= {r.get("documentNumber") for r in got}
+    assert {r["documentNumber"] for r in got if r["isAbout"] == "true"} == {"35/KH-UBND"}
+
+
+def test_themes_and_mottos(store: GraphStore) -> None:
+    text = (SAMPLE / "binh-dinh-quyet-dinh-2023.txt").read_text(encoding="utf-8")
+    theme = re.search(r"Chủ đề năm 2023: ([^.]+)\.", text).group(1)
+    motto = re.search(r"phương châm hành động: “([^”]+)”", text).group(1)
+    got = rows(store, "themes-and-mottos")
+    binh_dinh = {(r["kind"], r["statementText"]) for r in got if r["fileName"] == "binh-dinh-quyet-dinh-2023.txt"}
+    assert binh_dinh == {("Theme", theme), ("Motto", motto)}
+    y2024 = rows(store, "themes-and-mottos", year="2024")
+    assert y2024 and {r["statementYear"] for r in y2024} == {"2024"}
+    assert {r["isDraft"] for r in y2024 if r["fileName"] == "ha-tinh-phien-hop-2024.txt"} == {"true", "false"}
+
+
+# -- results formats --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_row_writers_match_pyoxigraph(store: GraphStore, fmt: str) -> None:
+    for q in queries.load_catalogue().values():
+        whole = results.serialize(store.query(q.text), fmt)
+        variables, data, truncated = results.read_rows(store.query(q.text))
+        assert not truncated
+        assert results.serialize_rows(variables, data, fmt) == whole, q.name
+
+
+def test_row_cap_and_formats(store: GraphStore) -> None:
+    variables, data, truncated = results.read_rows(store.query(queries.resolve("targets-of-plan").text), 5)
+    assert truncated and len(data) == 5
+    doc = json.loads(results.serialize_rows(variables, data, "json"))
+    assert doc["head"]["vars"] == variables and len(doc["results"]["bindings"]) == 5
+    csv = results.serialize_rows(variables, data, "csv").decode()
+    assert csv.count("\r\n") == 6 and csv.startswith(",".join(variables) + "\r\n")
+    md = results.markdown(variables, data)
+    assert md.splitlines()[0] == "| " + " | ".join(variables) + " |" and len(md.splitlines()) == 7
+
+
+# -- command line -------------------------------------------------------------------------------------------------
+def test_cli_query_and_queries(graph_file: Path) -> None:
+    runner = CliRunner()
+    out = runner.invoke(app, ["query", "plans-implementing", "--graph", str(graph_file), "--param",
+                              "resolution=01/NQ-CP", "--param", "year=2022", "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    lines = out.stdout.strip().splitlines()
+    assert lines[0].startswith("resolutionNumber,") and len(lines) == 2 and ",35/KH-UBND," in lines[1]
+    out = runner.invoke(app, ["query", "-e", "ASK { ?s a <https://w3id.org/vnkg/ontology#Plan> }", "--graph",
+                              str(graph_file), "--format", "json"])
+    assert json.loads(out.stdout) == {"head": {}, "boolean": True}
+    out = runner.invoke(app, ["query", "-e", "CONSTRUCT WHERE { ?d <https://w3id.org/vnkg/ontology#documentNumber> "
+                              "\"35/KH-UBND\" }", "--graph", str(graph_file)])
+    assert "@prefix vnkg:" in out.stdout and "35-kh-ubnd" in out.stdout
+    out = runner.invoke(app, ["query", "-e", "SELECT * WHERE {\n ?s ?p }", "--graph", str(graph_file)])
+    assert out.exit_code == 2 and "Traceback" not in out.output
+    assert re.search(r"malformed query: error at 2:\d+", " ".join(out.output.split()))
+    out = runner.invoke(app, ["queries"])
+    assert out.exit_code == 0 and "targets-of-plan" in out.stdout and "Implementation" in out.stdout
+    out = runner.invoke(app, ["query", "--help"])
+    assert "data/store" in out.stdout and "exports/sample.ttl" in out.stdout
