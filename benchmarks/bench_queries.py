@@ -29,6 +29,7 @@ from pathlib import Path
 from pyoxigraph import DefaultGraph, RdfFormat, Store
 
 from kg import queries
+from kg.serve.launch import serve_in_background
 
 HERE = Path(__file__).resolve().parent
 
@@ -78,25 +79,9 @@ def run_rdflib(nt_path: Path, texts: dict[str, str], runs: int, limit: float) ->
 
 
 def load_test(graph: Path, texts: list[str], requests: int, clients: int) -> dict[str, float]:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}"
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--graph", str(graph), "--port", str(port),
-                             "--workers", "2", "--timeout", "30"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 900
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/healthz", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("kg serve did not start") from None
-                time.sleep(0.5)
+    with serve_in_background(graph, "--workers", "2", "--timeout", "30", ready_within=900,
+                             log=graph.parent / "serve.log") as url:
         startup = time.perf_counter() - t0
 
         def one(i: int) -> tuple[float, int]:
@@ -116,12 +101,6 @@ def load_test(graph: Path, texts: list[str], requests: int, clients: int) -> dic
         with ThreadPoolExecutor(clients) as pool:
             res = list(pool.map(one, range(requests)))
         wall = time.perf_counter() - t1
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
     lat = sorted(r[0] for r in res)
     return {"startup": startup, "p50": lat[len(lat) // 2], "p95": lat[int(len(lat) * 0.95) - 1],
             "max": lat[-1], "rps": requests / wall, "ok": sum(1 for r in res if r[1] == 200), "n": requests}
