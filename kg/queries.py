@@ -28,6 +28,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
+from kg.rdf.namespaces import PREFIXES
 from kg.store import GraphStore, QueryResult, has_default_graph
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -197,14 +198,28 @@ def open_source(source: Path) -> GraphStore:
     return GraphStore.open(source)
 
 
+_DECLARED_RE = re.compile(r"PREFIX\s+([\w-]*):", re.I)
+
+
+def with_prefixes(text: str) -> str:
+    """The query with PREFIX declarations for the vnkg, RDF, SKOS, PROV, ORG, ELI … prefixes it uses but
+    does not declare (so `kg query -e 'SELECT … ?t a vnkg:Target'` works as typed)."""
+    declared = {m.group(1) for m in _DECLARED_RE.finditer(text)}
+    missing = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()
+               if p not in declared and re.search(rf"(?<![\w<]){re.escape(p)}:", text)]
+    return "\n".join([*missing, text]) if missing else text
+
+
 def run(store: GraphStore, text: str) -> QueryResult:
     """Run a SPARQL query over the merged default graph if there is one, else the union of the named graphs.
 
-    A malformed query raises QueryError with the parser's line/column message.
+    A malformed query raises QueryError with the parser's line/column message, on one line.
     """
+    text = with_prefixes(text)
     try:
         if has_default_graph(store.raw):
             return store.raw.query(text)
         return store.query(text)
     except SyntaxError as e:
-        raise QueryError(f"malformed query: {e}") from e
+        message = " ".join(str(e).split())
+        raise QueryError(f"malformed query: {message[:300]}{'…' if len(message) > 300 else ''}") from e

@@ -237,3 +237,13 @@ def test_cli_query_and_queries(graph_file: Path) -> None:
     assert out.exit_code == 0 and "targets-of-plan" in out.stdout and "Implementation" in out.stdout
     out = runner.invoke(app, ["query", "--help"])
     assert "data/store" in out.stdout and "exports/sample.ttl" in out.stdout
+
+
+def test_ad_hoc_queries_may_use_the_known_prefixes_undeclared() -> None:
+    from kg.queries import with_prefixes
+
+    text = with_prefixes("SELECT ?t WHERE { ?t a vnkg:Target ; rdfs:label ?l }")
+    assert "PREFIX vnkg: <https://w3id.org/vnkg/ontology#>" in text and "PREFIX rdfs:" in text
+    assert "PREFIX skos:" not in text  # only what the query uses
+    declared = "PREFIX vnkg: <http://example.org/other#>\nSELECT * WHERE { ?t a vnkg:Target }"
+    assert with_prefixes(declared) == declared  # a query's own declarations win
