@@ -6,7 +6,6 @@ corpus-level step only resolves identities; the output is written atomically (te
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -22,7 +21,7 @@ from kg.rdf.iris import DEFAULT_BASE, Iris
 from kg.rdf.mapping import text_triples
 from kg.rdf.namespaces import bind_prefixes
 from kg.resolve import resolve_years
-from kg.store import GraphStore
+from kg.store import public_permissions
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
            ".json": "json-ld", ".rdf": "xml", ".owl": "xml", ".xml": "xml"}
@@ -101,55 +100,6 @@ def extract_corpus(inputs: Iterable[Path], *, on_progress: Callable[[Path], None
     return out, messages
 
 
-def file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def build_into_store(inputs: list[Path], store: GraphStore, base: str = DEFAULT_BASE, *,
-                     on_progress: Callable[[Path], None] | None = None,
-                     on_error: Callable[[str], None] | None = None) -> tuple[list[Extracted], list[str], int]:
-    """Incremental build: re-extract only the files whose content changed since the last build into
-    `store`, replace their named graphs, drop the graphs of files that are gone. Returns the
-    extracted items, the error lines and the number of unchanged files skipped."""
-    paths, errors = discover(inputs)
-    messages = [str(e) for e in errors]
-    state = store.state()
-    current: dict[str, dict[str, str]] = {}
-    changed: list[tuple[Path, str]] = []
-    iris = Iris(base)
-    for path in paths:
-        rel = _rel(path, inputs)
-        digest = file_hash(path)
-        known = state.get(rel)
-        if known and known.get("sha256") == digest:
-            current[rel] = known
-            if on_progress:
-                on_progress(path)
-            continue
-        changed.append((path, rel))
-    items: list[Extracted] = []
-    for path, rel in changed:
-        try:
-            items.append(extract_file(path, rel))
-            current[rel] = {"sha256": file_hash(path), "graph": str(iris.graph(items[-1].result.text_id))}
-        except ReadError as e:
-            messages.append(str(e))
-            if on_error:
-                on_error(str(e))
-        if on_progress:
-            on_progress(path)
-    ds = to_dataset(items, base)
-    for x in items:
-        g = iris.graph(x.result.text_id)
-        store.replace_graph(str(g), ds.graph(g))
-    for rel, info in state.items():
-        if rel not in current:
-            store.drop_graph(info["graph"])
-    store.flush()
-    store.save_state(current)
-    return items, messages, len(paths) - len(changed)
-
-
 def to_dataset(items: list[Extracted], base: str = DEFAULT_BASE) -> Dataset:
     """One named graph per source text."""
     resolve_years(x.result for x in items)
@@ -179,7 +129,7 @@ def write_atomic(ds: Dataset, output: Path, fmt: str | None = None) -> int:
         count = len(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     os.close(fd)
-    _public(tmp)
+    public_permissions(tmp)
     try:
         target.serialize(destination=tmp, format=fmt, encoding="utf-8")
         os.replace(tmp, output)
@@ -187,23 +137,3 @@ def write_atomic(ds: Dataset, output: Path, fmt: str | None = None) -> int:
         Path(tmp).unlink(missing_ok=True)
         raise
     return count
-
-
-def summarise(items: list[Extracted], report: BuildReport) -> None:
-    bodies = set()
-    docs = set()
-    refs = 0
-    for x in items:
-        for d in x.result.documents:
-            docs.add((d.scope, d.number, d.year, d.key))
-            refs += len(d.spans)
-            if d.issuer is not None:
-                bodies.add((d.issuer.scope, d.issuer.key))
-    report.texts, report.documents, report.bodies, report.references = len(items), len(docs), len(bodies), refs
-
-
-def _public(path: str) -> None:
-    """Give a temp file the permissions a normal new file gets (mkstemp makes it private)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)

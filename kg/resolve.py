@@ -1,7 +1,9 @@
 """Corpus-level identity: what one text cannot know alone.
 
 A numbered document cited without a date (``Nghị quyết số 58-NQ/TW của Bộ Chính trị``) is the one
-of that number cited with a date elsewhere in the corpus, when exactly one such year is known.
+of that number cited with a date elsewhere in the corpus, when exactly one such year is known. The
+library build applies this to the entities (`resolve_years`); the streaming build, which never holds
+them together, renames the year-less IRIs in its N-Quads (`year_renames`). Both ask `unique_years`.
 """
 
 from __future__ import annotations
@@ -11,18 +13,30 @@ from collections.abc import Iterable
 
 from kg.model import TextResult
 
+Key = tuple[str, str]  # (identity scope, canonical number)
+
+
+def unique_years(known: Iterable[tuple[str, str, int | None]]) -> dict[Key, int]:
+    """(scope, number) -> its year, for the numbers cited with exactly one year in the corpus."""
+    years: dict[Key, set[int]] = defaultdict(set)
+    for scope, number, year in known:
+        if year:
+            years[(scope, number)].add(year)
+    return {key: next(iter(ys)) for key, ys in years.items() if len(ys) == 1}
+
 
 def resolve_years(results: Iterable[TextResult]) -> None:
     """Give year-less numbered documents the year their number has elsewhere, when it is unique."""
-    results = list(results)
-    years: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for res in results:
-        for doc in res.documents:
-            if doc.number and doc.year:
-                years[(doc.scope, doc.number)].add(doc.year)
-    for res in results:
-        for doc in res.documents:
-            if doc.number and doc.year is None:
-                known = years.get((doc.scope, doc.number), set())
-                if len(known) == 1:
-                    doc.year = next(iter(known))
+    docs = [doc for res in results for doc in res.documents if doc.number]
+    unique = unique_years((d.scope, d.number, d.year) for d in docs)
+    for doc in docs:
+        if doc.year is None:
+            doc.year = unique.get((doc.scope, doc.number))
+
+
+def year_renames(docs: Iterable[tuple[str, str, int | None, str]]) -> dict[str, str]:
+    """Year-less document IRIs (``…/nd/…``) -> the IRI with the year their number has elsewhere."""
+    docs = list(docs)
+    unique = unique_years((scope, number, year) for scope, number, year, _ in docs)
+    return {iri: iri.replace("/nd/", f"/{unique[(scope, number)]}/", 1)
+            for scope, number, year, iri in docs if year is None and (scope, number) in unique}

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,7 +27,6 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
-    serialize,
 )
 from rdflib import Graph
 
@@ -131,22 +129,6 @@ class GraphStore:
         self._store.clear_graph(DefaultGraph())
         return merge_union(self._store)
 
-    def dump(self, path: Path, fmt: RdfFormat = RdfFormat.N_QUADS) -> None:
-        """Write the whole store atomically (N-Quads/TriG keep the named graphs)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        os.close(fd)
-        _public(tmp)
-        try:
-            if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
-                serialize(named_quads(self._store), tmp, fmt)
-            else:
-                _dump_union(self._store, tmp, fmt)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-
     def flush(self) -> None:
         if self.path is not None:
             self._store.flush()
@@ -195,17 +177,7 @@ def named_quads(store: Store) -> Iterable[Quad]:
             yield q
 
 
-def _dump_union(store: Store, path: str, fmt: RdfFormat) -> None:
-    union = Store()
-    union.extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in store)
-    union.dump(output=path, format=fmt, from_graph=DefaultGraph())
-
-
-def quads_of(store: GraphStore, graphs: Iterable[str]) -> int:
-    return sum(1 for g in graphs for _ in store.raw.quads_for_pattern(None, None, None, NamedNode(g)))
-
-
-def _public(path: str) -> None:
+def public_permissions(path: str) -> None:
     """Give a temp file the permissions a normal new file gets (mkstemp makes it private)."""
     mask = os.umask(0)
     os.umask(mask)

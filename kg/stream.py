@@ -19,8 +19,7 @@ import signal
 import tempfile
 import threading
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -29,12 +28,13 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, serialize
 
-from kg.build import BuildReport, _public, _rel, extract_file
+from kg.build import BuildReport, _rel, extract_file
 from kg.ingest import ReadError, discover
 from kg.rdf.iris import DEFAULT_BASE, Iris
 from kg.rdf.mapping import NT_TERMS, text_quads
 from kg.rdf.namespaces import PREFIXES
-from kg.store import FILE_FORMATS, GraphStore, named_quads
+from kg.resolve import year_renames
+from kg.store import FILE_FORMATS, GraphStore, named_quads, public_permissions
 
 DEFAULT_TIMEOUT = 60.0
 
@@ -147,25 +147,6 @@ def _run_dask(tasks: list[tuple[str, str, str, float]], scheduler: str | None, b
 _ND = re.compile(r"<([^<>]*/doc/[^<>/]+/nd/[^<>]+)>")
 
 
-def year_renames(docs: Iterable[tuple[str, str, int | None, str]], base: str) -> dict[str, str]:
-    """Year-less document IRIs that get the year their number has elsewhere, when it is unique."""
-    years: dict[tuple[str, str], set[int]] = defaultdict(set)
-    undated: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for scope, number, year, doc_iri in docs:
-        if year:
-            years[(scope, number)].add(year)
-        else:
-            undated[(scope, number)].add(doc_iri)
-    out: dict[str, str] = {}
-    for key, iris in undated.items():
-        known = years.get(key, set())
-        if len(known) == 1:
-            year = next(iter(known))
-            for old in iris:
-                out[old] = old.replace("/nd/", f"/{year}/", 1)
-    return out
-
-
 _NUMBER_PRED = f" {NT_TERMS.v.documentNumber} "
 
 
@@ -252,7 +233,7 @@ def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Graph
                     (partitions / f"part-{part_no:06d}.nq").write_text(res.nquads, encoding="utf-8")
                 nq.write(res.nquads)
         all_docs = docs + _state_docs({k: v for k, v in new_state.items() if k in state and v is state[k]})
-        renames = year_renames(all_docs, base)
+        renames = year_renames(all_docs)
         _rewrite(nq_path, renames)
         report.documents = len({renames.get(d[3], d[3]) for d in all_docs}) + len(named)
         report.bodies = len(bodies)
@@ -312,7 +293,7 @@ def _write_output(nq_path: Path, output: Path, store: GraphStore | None) -> int:
     fmt = FILE_FORMATS.get(output.suffix.lower(), RdfFormat.TURTLE)
     if store is None and fmt == RdfFormat.N_QUADS:
         n = sum(1 for _ in nq_path.open(encoding="utf-8"))
-        _public(str(nq_path))
+        public_permissions(str(nq_path))
         os.replace(nq_path, output)
         return n
     if store is not None:
@@ -336,7 +317,7 @@ def _write_output(nq_path: Path, output: Path, store: GraphStore | None) -> int:
             union.bulk_extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in named_quads(src))
             union.dump(output=tmp, format=fmt, from_graph=DefaultGraph(), prefixes=_prefixes(fmt))
             n = len(union)
-        _public(tmp)
+        public_permissions(tmp)
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -350,4 +331,4 @@ def _prefixes(fmt: RdfFormat) -> dict[str, str] | None:
     return None
 
 
-__all__ = ["TextOutput", "build_corpus", "map_text", "run_map", "year_renames"]
+__all__ = ["TextOutput", "build_corpus", "map_text", "run_map"]

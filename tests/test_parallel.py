@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from kg.build import sample_corpus
-from kg.stream import build_corpus, year_renames
+from kg.resolve import year_renames
+from kg.stream import build_corpus
 
 
 @pytest.fixture(scope="module")
@@ -54,4 +55,4 @@ def test_year_renames_only_when_unique() -> None:
             ("vn", "01/NQ-CP", 2021, f"{base}doc/vn/2021/01-nq-cp"),
             ("vn", "01/NQ-CP", 2022, f"{base}doc/vn/2022/01-nq-cp"),
             ("vn", "01/NQ-CP", None, f"{base}doc/vn/nd/01-nq-cp")]
-    assert year_renames(docs, base) == {f"{base}doc/vn/nd/58-nq-tw": f"{base}doc/vn/2020/58-nq-tw"}
+    assert year_renames(docs) == {f"{base}doc/vn/nd/58-nq-tw": f"{base}doc/vn/2020/58-nq-tw"}
