@@ -75,8 +75,8 @@ class SavedQuery:
 
 
 def queries_dir() -> Path:
-    """The project's ``queries/`` folder (next to the ``kg`` package)."""
-    return Path(__file__).resolve().parent.parent / "queries"
+    """The saved queries shipped with the package (``kg/data/queries``, the project's ``queries/`` folder)."""
+    return Path(__file__).resolve().parent / "data" / "queries"
 
 
 def parse_saved(path: Path) -> SavedQuery:

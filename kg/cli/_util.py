@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 app = typer.Typer(name="kg", help="vnkg: knowledge graphs of Vietnamese government planning documents.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  rich_markup_mode=None)
 console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
+
+
+def source_or_default(source: Path | None, prefer_store: bool = False) -> Path:
+    """The graph a command reads: the one named, else the one rule of `kg.cli._source`."""
+    from kg.cli._source import NoSource, default_source
+
+    if source is not None:
+        return source
+    try:
+        return default_source(prefer_store)
+    except NoSource as e:
+        fail(str(e))
+        raise AssertionError from e  # unreachable: fail() exits
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -18,6 +34,20 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            console.print(f"vnkg {version('vnkg')}", highlight=False)
+        except PackageNotFoundError:
+            console.print("vnkg (not installed)", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                 help="Print the version and exit."),
+) -> None:
     """vnkg: knowledge graphs of Vietnamese government planning documents."""

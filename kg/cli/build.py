@@ -10,9 +10,10 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg.build import sample_corpus
+from kg.cli._source import record_build
 from kg.cli._util import app, console, err_console, fail
 from kg.rdf.iris import DEFAULT_BASE
-from kg.store import GraphStore, StoreError
+from kg.store import FILE_FORMATS, GraphStore, StoreError
 from kg.stream import DEFAULT_TIMEOUT, build_corpus
 from kg.validate import validate_graph
 
@@ -27,7 +28,7 @@ def build_cli(
                                      "Default: exports/sample.ttl for the sample, exports/graph.ttl otherwise."),
     store: Path = typer.Option(None, "--store", help="Oxigraph store folder: build incrementally into it."),
     base: str = typer.Option(DEFAULT_BASE, "--base", help="Base IRI of minted resources."),
-    jobs: int = typer.Option(0, "-j", "--jobs", help="Worker processes (default: all cores)."),
+    jobs: int = typer.Option(0, "-j", "--jobs", help="Worker processes (0: all cores)."),
     executor: str = typer.Option("process", "--executor", help="process (local) or dask."),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help="Time limit per file, in seconds (0: none)."),
@@ -40,6 +41,9 @@ def build_cli(
     sources = list(inputs) if inputs else [sample_corpus()]
     if output is None and store is None and partitions is None:
         output = Path("exports/sample.ttl") if not inputs else Path("exports/graph.ttl")
+    if output is not None and output.suffix.lower() not in FILE_FORMATS:
+        fail(f"{output}: unknown output format {output.suffix or '(no suffix)'!r} "
+             f"(use {' '.join(sorted(FILE_FORMATS))})", 2)
     if executor not in ("process", "dask"):
         fail(f"--executor must be 'process' or 'dask', not {executor!r}")
     gs = None
@@ -60,6 +64,8 @@ def build_cli(
                               on_progress=lambda _: progress.advance(task), on_error=warn)
     if report.texts == 0 and report.skipped == 0:
         fail("nothing could be built: no readable text in " + ", ".join(map(str, sources)))
+    if report.texts:
+        record_build(output, store)
     where = [str(output)] if output is not None else []
     if store is not None:
         where.append(f"store {store}")

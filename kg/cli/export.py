@@ -7,14 +7,16 @@ from pathlib import Path
 
 import typer
 
-from kg.cli._util import app, console, fail
+from kg.cli._source import HELP
+from kg.cli._util import app, console, fail, source_or_default
 from kg.store import StoreError
 
 
 @app.command("export")
 def export_cli(
-    source: Path = typer.Argument(Path("exports/sample.ttl"), help="Store folder or RDF file."),
-    output: Path = typer.Option(None, "-o", "--output", help="Output file (default: exports/<source>.<format>)."),
+    source: Path = typer.Argument(None, help=HELP),
+    output: Path = typer.Option(None, "-o", "--output",
+                                help="Output file (default: exports/vnkg.<format>); never the input."),
     fmt: str = typer.Option(None, "-f", "--format",
                             help="turtle | nt | nquads | trig | jsonld | rdfxml | graphml | gexf (default: suffix)."),
     base: str = typer.Option(None, "--base", help="Base IRI of the data (default: detected from the data)."),
@@ -29,13 +31,16 @@ def export_cli(
     """Export a graph (Turtle sorted and stable, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML, GraphML, GEXF)."""
     from kg.export import DescriptionOptions, export, format_for_path, get_format
 
+    source = source_or_default(source)
     try:
         f = get_format(fmt) if fmt else (format_for_path(output) if output else get_format("turtle"))
         when = dt.date.fromisoformat(date) if date else None
         names = [get_format(d.strip()).name for d in dumps.split(",")] if dumps else [f.name]
     except ValueError as e:
         fail(str(e))
-    output = output or Path("exports") / f"{source.stem}{'-void' if void_only else ''}{f.suffix}"
+    output = output or Path("exports") / f"vnkg{'-void' if void_only else ''}{f.suffix}"
+    if output.resolve() == source.resolve() or source.resolve() in output.resolve().parents:
+        fail(f"{output} is the input {source}: name another output with -o")
     opts = DescriptionOptions(endpoint=endpoint, publisher=publisher, date=when, dump_base=dump_base,
                               dump_name=source.stem, dumps=names)
     try:

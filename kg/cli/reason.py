@@ -6,13 +6,14 @@ from pathlib import Path
 
 import typer
 
-from kg.cli._util import app, console, fail
+from kg.cli._source import HELP
+from kg.cli._util import app, console, fail, source_or_default
 from kg.store import StoreError
 
 
 @app.command("reason")
 def reason_cli(
-    source: Path = typer.Argument(Path("exports/sample.ttl"), help="Store folder or RDF file."),
+    source: Path = typer.Argument(None, help=HELP),
     output: Path = typer.Option(Path("exports/inferred.trig"), "-o", "--output",
                                 help="Inferred triples: .trig/.nq (named graph {base}graph/inferred) or .ttl/.nt."),
     base: str = typer.Option(None, "--base", help="Base IRI of the data (default: detected)."),
@@ -20,6 +21,8 @@ def reason_cli(
 ) -> None:
     """Run OWL reasoning (owlready2 + HermiT) and write only the inferred triples."""
     from kg.reason import ReasonerError, reason, write_inferred
+
+    source = source_or_default(source)
 
     try:
         inference = reason(source, base)

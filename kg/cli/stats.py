@@ -8,22 +8,22 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from kg.cli._util import app, console, fail
-from kg.cli.viz import default_graph
+from kg.cli._source import HELP
+from kg.cli._util import app, console, fail, source_or_default
 from kg.stats import graph_stats
 from kg.store import StoreError
 
 
 @app.command("stats")
 def stats_cli(
-    graph: Path = typer.Argument(None, help="RDF file or store folder [default: exports/graph.ttl or sample.ttl]."),
+    graph: Path = typer.Argument(None, help=HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
     top: int = typer.Option(10, "--top", min=1, help="Rows in the ranking tables."),
     lang: str = typer.Option("vi", "--lang", help="Language of class labels: vi or en."),
 ) -> None:
     """Analytics of the graph: classes, most referenced documents, implementation chains, components."""
     try:
-        data = graph_stats(graph or default_graph(), top=top, lang=lang)
+        data = graph_stats(source_or_default(graph), top=top, lang=lang)
     except StoreError as e:
         fail(str(e))
     if as_json:

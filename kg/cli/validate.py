@@ -7,17 +7,20 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from kg.cli._util import app, console, fail
+from kg.cli._source import HELP
+from kg.cli._util import app, console, fail, source_or_default
 from kg.store import StoreError
 
 
 @app.command("validate")
 def validate_cli(
-    source: Path = typer.Argument(Path("exports/sample.ttl"), help="Store folder or RDF file."),
+    source: Path = typer.Argument(None, help=HELP),
     shapes: Path = typer.Option(None, "--shapes", help="SHACL shapes (default: ontology/shapes.ttl)."),
 ) -> None:
     """Validate a graph against the SHACL shapes (exit 1 on violations)."""
     from kg.validate import validate_graph
+
+    source = source_or_default(source)
 
     try:
         report = validate_graph(source, shapes=shapes)

@@ -6,23 +6,15 @@ from pathlib import Path
 
 import typer
 
-from kg.cli._util import app, console, fail
+from kg.cli._source import HELP
+from kg.cli._util import app, console, fail, source_or_default
 from kg.store import StoreError
 from kg.viz import DEFAULT_MAX_NODES, VizError, viz
 
 
-def default_graph() -> Path:
-    """exports/graph.ttl, else exports/sample.ttl (what `kg build` writes by default)."""
-    for p in (Path("exports/graph.ttl"), Path("exports/sample.ttl")):
-        if p.exists():
-            return p
-    fail("no graph given and neither exports/graph.ttl nor exports/sample.ttl exists: run `kg build` first")
-    raise AssertionError  # unreachable: fail() exits
-
-
 @app.command("viz")
 def viz_cli(
-    graph: Path = typer.Argument(None, help="RDF file or store folder [default: exports/graph.ttl or sample.ttl]."),
+    graph: Path = typer.Argument(None, help=HELP),
     output: Path = typer.Option(Path("exports/graph.html"), "-o", "--output", help="HTML file to write."),
     focus: str = typer.Option(None, "--focus", help="Document number (any spelling) or IRI: draw its neighbourhood."),
     depth: int = typer.Option(2, "--depth", min=0, help="Neighbourhood depth for --focus."),
@@ -32,7 +24,7 @@ def viz_cli(
 ) -> None:
     """Draw the graph (or one node's neighbourhood, or a query's result) as an interactive HTML page."""
     try:
-        report = viz(graph or default_graph(), output, focus=focus, depth=depth, query_file=query, lang=lang,
+        report = viz(source_or_default(graph), output, focus=focus, depth=depth, query_file=query, lang=lang,
                      max_nodes=max_nodes)
     except (VizError, StoreError) as e:
         fail(str(e))

@@ -184,11 +184,16 @@ def get_format(name: str) -> Format:
 
 
 def format_for_path(path: Path) -> Format:
-    """The format of an output file, from its suffix (Turtle if unknown)."""
+    """The format of an output file, from its suffix; ValueError for a suffix no writer has."""
     by_suffix = {f.suffix: f for f in WRITERS.values()}
     by_suffix.update({".json": WRITERS["jsonld"], ".xml": WRITERS["rdfxml"], ".owl": WRITERS["rdfxml"],
                       ".ntriples": WRITERS["nt"]})
-    return by_suffix.get(path.suffix.lower(), WRITERS["turtle"])
+    try:
+        return by_suffix[path.suffix.lower()]
+    except KeyError:
+        known = " ".join(sorted(by_suffix))
+        raise ValueError(f"{path}: unknown output format {path.suffix or '(no suffix)'!r} (use {known}, "
+                         "or name one with -f)") from None
 
 
 def iter_triples(store: Store) -> Iterable[tuple[NamedNode | BlankNode, NamedNode, NamedNode | BlankNode | Literal]]:
