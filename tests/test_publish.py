@@ -127,3 +127,16 @@ def test_query_endpoint_is_derived() -> None:
     assert query_endpoint_for("http://h:3030/ds/data") == "http://h:3030/ds/sparql"
     assert query_endpoint_for("http://h:7878/store") == "http://h:7878/query"
     assert query_endpoint_for("http://h/repositories/r/rdf-graphs/service") == "http://h/repositories/r"
+
+
+@pytest.mark.parametrize(("batch", "said"), [(100, "in 1 batch ("), (10, "in 3 batches (")])
+def test_cli_counts_batches_in_words(server: str, source: Path, batch: int, said: str) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    out = CliRunner().invoke(app, ["publish", str(source), "--endpoint", f"{server}/data", "--graph",
+                                   "https://example.org/g", "--batch", str(batch), "--query-endpoint",
+                                   f"{server}/sparql"])
+    assert out.exit_code == 0, out.output
+    assert said in " ".join(out.output.split())

@@ -32,5 +32,6 @@ def publish_cli(
                     query_endpoint=query_endpoint, retries=retries, on_batch=progress)
     except (PublishError, StoreError) as e:
         fail(str(e))
-    console.print(f"[green]published[/] {r.triples} triples to <{r.graph}> in {r.batches} batches"
+    batches = f"{r.batches} batch" + ("" if r.batches == 1 else "es")
+    console.print(f"[green]published[/] {r.triples} triples to <{r.graph}> in {batches}"
                   f" ({r.retries} retries); the endpoint counts {r.remote_triples}", highlight=False)

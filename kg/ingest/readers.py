@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import logging
 import re
 import unicodedata
 import zipfile
@@ -397,6 +398,10 @@ _MIN_PDF_CHARS = 20
 def read_pdf(path: Path, data: bytes) -> str:
     """PDF text layer of every page, pages joined with a newline."""
     import pypdf
+
+    # pypdf logs its own warnings ("EOF marker not found") before raising: vnkg reports the file in one line.
+    logging.getLogger("pypdf").addHandler(logging.NullHandler())
+    logging.getLogger("pypdf").propagate = False
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))

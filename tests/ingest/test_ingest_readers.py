@@ -158,3 +158,23 @@ def test_suffix_is_case_insensitive(tmp_path, plan_text):
 
 def test_flatten_table_form():
     assert flatten_table([["1", "Nhiệm vụ"], ["2", " Sở Y tế\n"]]) == "1\n|\nNhiệm vụ\n|\n2\n|\nSở Y tế\n|\n"
+
+
+def test_broken_pdf_prints_nothing_of_its_own(tmp_path) -> None:
+    """pypdf's own log lines ("EOF marker not found") never leak before vnkg's one-line error."""
+    import subprocess
+    import sys
+
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "broken.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawString(72, 720, "Ke hoach so 12/KH-UBND ngay 01/02/2024 cua UBND tinh Long An")
+    c.save()
+    data = path.read_bytes()
+    path.write_bytes(data[: data.rfind(b"%%EOF")].replace(b"startxref", b""))
+    probe = ("import sys; from pathlib import Path; from kg.ingest.readers import read_pdf; p = Path(sys.argv[1])\n"
+             "try:\n    read_pdf(p, p.read_bytes())\nexcept Exception as e:\n    print(e)")
+    out = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, timeout=60)
+    assert "not a valid PDF" in out.stdout
+    assert out.stderr == ""
