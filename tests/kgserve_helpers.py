@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.build import extract_corpus, sample_corpus, to_dataset, write_atomic
 from kg.serve.launch import serve_in_background
 
 
 def build_sample(folder: Path) -> Path:
+    from kg.build import extract_corpus, sample_corpus, to_dataset, write_atomic
+
     items, errors = extract_corpus([sample_corpus()])
     assert not errors, errors
     path = folder / "sample.nq"

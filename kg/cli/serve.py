@@ -10,6 +10,7 @@ from kg.cli._util import app, err_console, fail
 
 DEFAULT_STORE = Path("data/store")
 DEFAULT_GRAPH = Path("exports/sample.ttl")
+MAX_HEADERS = 64 * 1024
 
 
 @app.command("serve")
@@ -20,10 +21,22 @@ def serve_cli(
     port: int = typer.Option(8000, "--port", help="TCP port."),
     base: str = typer.Option(None, "--base", help="Base IRI the graph was built with; GET /id/X describes "
                                                    "{base}X (default: read from the graph)."),
-    timeout: float = typer.Option(10.0, "--timeout", help="Seconds a query may run before it is stopped (503)."),
+    timeout: float = typer.Option(10.0, "--timeout", help="Seconds a query or update may run (then 503), and "
+                                                         "the longest a request waits for a worker."),
     max_rows: int = typer.Option(10000, "--max-rows", help="Rows (or triples) sent at most; more are cut and "
                                                           "flagged with X-Result-Truncated: true."),
-    workers: int = typer.Option(2, "--workers", help="Query worker processes (queries run in parallel)."),
+    workers: int = typer.Option(2, "--workers", help="Query worker processes, plus one kept for short queries."),
+    per_client: int = typer.Option(1, "--per-client", help="Queries one client address may run at once on the "
+                                                          "full workers (more wait their turn)."),
+    queue: int = typer.Option(32, "--queue", help="Requests that may wait for a worker (more: 503 Retry-After)."),
+    short_timeout: float = typer.Option(1.0, "--short-timeout", help="Seconds a query may run on the worker "
+                                                                    "kept for short queries."),
+    max_body: int = typer.Option(1_000_000, "--max-body", help="Largest request body in bytes (413)."),
+    header_timeout: float = typer.Option(10.0, "--header-timeout", help="Seconds a client has to send a "
+                                                                      "request's headers, and its body."),
+    allow_federation: list[str] = typer.Option(None, "--allow-federation", metavar="HOST",
+                                               help="Let SERVICE and LOAD fetch from HOST (repeatable); by "
+                                                    "default the server never fetches a URL."),
     allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL UPDATE (needs --token)."),
     token: str = typer.Option(None, "--token", envvar="KG_SERVE_TOKEN",
                               help="Bearer token required for updates (or KG_SERVE_TOKEN)."),
@@ -32,6 +45,7 @@ def serve_cli(
     import uvicorn
 
     from kg.serve import ServeConfig, create_app
+    from kg.serve.limits import guarded_protocol
 
     if store and graph:
         fail("give --store or --graph, not both", 2)
@@ -40,13 +54,20 @@ def serve_cli(
         fail(f"{source}: no such store or file (build one with `kg build` or `kg build --store data/store`)", 2)
     if allow_update and not token:
         fail("--allow-update needs --token (or KG_SERVE_TOKEN)", 2)
-    if timeout <= 0 or max_rows <= 0 or workers <= 0:
-        fail("--timeout, --max-rows and --workers must be positive", 2)
+    if min(timeout, max_rows, workers, per_client, queue, short_timeout, max_body, header_timeout) <= 0:
+        fail("--timeout, --max-rows, --workers, --per-client, --queue, --short-timeout, --max-body and "
+             "--header-timeout must be positive", 2)
     config = ServeConfig(source=source, base=base, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
-                         token=token, workers=workers)
+                         token=token, workers=workers, allow_federation=tuple(allow_federation or ()),
+                         per_client=per_client, queue=queue, short_timeout=short_timeout, max_body=max_body,
+                         body_timeout=header_timeout)
     try:
         asgi = create_app(config)
     except (OSError, SyntaxError, ValueError) as e:
         fail(f"cannot serve {source}: {e}", 2)
-    err_console.print(f"serving {source} on http://{host}:{port}/ (SPARQL at /sparql)", highlight=False)
-    uvicorn.run(asgi, host=host, port=port, log_level="warning", timeout_graceful_shutdown=3)
+    outbound = ", ".join(config.allow_federation) or "none (SERVICE and LOAD refused)"
+    err_console.print(f"serving {source} on http://{host}:{port}/ (SPARQL at /sparql; outbound: {outbound})",
+                      highlight=False)
+    uvicorn.run(asgi, host=host, port=port, log_level="warning", timeout_graceful_shutdown=3, loop="asyncio",
+                http=guarded_protocol(header_timeout), h11_max_incomplete_event_size=MAX_HEADERS,
+                timeout_keep_alive=5, limit_concurrency=max(64, 4 * queue))

@@ -4,38 +4,36 @@ Routes:
 
 * ``GET|POST /sparql``: queries (``query=`` in the URL or an urlencoded form, or an
   ``application/sparql-query`` body; ``default-graph-uri``/``named-graph-uri`` honoured, otherwise the
-  default graph is the union of the named graphs). Results by ``Accept`` (or ``?format=json|xml|csv|tsv|
-  turtle|ntriples|jsonld``): SPARQL JSON (default), XML, CSV, TSV; graphs as Turtle (default), JSON-LD,
-  N-Triples. Without a query: the service description (Turtle). Updates (``update=`` or an
-  ``application/sparql-update`` body) answer 403 unless the server runs with ``--allow-update`` and the
-  request carries ``Authorization: Bearer <token>``. Updates are exclusive (see ``kg.serve.workers``) and must
-  write into named graphs: the merged default graph is recomputed from them afterwards.
-* Dataset: an RDF file is bulk-loaded into a temporary on-disk store whose default graph is the set union of
-  the named graphs (``kg.store.merge_union``), so a triple repeated in many texts matches once. A store
-  folder is served as it is: with a merged default graph if it has one, else over the union of its named
-  graphs (Oxigraph then matches a triple once per graph that holds it).
-* Limits: each query runs in a worker process and is stopped after ``timeout`` seconds (503). Results are
-  capped at ``max_rows`` rows (triples for graphs): the first ``max_rows`` are sent with the header
-  ``X-Result-Truncated: true``.
-* ``GET /``: the YASGUI query page (assets served from the package, no CDN) with the saved queries as
-  tabs, read from ``GET /queries.json``.
-* ``GET /id/{path}``: the description of ``{base}{path}`` (its triples plus the labels of what it links to):
-  HTML for browsers, Turtle, JSON-LD or N-Triples by ``Accept``; 404 if the store knows nothing about it.
-* CORS: ``Access-Control-Allow-Origin: *`` on every answer to a cross-origin request, and preflight.
+  default graph is the store's: the merge of the named graphs). Updates: POST only (``update=`` form or an
+  ``application/sparql-update`` body, ``using-graph-uri``/``using-named-graph-uri`` honoured), and only with
+  ``--allow-update`` and ``Authorization: Bearer <token>``. Results by ``Accept`` (or ``?format=json|xml|csv|
+  tsv|turtle|ntriples|jsonld``); 406 when nothing acceptable can be written. Bodies must be UTF-8 (415 for
+  another ``charset``, 400 for invalid bytes). Relative IRIs resolve against the endpoint's URL. Without a
+  query: the service description (Turtle).
+* Refused before anything runs (400): ``SERVICE`` and ``LOAD`` (the server never fetches a URL unless
+  started with ``--allow-federation HOST``), queries over ``max_query_length`` characters or nested deeper
+  than ``max_depth`` (``kg.serve.guard``). Bodies over ``max_body`` bytes: 413; URLs over ``max_url``: 414.
+* Scheduling and limits: ``kg.serve.pool`` (per-client limit, reserve worker, bounded queue, 503 with
+  ``Retry-After``, updates under the same timeout). Results are capped at ``max_rows`` rows (triples for
+  graphs), flagged with ``X-Result-Truncated: true``.
+* ``GET /``: the YASGUI query page (assets from the package); ``GET /queries.json``: the saved queries.
+* ``GET /id/{path}``: the description of ``{base}{path}``: HTML for browsers (only http(s) IRIs are links),
+  Turtle, JSON-LD or N-Triples by ``Accept``; 404 if the store knows nothing about it.
+* ``GET /healthz``: status and worker statistics. CORS on every answer.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hmac
-import shutil
-import tempfile
+import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs
 
-from pyoxigraph import RdfFormat, Store, parse
+from pyoxigraph import NamedNode, RdfFormat, parse
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -46,9 +44,10 @@ from starlette.staticfiles import StaticFiles
 
 from kg import queries, results
 from kg.rdf.iris import DEFAULT_BASE
-from kg.serve import pages
-from kg.serve.workers import Busy, QueryTimeout, WorkerDied, WorkerPool
-from kg.store import FILE_FORMATS, merge_union
+from kg.serve import dataset, guard, pages, tempstore
+from kg.serve.guard import Refused
+from kg.serve.limits import read_body
+from kg.serve.pool import Busy, Lifeline, Pool, QueryTimeout, WorkerDied, WorkerSettings
 
 STATIC = Path(__file__).parent / "static"
 SOLUTION_TYPES = {
@@ -61,6 +60,7 @@ GRAPH_TYPES = {
     "application/n-triples": "ntriples", "text/plain": "ntriples", "application/json": "jsonld",
 }
 FORMAT_NAMES = {"json", "xml", "csv", "tsv", "turtle", "ntriples", "jsonld"}
+_HOST = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$")
 
 
 @dataclass
@@ -74,31 +74,21 @@ class ServeConfig:
     allow_update: bool = False
     token: str | None = None
     workers: int = 2
-
-
-def prepare_store(source: Path) -> tuple[str, str | None]:
-    """The store folder to serve and, for an RDF file, the temporary folder it was bulk-loaded into."""
-    if source.is_dir():
-        return str(source), None
-    fmt = FILE_FORMATS.get(source.suffix.lower())
-    if not source.is_file() or fmt is None:
-        raise ValueError(f"{source}: not a store folder or an RDF file (.ttl .nt .nq .trig .jsonld .rdf)")
-    tmp = tempfile.mkdtemp(prefix="kg-serve-")
-    store = Store(tmp)
-    try:
-        store.bulk_load(path=str(source), format=fmt)
-        merge_union(store)
-        store.flush()
-    except (SyntaxError, ValueError, OSError):
-        del store
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    del store
-    return tmp, tmp
+    allow_federation: tuple[str, ...] = ()
+    per_client: int = 1
+    queue: int = 32
+    short_timeout: float = 1.0
+    max_body: int = 1_000_000
+    max_url: int = 32_000
+    max_query_length: int = guard.MAX_LENGTH
+    max_depth: int = guard.MAX_DEPTH
+    body_timeout: float = 10.0
 
 
 def detect_base(store_path: str) -> str:
     """The base IRI the graph was built with (from a source text's IRI ``{base}text/{id}``)."""
+    from pyoxigraph import Store
+
     store = Store.read_only(store_path)
     try:
         rows = list(store.query("SELECT ?s WHERE { ?s a <https://w3id.org/vnkg/ontology#SourceText> } LIMIT 1",
@@ -112,8 +102,11 @@ def detect_base(store_path: str) -> str:
     return DEFAULT_BASE
 
 
-def negotiate(accept: str, table: dict[str, str], default: str) -> str:
-    """The format name for the best-ranked acceptable media type (``*/*`` and unknown types: the default)."""
+def negotiate(accept: str, table: dict[str, str], default: str) -> str | None:
+    """The format name for the best-ranked acceptable media type (``*/*``, ``type/*`` or no Accept: the default;
+    None when nothing acceptable can be written)."""
+    if not accept.strip():
+        return default
     ranked: list[tuple[float, int, str]] = []
     for i, part in enumerate(accept.split(",")):
         media, *params = [x.strip() for x in part.split(";")]
@@ -127,73 +120,142 @@ def negotiate(accept: str, table: dict[str, str], default: str) -> str:
     for _, _, media in sorted(ranked):
         if media in table:
             return table[media]
-        if media in ("*/*", "application/*"):
-            return default
-    return default
+        if media == "*/*" or (media.endswith("/*") and any(t.startswith(media[:-1]) for t in table)):
+            return default if media == "*/*" else next(v for t, v in table.items() if t.startswith(media[:-1]))
+    return None
+
+
+def endpoint_url(request: Request) -> str:
+    """The endpoint's own URL: from the Host header when it is a plain host[:port], else the bound address."""
+    host = request.headers.get("host", "")
+    if not _HOST.match(host):
+        server = request.scope.get("server") or ("127.0.0.1", 80)
+        host = f"{server[0]}:{server[1]}" if ":" not in str(server[0]) else f"[{server[0]}]:{server[1]}"
+    url = f"{request.url.scheme}://{host}/sparql"
+    try:
+        NamedNode(url)
+    except ValueError:
+        url = "http://127.0.0.1/sparql"
+    return url
+
+
+def _text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return PlainTextResponse(message.rstrip("\n") + "\n", status_code=status, headers=headers)
+
+
+def _media(content_type: str) -> tuple[str, str | None]:
+    media, *params = [x.strip() for x in content_type.split(";")]
+    charset = next((p.split("=", 1)[1].strip().strip('"').lower() for p in params
+                    if p.lower().startswith("charset=")), None)
+    return media.lower(), charset
+
+
+def _utf8(data: bytes, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise Refused(400, f"the {what} is not valid UTF-8 ({e.reason} at byte {e.start})") from e
+
+
+def _form(text: str, what: str) -> dict[str, list[str]]:
+    try:
+        return parse_qs(text, keep_blank_values=True, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError as e:
+        raise Refused(400, f"the {what} has percent-escapes that are not UTF-8") from e
+
+
+async def parse_request(request: Request, config: ServeConfig) -> tuple[dict[str, list[str]], str | None, str | None]:
+    """The protocol parameters, the query and the update of a /sparql request (Refused on a protocol error)."""
+    raw_query = request.scope.get("query_string", b"")
+    if len(raw_query) > config.max_url:
+        raise Refused(414, f"the URL's query string is {len(raw_query)} bytes; this endpoint accepts at most "
+                           f"{config.max_url} (POST the query instead)")
+    params = _form(raw_query.decode("latin-1"), "URL")
+    query = update = None
+    if request.method == "GET" and "update" in params:
+        raise Refused(405, "updates must be sent with POST")
+    if request.method == "POST":
+        media, charset = _media(request.headers.get("content-type", ""))
+        if charset not in (None, "utf-8", "utf8") and media != "application/x-www-form-urlencoded":
+            raise Refused(415, f"charset={charset}: SPARQL requests must be UTF-8")
+        body = await read_body(request, config.max_body, config.body_timeout)
+        if media == "application/x-www-form-urlencoded":
+            for k, v in _form(_utf8(body, "form body"), "form body").items():
+                params.setdefault(k, []).extend(v)
+        elif media == "application/sparql-query":
+            query = _utf8(body, "query")
+        elif media == "application/sparql-update":
+            update = _utf8(body, "update")
+        else:
+            raise Refused(415, "POST needs an application/x-www-form-urlencoded, application/sparql-query or "
+                               "application/sparql-update body")
+    if len(params.get("query", [])) + len(params.get("update", [])) + (query is not None) + (update is not None) > 1:
+        raise Refused(400, "give exactly one query or update")
+    query = query if query is not None else (params.get("query") or [None])[0]
+    update = update if update is not None else (params.get("update") or [None])[0]
+    return params, query, update
 
 
 def create_app(config: ServeConfig) -> Starlette:
-    """The ASGI application (an RDF file is bulk-loaded into a temporary store now; the worker pool starts
-    and stops with the app, and the temporary store is removed at shutdown)."""
-    store_path, tmp = prepare_store(config.source)
-    state: dict[str, object] = {"base": config.base or detect_base(store_path)}
+    """The ASGI application. An RDF file is bulk-loaded into a temporary store now (stale ones of dead servers
+    are removed first); the workers start and stop with the app; the temporary store goes when the server
+    does, however it ends (``kg.serve.tempstore``)."""
+    tempstore.remove_stale()
+    tmp = None
+    if config.source.is_dir():
+        store_path = str(config.source)
+    else:
+        tmp = tempstore.load(config.source)
+        store_path = str(Path(tmp, "store"))
+    lifeline = Lifeline()
+    janitor = tempstore.start_janitor(tmp, lifeline.read_fd) if tmp else None
+    settings = WorkerSettings(store_path, tempstore.mode_of(store_path), lifeline, results.TURTLE_PREFIXES)
+    base = config.base or detect_base(store_path)
+    pool = Pool(settings, config.workers, per_client=config.per_client, queue_max=config.queue,
+                short_timeout=config.short_timeout)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        pool = WorkerPool(store_path, config.workers)
-        state["pool"] = pool
         try:
             await pool.start()
             yield
         finally:
             await pool.close()
             if tmp:
-                shutil.rmtree(tmp, ignore_errors=True)
+                tempstore.remove(tmp)
+            lifeline.close()
+            if janitor is not None:
+                janitor.wait(5)
 
-    def pool() -> WorkerPool:
-        return state["pool"]  # type: ignore[return-value]
-
-    async def run(job: tuple[object, ...]) -> Response | tuple[object, ...]:
+    async def run(call: Any) -> Response | tuple[dict[str, Any], bytes]:
         try:
-            reply = await pool().call(job, config.timeout)
+            header, body = await call
         except (QueryTimeout, Busy) as e:
-            return PlainTextResponse(f"{e}\n", status_code=503, headers={"Retry-After": "1"})
+            return _text(503, str(e), {"Retry-After": "2"})
         except WorkerDied as e:
-            return PlainTextResponse(f"{e}\n", status_code=500)
-        if reply[0] == "error":
-            return PlainTextResponse(f"{reply[2]}\n", status_code=reply[1])
-        return reply
+            return _text(500, str(e))
+        if not header.get("ok"):
+            return _text(int(header.get("status", 500)), str(header.get("message", "")))
+        return header, body
+
+    def client_of(request: Request) -> str:
+        return request.client.host if request.client else "?"
 
     async def sparql(request: Request) -> Response:
-        params = {k: request.query_params.getlist(k) for k in request.query_params}
-        query = update = None
-        if request.method == "POST":
-            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            body = (await request.body()).decode("utf-8", errors="replace")
-            if ctype == "application/x-www-form-urlencoded":
-                for k, v in parse_qs(body, keep_blank_values=True).items():
-                    params.setdefault(k, []).extend(v)
-            elif ctype == "application/sparql-query":
-                query = body
-            elif ctype == "application/sparql-update":
-                update = body
-            else:
-                return PlainTextResponse("POST needs an application/x-www-form-urlencoded, application/sparql-query "
-                                         "or application/sparql-update body\n", status_code=415)
-        if len(params.get("query", [])) + len(params.get("update", [])) + (query is not None) \
-                + (update is not None) > 1:
-            return PlainTextResponse("give exactly one query or update\n", status_code=400)
-        query = query if query is not None else (params.get("query") or [None])[0]
-        update = update if update is not None else (params.get("update") or [None])[0]
-        if update is not None:
-            return await run_update(request, update)
-        if query is None:
-            if request.method == "POST":
-                return PlainTextResponse("no query in the request\n", status_code=400)
-            endpoint = str(request.url.replace(query="", fragment=""))
-            return Response(pages.service_description(endpoint, allow_update=config.allow_update),
-                            media_type="text/turtle; charset=utf-8")
-        accept = request.headers.get("accept", "*/*")
+        try:
+            params, query, update = await parse_request(request, config)
+            if update is not None:
+                return await run_update(request, params, update)
+            if query is None:
+                if request.method == "POST":
+                    return _text(400, "no query in the request")
+                return Response(pages.service_description(endpoint_url(request), allow_update=config.allow_update),
+                                media_type="text/turtle; charset=utf-8")
+            guard.check(query, allowed_hosts=config.allow_federation, max_length=config.max_query_length,
+                        max_depth=config.max_depth)
+        except Refused as e:
+            return _text(e.status, str(e), {"Allow": "POST"} if e.status == 405 else None)
+        accept = request.headers.get("accept", "")
         forced = (params.get("format") or [None])[0]
         formats = {"solutions": negotiate(accept, SOLUTION_TYPES, "json"),
                    "boolean": negotiate(accept, SOLUTION_TYPES, "json"),
@@ -201,48 +263,49 @@ def create_app(config: ServeConfig) -> Starlette:
         if forced in FORMAT_NAMES:
             formats = {k: (forced if (forced in results.GRAPH_FORMATS) == (k == "graph") else v)
                        for k, v in formats.items()}
-        reply = await run(("query", query, formats, config.max_rows, params.get("default-graph-uri", []),
-                           params.get("named-graph-uri", [])))
+        job = {"op": "query", "text": query, "formats": formats, "max_rows": config.max_rows, "accept": accept,
+               "default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", []),
+               "base": endpoint_url(request)}
+        reply = await run(pool.query(client_of(request), job, config.timeout))
         if isinstance(reply, Response):
             return reply
-        _, fmt, body, truncated = reply
+        header, body = reply
         headers = {"Vary": "Accept"}
-        if truncated:
+        if header.get("truncated"):
             headers["X-Result-Truncated"] = "true"
-        return Response(body, media_type=results.MEDIA_TYPES[fmt], headers=headers)
+        return Response(body, media_type=results.MEDIA_TYPES[header["format"]], headers=headers)
 
-    async def run_update(request: Request, text: str) -> Response:
+    async def run_update(request: Request, params: dict[str, list[str]], text: str) -> Response:
         if not config.allow_update:
-            return PlainTextResponse("this endpoint is read-only (start it with --allow-update --token T)\n",
-                                     status_code=403)
+            return _text(403, "this endpoint is read-only (start it with --allow-update --token T)")
         auth = request.headers.get("authorization", "")
         given = auth[7:].strip() if auth.lower().startswith("bearer ") else ""
         if not config.token or not hmac.compare_digest(given.encode(), config.token.encode()):
-            return PlainTextResponse("update refused: missing or wrong bearer token\n", status_code=403)
-        try:
-            await pool().update(text, config.timeout)
-        except SyntaxError as e:
-            return PlainTextResponse(f"malformed update: {e}\n", status_code=400)
-        except Busy as e:
-            return PlainTextResponse(f"{e}\n", status_code=503)
-        return Response(status_code=204)
+            return _text(403, "update refused: missing or wrong bearer token")
+        guard.check(text, allowed_hosts=config.allow_federation, max_length=config.max_body,
+                    max_depth=config.max_depth)
+        text = dataset.with_using(text, params.get("using-graph-uri", []), params.get("using-named-graph-uri", []))
+        job = {"op": "update", "text": text, "base": endpoint_url(request),
+               "ends_with_separator": dataset.ends_with_separator(text)}
+        reply = await run(pool.update(job, config.timeout))
+        return reply if isinstance(reply, Response) else Response(status_code=204)
 
     async def resource(request: Request) -> Response:
-        base = str(state["base"])
         iri = base + request.path_params["path"]
         forced = request.query_params.get("format")
-        accept = request.headers.get("accept", "*/*")
+        accept = request.headers.get("accept", "")
         html = forced is None and "text/html" in accept
-        fmt = forced if forced in results.GRAPH_FORMATS else negotiate(accept, GRAPH_TYPES, "turtle")
-        reply = await run(("describe", iri))
+        fmt = forced if forced in results.GRAPH_FORMATS else negotiate(accept, GRAPH_TYPES, "turtle") or "turtle"
+        reply = await run(pool.query(client_of(request), {"op": "describe", "iri": iri}, config.timeout))
         if isinstance(reply, Response):
             return reply
-        triples = list(parse(reply[2], format=RdfFormat.N_TRIPLES))
+        triples = list(parse(reply[1], format=RdfFormat.N_TRIPLES))
         if not triples:
             message = f"no resource {iri} in this graph"
             if html:
-                return HTMLResponse(f"<!DOCTYPE html><title>404</title><p>{message}</p>", status_code=404)
-            return PlainTextResponse(message + "\n", status_code=404)
+                return HTMLResponse(f"<!DOCTYPE html><title>404</title><p>{pages.escape(message)}</p>",
+                                    status_code=404)
+            return _text(404, message)
         if html:
             return HTMLResponse(pages.resource_html(iri, triples, base), headers={"Vary": "Accept"})
         return Response(results.serialize_graph(triples, fmt), media_type=results.MEDIA_TYPES[fmt],
@@ -255,7 +318,8 @@ def create_app(config: ServeConfig) -> Starlette:
         return JSONResponse([q.as_dict() for q in queries.load_catalogue().values()])
 
     async def health(_request: Request) -> Response:
-        return JSONResponse({"status": "ok", "base": state.get("base")})
+        return JSONResponse({"status": "ok", "base": base, "pool": pool.stats(),
+                             **({"janitor": janitor.pid} if janitor is not None else {})})
 
     routes = [
         Route("/", index),
@@ -266,5 +330,6 @@ def create_app(config: ServeConfig) -> Starlette:
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
-                             allow_headers=["*"], expose_headers=["X-Result-Truncated"], max_age=86400)]
+                             allow_headers=["*"], expose_headers=["X-Result-Truncated", "Retry-After"],
+                             max_age=86400)]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

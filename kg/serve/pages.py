@@ -7,7 +7,7 @@ from html import escape
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from kg.rdf.namespaces import PREFIXES
-from kg.serve.workers import LABELS
+from kg.serve.querier import LABELS
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
@@ -25,9 +25,19 @@ def curie(iri: str) -> str:
     return iri
 
 
-def local_href(iri: str, base: str) -> str:
-    """Links to resources of the served base stay on this server (``/id/...``)."""
-    return "/id/" + iri[len(base):] if iri.startswith(base) else iri
+def local_href(iri: str, base: str) -> str | None:
+    """Links to resources of the served base stay on this server (``/id/...``); other http(s) IRIs link out;
+    any other scheme (``javascript:``, ``data:``, ``file:`` …) is not a link."""
+    if iri.startswith(base):
+        return "/id/" + iri[len(base):]
+    return iri if iri.lower().startswith(("http://", "https://")) else None
+
+
+def _link(iri: str, base: str, text: str) -> str:
+    href = local_href(iri, base)
+    if href is None:
+        return f'<span title="{escape(iri)}">{escape(text)}</span>'
+    return f'<a href="{escape(href)}" title="{escape(iri)}">{escape(text)}</a>'
 
 
 def resource_html(iri: str, triples: list[Triple], base: str) -> str:
@@ -42,7 +52,7 @@ def resource_html(iri: str, triples: list[Triple], base: str) -> str:
     by_pred: dict[str, list[str]] = {}
     for t in own:
         by_pred.setdefault(t.predicate.value, []).append(_value_html(t.object, labels, base))
-    rows = "".join(f'<tr><th><a href="{escape(local_href(p, base))}" title="{escape(p)}">{escape(curie(p))}</a></th>'
+    rows = "".join(f"<tr><th>{_link(p, base, curie(p))}</th>"
                    f"<td>{'<br>'.join(vals)}</td></tr>" for p, vals in sorted(by_pred.items(), key=_pred_order))
     return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f'<style>{_STYLE}</style></head><body><p><a href="/">SPARQL query page</a></p>'
@@ -59,7 +69,7 @@ def _pred_order(item: tuple[str, list[str]]) -> tuple[int, str]:
 def _value_html(o: object, labels: dict[str, str], base: str) -> str:
     if isinstance(o, NamedNode):
         text = labels.get(o.value) or curie(o.value)
-        return f'<a href="{escape(local_href(o.value, base))}" title="{escape(o.value)}">{escape(text)}</a>'
+        return _link(o.value, base, text)
     if isinstance(o, BlankNode):
         return escape("_:" + o.value)
     if isinstance(o, Literal):
@@ -71,13 +81,15 @@ def _value_html(o: object, labels: dict[str, str], base: str) -> str:
 
 
 def service_description(endpoint: str, *, allow_update: bool) -> str:
-    """The SPARQL 1.1 service description of the endpoint, in Turtle."""
+    """The SPARQL 1.1 service description of the endpoint, in Turtle (``endpoint`` must be a valid IRI: it is
+    written in N-Triples form, which escapes it)."""
+    iri = str(NamedNode(endpoint))
     update = ", sd:SPARQL11Update" if allow_update else ""
     return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 @prefix formats: <http://www.w3.org/ns/formats/> .
 
-<{endpoint}> a sd:Service ;
-    sd:endpoint <{endpoint}> ;
+{iri} a sd:Service ;
+    sd:endpoint {iri} ;
     sd:supportedLanguage sd:SPARQL11Query{update} ;
     sd:resultFormat formats:SPARQL_Results_JSON, formats:SPARQL_Results_XML, formats:SPARQL_Results_CSV,
         formats:SPARQL_Results_TSV, formats:Turtle, formats:JSON-LD, formats:N-Triples ;

@@ -1,0 +1,171 @@
+"""A query worker: one process with a handle on the store, run as ``python -I -m kg.serve.querier CONFIG``.
+
+It imports pyoxigraph and ``kg.sparql_io`` only (no CLI, rdflib or spaCy), so it starts in well under
+0.2 s. It is tied to the server: a thread watches the *lifeline* pipe (the server holds its write end and
+never writes, so the read returns only when the server is gone, however it died) and ends the process at
+once, even in the middle of a query (pyoxigraph releases the GIL while it evaluates). On Linux the process
+also asks the kernel to kill it when its parent dies (``PR_SET_PDEATHSIG``).
+
+Jobs arrive on stdin and replies leave on stdout as ``kg.serve.wire`` frames. ``CONFIG`` is JSON:
+``store`` (folder), ``mode`` (``merged``: the default graph is the merge of the named graphs and is
+recomputed after each update; ``union``: queries see the union of the named graphs; ``plain``),
+``write`` (open read-write, for one update), ``lifeline`` (fd), ``parent`` (pid), ``prefixes`` (Turtle).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from typing import Any
+
+from pyoxigraph import NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store, Triple, serialize
+
+from kg import sparql_io
+from kg.serve import wire
+
+LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")
+MERGE = "DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+class ClientError(Exception):
+    """A job the client got wrong (HTTP status and message)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def tie_to_parent(lifeline: int, parent: int) -> None:
+    """End this process as soon as the server is gone."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(0)
+
+    def watch() -> None:
+        try:
+            while os.read(lifeline, 1):
+                pass
+        finally:
+            os._exit(0)
+
+    threading.Thread(target=watch, name="lifeline", daemon=True).start()
+
+
+def run_query(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str]) -> tuple[dict[str, Any], bytes]:
+    kwargs: dict[str, Any] = {"base_iri": job.get("base")}
+    try:
+        if job.get("default_graphs"):
+            kwargs["default_graph"] = [NamedNode(g) for g in job["default_graphs"]]
+        elif mode == "union":
+            kwargs["use_default_graph_as_union"] = True
+        if job.get("named_graphs"):
+            kwargs["named_graphs"] = [NamedNode(g) for g in job["named_graphs"]]
+    except ValueError as e:
+        raise ClientError(400, f"invalid graph IRI in default-graph-uri or named-graph-uri: {e}") from e
+    result = store.query(job["text"], **kwargs)
+    kind = "solutions" if isinstance(result, QuerySolutions) else "graph" if isinstance(result, QueryTriples) \
+        else "boolean"
+    fmt = job["formats"].get(kind)
+    if fmt is None:
+        raise ClientError(406, f"no acceptable format for a {kind} result (Accept: {job.get('accept', '')})")
+    max_rows = job.get("max_rows")
+    truncated = False
+    if isinstance(result, QuerySolutions):
+        variables, rows, truncated = sparql_io.read_rows(result, max_rows)
+        body = sparql_io.serialize_rows(variables, rows, fmt)
+    elif isinstance(result, QueryTriples):
+        triples: list[Triple] = []
+        for t in result:
+            if max_rows is not None and len(triples) >= max_rows:
+                truncated = True
+                break
+            triples.append(t)
+        body = sparql_io.serialize_graph(triples, fmt, prefixes)
+    else:
+        body = sparql_io.serialize(result, fmt)
+    return {"ok": True, "format": fmt, "truncated": truncated}, body
+
+
+def describe(store: Store, iri: str) -> bytes:
+    """The resource's description as N-Triples: its triples as subject, plus the labels of its objects."""
+    try:
+        node = NamedNode(iri)
+    except ValueError as e:
+        raise ClientError(400, f"not a valid IRI: {iri} ({e})") from e
+    triples: list[Triple] = []
+    seen: set[Triple] = set()
+    objects: list[NamedNode] = []
+    for q in store.quads_for_pattern(node, None, None, None):
+        t = Triple(q.subject, q.predicate, q.object)
+        if t not in seen:
+            seen.add(t)
+            triples.append(t)
+            if isinstance(q.object, NamedNode):
+                objects.append(q.object)
+    for o in dict.fromkeys(objects):
+        for label in LABELS:
+            for q in store.quads_for_pattern(o, NamedNode(label), None, None):
+                t = Triple(q.subject, q.predicate, q.object)
+                if t not in seen:
+                    seen.add(t)
+                    triples.append(t)
+    return serialize(triples, format=RdfFormat.N_TRIPLES) or b""
+
+
+def run_update(store: Store, job: dict[str, Any], mode: str) -> None:
+    text = job["text"]
+    if mode == "merged":
+        text += "\n" + ("" if job.get("ends_with_separator") else ";\n") + MERGE
+    store.update(text, base_iri=job.get("base"))  # one transaction: the merge is applied with the update
+    store.flush()
+
+
+def handle(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str]) -> tuple[dict[str, Any], bytes]:
+    op = job.get("op")
+    if op == "ping":
+        return {"ok": True}, b""
+    if op == "query":
+        return run_query(store, job, mode, prefixes)
+    if op == "describe":
+        return {"ok": True, "format": "ntriples", "truncated": False}, describe(store, job["iri"])
+    if op == "update":
+        run_update(store, job, mode)
+        return {"ok": True}, b""
+    raise ClientError(400, f"unknown job {op!r}")
+
+
+def main(argv: list[str]) -> int:
+    config = json.loads(argv[0])
+    tie_to_parent(config["lifeline"], config["parent"])
+    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing but frames on the channel
+    store = Store(config["store"]) if config.get("write") else Store.read_only(config["store"])
+    mode, prefixes = config["mode"], config.get("prefixes") or {}
+    wire.write(out, {"ok": True, "ready": os.getpid()})
+    while (frame := wire.read(inp)) is not None:
+        job = frame[0]
+        try:
+            header, body = handle(store, job, mode, prefixes)
+        except ClientError as e:
+            header, body = {"ok": False, "status": e.status, "message": str(e)}, b""
+        except SyntaxError as e:
+            what = "update" if job.get("op") == "update" else "query"
+            header, body = {"ok": False, "status": 400, "message": f"malformed {what}: {e}"}, b""
+        except (ValueError, RuntimeError, TypeError) as e:  # evaluation errors caused by the query
+            header, body = {"ok": False, "status": 400, "message": f"query failed: {e}"}, b""
+        except OSError as e:
+            header, body = {"ok": False, "status": 500, "message": f"store error: {e}"}, b""
+        wire.write(out, header, body)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
