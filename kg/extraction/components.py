@@ -97,10 +97,9 @@ class NamedDocumentRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         ann = ann_of(doc)
-        skip = [(a, a + 1 + len(ann.text[a:b]) - len(ann.text[a:b].lstrip())) for a, b in ann.table_cells]
-        if ann.header is not None and ann.header.title_span:
-            skip.append(ann.header.title_span)
-        ann.named = named.read_named(ann.text, ann.province, ann.unknown_scope, skip)
+        # table cells and the header's title are read too: drafted documents, the plan a decision approves
+        title = ann.header.title_span if ann.header is not None else None
+        ann.named = named.read_named(ann.text, ann.province, ann.unknown_scope, [], title)
         return doc
 
 

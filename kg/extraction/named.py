@@ -15,14 +15,12 @@ from dataclasses import dataclass
 from kg.extraction.bodies import PROVINCE_ALT, canonical_province, match_body, national
 from kg.extraction.dates import DATE_RE, find_dates
 from kg.extraction.lang_vi.abbreviations import KEY_ABBREVIATIONS
-from kg.extraction.lang_vi.doc_types import TYPE_WORDS
-from kg.extraction.symbols import SYMBOL_RE
-from kg.extraction.text import LOWER, UPPER, squash
+from kg.extraction.lang_vi.named_docs import HEADS
+from kg.extraction.named_titles import HEAD_RE, read_titled
+from kg.extraction.symbols import SYMBOL_RE, find_symbols
+from kg.extraction.text import UPPER, squash
 from kg.model import Body
 
-NAMED_WORDS = ("Nghị quyết", "Kế hoạch hành động", "Kế hoạch", "Chương trình hành động", "Chương trình công tác",
-               "Chương trình", "Luật", "Đề án", "Chỉ thị", "Quy hoạch", "Chiến lược", "Quyết định", "Bộ luật")
-NAMED_START_RE = re.compile(r"(?<![\w])(?P<word>" + "|".join(w.replace(" ", r"\s+") for w in NAMED_WORDS) + r")\s+")
 HARD_STOP_RE = re.compile(r"[;:!?()\[\]“”\"|]|\.(?=\s|$)|\n\s*\n|\n\s*\|"
                           r"|\n(?=\s*(?:[-–•+]\s|\d{1,2}\.\s|[IVX]{1,4}\.\s))")
 NUMBERED_NEXT_RE = re.compile(r"(?:số\s*)?\d{1,5}\s?[/\-]\s?[\dA-ZĐ]")
@@ -31,10 +29,11 @@ PERIOD_RE = re.compile(
     r"(?:\s*,?\s+(?:tầm\s+nhìn|định\s+hướng)\s+đến\s+năm\s+(?:19|20)\d{2})*"
 )
 CONGRESS_RE = re.compile(
-    r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:Đảng\s+)?)(?:(?P<nat>(?i:toàn\s+quốc))|(?i:Đảng\s+bộ\s+)(?P<unit>tỉnh|thành\s+phố)"
-    rf"(?:\s+(?P<prov>{PROVINCE_ALT}))?)\s+(?:lần\s+thứ|khóa)\s+(?P<ord>[IVXLC]+)(?!\w)(?P<dang>\s+của\s+Đảng)?"
+    r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:Đảng\s+)?)(?:(?P<nat>(?i:toàn\s+quốc))|(?i:Đảng\s+bộ)(?:\s+(?P<unit>tỉnh|thành\s+phố)"
+    rf"(?:\s+(?P<prov>{PROVINCE_ALT}))?)?)\s+(?:lần\s+thứ|khóa)\s+(?P<ord>[IVXLC]+)(?!\w)(?P<dang>\s+của\s+Đảng)?"
     r"(?:\s*,\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4})?"
 )
+CONGRESS_I_RE = re.compile(CONGRESS_RE.pattern, re.I)  # in a title in capitals
 # "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết Hội nghị Trung ương 5 khóa XI"
 NATIONAL_CONGRESS_RE = re.compile(r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:lần\s+thứ\s+)?)(?P<ord>[IVXLC]+)\s+của\s+Đảng")
 PLENUM_RE = re.compile(r"(?:Hội\s+nghị\s+)?(?:lần\s+thứ\s+(?P<w>\w+)\s+)?(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương"
@@ -42,8 +41,12 @@ PLENUM_RE = re.compile(r"(?:Hội\s+nghị\s+)?(?:lần\s+thứ\s+(?P<w>\w+)\s+)
 ORDINAL_NUMBERS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6",
                    "bảy": "7", "tám": "8", "chín": "9", "mười": "10"}
 LAW_RE = re.compile(rf"(?P<name>[{UPPER}]\w*(?:\s+(?!(?:có|được|đã|sẽ|từ|trong|để|theo|trên|cho|với|thì|là|của|tại"
-                    r"|nhằm|khi|và|hoặc|này|vào|ra|mới|các|năm)\b)" rf"[{LOWER}]\w*){{0,7}})"
+                    r"|nhằm|khi|và|hoặc|này|vào|ra|mới|các|năm|ngày|số|đã|hiện|hành)\b)\w+){0,7})"
                     r"(?P<year>\s+năm\s+(?:19|20)\d{2})?")
+# "Luật Sửa đổi, bổ sung một số điều của Luật A và Luật B": one law; the laws it amends are not named apart
+AMENDING_RE = re.compile(r"(?i:sửa\s+đổi)(?:\s*,\s*(?i:bổ\s+sung))?(?:\s+(?i:một\s+số\s+điều))?\s+(?:của\s+)?")
+SHORT_NUMBER_RE = re.compile(r"(?P<n>\d{1,4})(?:/(?P<code>[A-ZĐ]{1,6}))?(?![\w/\-])")
+SHORT_CONGRESS_RE = re.compile(r"(?i:Đại\s+hội\s+(?:lần\s+thứ\s+)?)(?P<ord>[IVXLC]+)(?![\w])(?!\s+của\s+Đảng)")
 BARE_NUMBER_RE = re.compile(r"(?:hành\s+động\s+)?số\s+(?P<n>\d{1,4})(?![\d/\-\w])\s*,?\s*(?:ngày|NGÀY)\s+")
 GENERIC_NEXT = {"của", "số", "này", "đó", "trên", "đã", "và", "hoặc", "các", "được", "về", "tại", "là", "mới",
                 "chung", "liên", "trình", "cụ", "nêu", "cũng", "sẽ", "vừa", "đang", "phải", "cần", "nhằm", "để",
@@ -84,35 +87,51 @@ def _key(label: str) -> str:
     return key.strip()
 
 
-def read_named(text: str, province: str | None, unknown_scope: str, skip: list[tuple[int, int]]) -> list[NamedMention]:
-    """Every unnumbered document named in `text`, outside the `skip` ranges."""
+def read_named(text: str, province: str | None, unknown_scope: str, skip: list[tuple[int, int]],
+               title: tuple[int, int] | None = None) -> list[NamedMention]:
+    """Every unnumbered document named in `text`, outside the `skip` ranges; heads in capitals only in `title`
+    (the header's title, after its type line)."""
     out: list[NamedMention] = []
-    for m in NAMED_START_RE.finditer(text):
+    law_until = 0
+    for m in HEAD_RE.finditer(text):
         start = m.start()
-        if any(a <= start < b for a, b in skip):
+        if start < law_until or any(a <= start < b for a, b in skip):
             continue
-        word = squash(m.group("word"))
-        doc_type = TYPE_WORDS[word.lower()]
+        word = squash(m.group("head"))
+        if word.isupper() and not (title and title[0] <= start < title[1]):
+            continue
+        doc_type = HEADS[word.lower()]
         hard = HARD_STOP_RE.search(text, m.end(), m.end() + 700)
         seg_end = hard.start() if hard else min(len(text), m.end() + 500)
         body = text[m.end():seg_end]
-        if NUMBERED_NEXT_RE.match(body):
+        capital = word[0].isupper() and not word.isupper()
+        hit = _short_number(text, m, doc_type, province, unknown_scope) if capital else None
+        if hit is None and NUMBERED_NEXT_RE.match(body):
             continue  # a numbered document: read by the references component
-        hit = _congress(m, body, doc_type) or _plenum(m, body, doc_type) or _law(m, body, word) or _bare_number(
-            text, m, seg_end, doc_type, province, unknown_scope) or _titled(text, m, body, doc_type, province,
-                                                                            unknown_scope)
+        if hit is None and word.isupper():  # a title in capitals: "NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH … LẦN THỨ XV"
+            hit = _congress(m, body, doc_type, CONGRESS_I_RE)
+        if hit is None and capital:
+            hit = _congress(m, body, doc_type) or _plenum(m, body, doc_type) or _short_congress(m, body, doc_type) \
+                or _law(m, body, word) or _bare_number(text, m, seg_end, doc_type, province, unknown_scope)
+        if hit is None and doc_type != "Law":
+            hit = _titled(text, m, doc_type, province, unknown_scope)
         if hit:
+            if hit.doc_type == "Law":
+                law_until = hit.end
             out.append(hit)
-    return out
+    return _resolve_short_congress(out)
 
 
-def _congress(m: re.Match[str], body: str, doc_type: str) -> NamedMention | None:
+def _congress(m: re.Match[str], body: str, doc_type: str,
+              pattern: re.Pattern[str] = CONGRESS_RE) -> NamedMention | None:
     if doc_type != "Resolution":
         return None
-    c = CONGRESS_RE.match(body)
+    c = pattern.match(body)
     if not c:
         return None
-    label = _norm_label(m.group("word") + " " + c.group(0))
+    label = _norm_label(m.group("head") + " " + c.group(0))
+    if label.split()[0].isupper():
+        label = label[0] + label[1:].lower()
     national = bool(c.group("nat"))
     scope_word = "toan-quoc" if national else "dang-bo"
     prov = canonical_province(c.group("prov")) if c.group("prov") else None
@@ -126,13 +145,13 @@ def _plenum(m: re.Match[str], body: str, doc_type: str) -> NamedMention | None:
         return None
     c = NATIONAL_CONGRESS_RE.match(body)
     if c:
-        label = _norm_label(m.group("word") + " " + c.group(0))
+        label = _norm_label(m.group("head") + " " + c.group(0))
         key = f"nghi-quyet-dai-hoi-toan-quoc-{c.group('ord').lower()}"
         return NamedMention(m.start(), m.end() + c.end(), doc_type, label, key, True)
     p = PLENUM_RE.match(body)
     if not p or not (p.group("n") or p.group("w") or p.group("w2")):
         return None
-    label = _norm_label(m.group("word") + " " + p.group(0))
+    label = _norm_label(m.group("head") + " " + p.group(0))
     plenum = (p.group("n") or p.group("w") or p.group("w2")).lower()
     plenum = ORDINAL_NUMBERS.get(plenum, plenum)  # "lần thứ tám" and "Trung ương 8" are one plenum
     key = f"nghi-quyet-trung-uong-{plenum}-khoa-{p.group('term').lower()}"
@@ -142,11 +161,74 @@ def _plenum(m: re.Match[str], body: str, doc_type: str) -> NamedMention | None:
 def _law(m: re.Match[str], body: str, word: str) -> NamedMention | None:
     if word not in ("Luật", "Bộ luật"):
         return None
+    amend = AMENDING_RE.match(body)
+    if amend:  # the amended laws belong to this one's name
+        pos, names = amend.end(), 0
+        while lm := re.compile(r"(?:\s*,\s*|\s+và\s+)?Luật\s+").match(body, pos):
+            inner = LAW_RE.match(body, lm.end())
+            if not inner or (names and not lm.group(0).strip(" ,")):
+                break
+            pos, names = inner.end(), names + 1
+        end = pos if names else amend.end()
+        label = _norm_label(f"{word} {body[:end]}")
+        return NamedMention(m.start(), m.end() + end, "Law", label, _key(label), True)
     lm = LAW_RE.match(body)
     if not lm:
         return None
     label = _norm_label(f"{word} {lm.group(0)}")
     return NamedMention(m.start(), m.end() + lm.end(), "Law", label, _key(label), True)
+
+
+def _short_number(text: str, m: re.Match[str], doc_type: str, province: str | None,
+                  unknown_scope: str) -> NamedMention | None:
+    """News shorthand: "Nghị quyết 26 của Thành ủy", "Nghị quyết 06/TU" (a number without a full symbol)."""
+    n = SHORT_NUMBER_RE.match(text, m.end() + len(text[m.end():]) - len(text[m.end():].lstrip()))
+    if not n or find_symbols(text[m.start():n.end() + 12]):
+        return None
+    end, issuer = n.end(), None
+    of = re.compile(r"\s+của\s+").match(text, end)
+    if of:
+        hit = match_body(text, of.end(), province, unknown_scope)
+        if hit:
+            issuer, end = hit
+    if issuer is None and not n.group("code"):
+        return None
+    about = re.compile(r"\s+về\s+").match(text, end)
+    if about:
+        hard = HARD_STOP_RE.search(text, about.end(), about.end() + 400)
+        stop = hard.start() if hard else about.end() + 300
+        p = next((p for p in PERIOD_RE.finditer(text, about.end(), stop) if re.search(r"\d{4}", p.group(0))), None)
+        if p and len(text[about.end():p.end()].split()) <= 25:
+            end = p.end()
+    label = _norm_label(text[m.start():end])
+    code = (n.group("code") or (issuer.key if issuer else "")).lower()
+    key = f"{doc_type.lower()}-so-{n.group('n').lstrip('0')}-{code}"
+    return NamedMention(m.start(), end, doc_type, label, key, issuer is not None and issuer.scope == "vn",
+                        issuer=issuer)
+
+
+def _short_congress(m: re.Match[str], body: str, doc_type: str) -> NamedMention | None:
+    """"Nghị quyết Đại hội VII": the congress of the same ordinal named in full elsewhere in the text."""
+    if doc_type != "Resolution":
+        return None
+    c = SHORT_CONGRESS_RE.match(body)
+    if not c:
+        return None
+    label = _norm_label(m.group("head") + " " + c.group(0))
+    return NamedMention(m.start(), m.end() + c.end(), doc_type, label, f"?dai-hoi-{c.group('ord').lower()}", False)
+
+
+def _resolve_short_congress(found: list[NamedMention]) -> list[NamedMention]:
+    full = {nm.key.rsplit("-", 1)[1]: nm for nm in found if nm.key.startswith("nghi-quyet-dai-hoi-")}
+    out = []
+    for nm in found:
+        if nm.key.startswith("?dai-hoi-"):
+            same = full.get(nm.key.rsplit("-", 1)[1])
+            if same is None:
+                continue  # which congress is not said
+            nm.key, nm.national, nm.province = same.key, same.national, same.province
+        out.append(nm)
+    return out
 
 
 def _bare_number(text: str, m: re.Match[str], seg_end: int, doc_type: str, province: str | None,
@@ -177,43 +259,18 @@ def _bare_number(text: str, m: re.Match[str], seg_end: int, doc_type: str, provi
                         bare_number=b.group("n"))
 
 
-def _titled(text: str, m: re.Match[str], body: str, doc_type: str, province: str | None,
+def _titled(text: str, m: re.Match[str], doc_type: str, province: str | None,
             unknown_scope: str) -> NamedMention | None:
-    first = body.split(maxsplit=1)[0] if body.strip() else ""
-    if first.lower() == "của":
-        # "Chương trình hành động của UBND tỉnh năm 2023": an issuer, then what singles it out.
-        hit = match_body(body, len(body) - len(body.lstrip()) + 4, province, unknown_scope)
-        if hit is None or not re.match(r"\s+(?:năm|giai\s+đoạn)\s+\d{4}", body[hit[1]:]):
-            return None
-        first = "x"
-    if not first or first.lower() in GENERIC_NEXT or not re.match(r"\w", first):
+    hit = read_titled(text, m, province, unknown_scope)
+    if hit is None:
         return None
-    words = body.split()
-    window = " ".join(words[:MAX_WORDS])
-    p = None
-    for p in PERIOD_RE.finditer(body):
-        if len(body[:p.end()].split()) > MAX_WORDS:
-            p = None
-        break
-    cited = CITES_RE.match(body)
-    if cited and (p is None or cited.end() <= p.start() or p.start() > cited.start("sym")):
-        # "Chương trình hành động thực hiện Nghị quyết số 01/NQ-CP ngày 08/01/2022 của Chính phủ":
-        # what it carries out singles it out; the name ends with that reference.
-        label = _norm_label(text[m.start():m.end() + cited.end()])
-        return NamedMention(m.start(), m.end() + cited.end(), doc_type, label, _key(label), False)
-    if p is None or not window:
-        return None
-    end = m.end() + p.end()
-    of = re.compile(r"\s+của\s+", re.I).match(text, end)
-    issuer = None
-    if of:
-        hit = match_body(text, of.end(), province, unknown_scope)
-        if hit:
-            issuer, end = hit
-    label = _norm_label(text[m.start():end])
+    end, raw, issuer = hit
+    label = _norm_label(raw)
+    if label.isupper():
+        label = label[0] + label[1:].lower()
     cites = SYMBOL_RE.search(label) is not None  # "… thực hiện Nghị quyết số 01/NQ-CP … của Chính phủ"
     if cites:
         issuer = None
-    national = not cites and bool(re.search(r"quốc gia|toàn quốc|của Đảng|Chính phủ|cả nước|Trung ương", label)) \
+    national = not cites and bool(re.search(r"quốc gia|toàn quốc|của Đảng|Chính phủ|cả nước|Trung ương", label, re.I)) \
         and not re.search(r"\btỉnh\b", label)
     return NamedMention(m.start(), end, doc_type, label, _key(label), national, issuer=issuer)

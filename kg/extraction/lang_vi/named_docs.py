@@ -1,0 +1,62 @@
+"""Cue words for documents known by name (no symbol): heads, report kinds, words that end a name.
+
+Heads are matched in any case: a capitalised head (``Đề án phát triển …``) may name a title on its
+own; a lower-case head (``kế hoạch vốn đầu tư công năm 2024``) needs something that singles one
+document out (a period, a place, an embedded document).
+"""
+
+# Head words of a named document -> ontology class. Longer heads first where one is a prefix of another.
+HEADS: dict[str, str] = {
+    "nghị quyết": "Resolution",
+    "kế hoạch hành động": "Plan",
+    "kế hoạch": "Plan",
+    "kịch bản": "Plan",
+    "chương trình mục tiêu quốc gia": "Program",
+    "chương trình hành động": "Program",
+    "chương trình công tác": "Program",
+    "chương trình": "Program",
+    "bộ luật": "Law",
+    "luật": "Law",
+    "đề án": "Scheme",
+    "chỉ thị": "Directive",
+    "quy hoạch": "MasterPlan",
+    "chiến lược": "Strategy",
+    "quyết định": "Decision",
+    "báo cáo": "Report",
+    "quy chế": "Regulation",
+    "quy định": "Regulation",
+}
+
+# Heads whose own words already say what the document is for ("Chương trình công tác năm 2022").
+SUBJECT_HEADS: frozenset[str] = frozenset({"kế hoạch hành động", "chương trình hành động", "chương trình công tác",
+                                           "chương trình mục tiêu quốc gia"})
+
+# Heads that may name a document in lower case (mid-sentence, as their own noun phrase).
+LOWER_HEADS: frozenset[str] = frozenset({"kế hoạch", "kế hoạch hành động", "kịch bản", "chương trình",
+                                         "chương trình hành động", "chương trình công tác",
+                                         "chương trình mục tiêu quốc gia", "đề án", "quy hoạch", "chiến lược",
+                                         "báo cáo", "quyết định", "quy định"})
+
+# Lower-case heads that are also verbs ("báo cáo UBND tỉnh", "quyết định đầu tư", "theo quy định"): they name a
+# document only after one of these words, or (báo cáo) when a report kind follows.
+VERB_HEADS: frozenset[str] = frozenset({"báo cáo", "quyết định", "quy định"})
+NOUN_CONTEXT: frozenset[str] = frozenset({"thông qua", "ban hành", "công bố", "trình", "dự thảo", "xây dựng",
+                                          "hoàn thiện", "cho ý kiến", "góp ý", "nghe", "phê duyệt", "tại"})
+REPORT_KINDS: tuple[str, ...] = ("chính trị", "tổng kết", "sơ kết", "tình hình", "kết quả", "đánh giá",
+                                 "ước thực hiện", "thực hiện", "tổng hợp")
+
+# Words before a lower-case head that make it a verb's object in the wrong sense or a plural/benchmark.
+NOT_BEFORE: frozenset[str] = frozenset({"các", "những", "mọi", "từng", "việc", "để", "%", "vượt", "với", "bằng",
+                                        "so", "theo", "định kỳ", "kịp thời", "thường xuyên", "và"})
+
+# Words that end a name: the start of a clause after it.
+STOP_WORDS: tuple[str, ...] = ("gồm", "bao gồm", "nhằm", "trong đó", "đã", "được", "sẽ", "đang", "là", "có", "để",
+                               "phấn đấu", "như sau", "thì", "khi", "do", "cũng", "còn", "vừa ban hành", "vừa có",
+                               "yêu cầu", "đề ra", "xác định", "đến nay")
+
+# Heads that continue past their first period to the last one of the phrase ("Báo cáo … năm 2021, dự kiến … 2022").
+LONG_HEADS: frozenset[str] = frozenset({"báo cáo"})
+
+# Verbs that put a capitalised head at the start of a task item ("Xây dựng Đề án …"): the document is drafted.
+DRAFTING: tuple[str, ...] = ("xây dựng", "ban hành", "điều chỉnh, bổ sung", "điều chỉnh", "hoàn thiện", "hoàn thành",
+                             "sửa đổi, bổ sung", "trình", "lập", "triển khai")

@@ -1,0 +1,218 @@
+"""Documents named by a head word and a title: ``Đề án phát triển du lịch tỉnh X giai đoạn 2021-2025``.
+
+A name runs from its head (any case) to what singles one document out — an anchor: a period, a named
+place, an embedded document (numbered, or a congress), an issuer with a date, an acronym in brackets —
+and then over anchors that directly follow. A capitalised head that opens a table cell or a task item
+names a drafted document even without an anchor. Plurals, benchmarks ("đạt 98% kế hoạch"), a plan
+that is only the "về …" topic of the act adopting it, and verbs spelled like heads are not names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.bodies import PROVINCE_ALT, match_body
+from kg.extraction.dates import DATE_RE
+from kg.extraction.lang_vi import named_docs as cue
+from kg.extraction.lang_vi.doc_types import TYPE_WORDS
+from kg.extraction.symbols import SYMBOL_RE
+from kg.model import Body
+
+
+def _alt(words: object) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))  # type: ignore
+
+
+HEAD_RE = re.compile(rf"(?<![\w])(?P<head>(?i:{_alt(cue.HEADS)}))\s+")
+ANY_TYPE_RE = re.compile(rf"(?<![\w])(?i:{_alt(TYPE_WORDS)})(?![\w])")
+HARD_STOP_RE = re.compile(r"[;:!?()\[\]“”\"|…]|\.(?=\s|$)|\n\s*\n|\n\s*\|"
+                          r"|\n(?=\s*(?:[-–•+]\s|\d{1,2}\.\s|[IVX]{1,4}\.\s))")
+STOP_RE = re.compile(rf"(?:\s|,)(?:{_alt(cue.STOP_WORDS)})(?![\w])")
+_Y = r"(?:19|20)\d{2}"
+PERIOD_RE = re.compile(
+    rf"(?:(?:\d\s+năm\s+)?(?:(?:năm|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến\s+năm|đến|trước\s+năm)\s+)(?:\(\s*)?{_Y}"
+    rf"(?:\s*-\s*{_Y})?(?:\s*\))?|\(\s*{_Y}\s*-\s*{_Y}\s*\)|(?<![\d/.\-]){_Y}\s*-\s*{_Y})(?![\d/])"
+)
+CONTINUE_RE = re.compile(
+    rf"\s*,?\s*(?:và\s+)?(?:(?:tầm\s+nhìn|định\s+hướng)\s+(?:đến\s+)?(?:năm\s+)?{_Y}|những\s+năm\s+tiếp\s+theo"
+    rf"|nhiệm\s+kỳ\s+{_Y}\s*-\s*{_Y})"
+)
+PLACE_RE = re.compile(rf"(?:trên\s+địa\s+bàn\s+)?(?:tỉnh|thành\s+phố)\s+(?:{PROVINCE_ALT})(?![\w])")
+NATIONAL_RE = re.compile(r"(?<![\w])(?i:quốc\s+gia|toàn\s+quốc)(?![\w])")
+ACRONYM_RE = re.compile(r"\s*\((?P<a>[A-ZĐ][A-ZĐ0-9&\-]{1,12})\)")
+OF_RE = re.compile(r"\s*,?\s*của\s+", re.I)
+ISSUED_ON_RE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?(?:ngày|NGÀY)\s+")
+BARE_REF_RE = re.compile(rf"(?<![\w])(?i:{_alt(TYPE_WORDS)})\s+(?:số\s+)?\d{{1,4}}(?:/[A-ZĐ]{{1,6}})?(?=\s+của\s)")
+CONGRESS_IN_RE = re.compile(r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:Đảng\s+bộ\s+\w+(?:\s+\w+)?\s+)?(?:lần\s+thứ\s+)?)"
+                            r"[IVXLC]+(?!\w)(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4})?")
+TITLE_START_RE = re.compile(rf"(?:^|\n|\|)\s*(?:\d{{1,3}}[.)]?\s+|[-–•+]\s*)?(?:(?i:{_alt(cue.DRAFTING)})\s+)?$")
+MAX_SUBJECT = 30
+MAX_WORDS = 60
+GENERIC_NEXT = {"của", "số", "này", "đó", "trên", "đã", "và", "hoặc", "các", "được", "tại", "là", "mới", "chung",
+                "liên", "trình", "cụ", "nêu", "cũng", "sẽ", "vừa", "đang", "phải", "cần", "nhằm", "để", "với", "theo",
+                "trong", "khi", "thì", "đề", "ra", "như", "nói"}
+Anchor = tuple[int, int]
+
+
+def _words_before(text: str, pos: int, n: int = 3) -> str:
+    return " ".join(text[max(0, pos - 60):pos].lower().split()[-n:])
+
+
+def _prev_in(text: str, pos: int, words: frozenset[str]) -> bool:
+    before = text[max(0, pos - 60):pos].lower()
+    if before.rstrip().endswith("%"):
+        return "%" in words
+    tail = before.split()
+    return any(" ".join(tail[-k:]) in words for k in (1, 2, 3) if len(tail) >= k)
+
+
+def _topic_of_act(text: str, start: int) -> bool:
+    """"Nghị quyết … về Kế hoạch X": the plan adopted by the act it is the topic of."""
+    before = text[max(0, start - 300):start]
+    if not re.search(r"\svề\s*$", before):
+        return False
+    stop = max(before.rfind(c) for c in ";.\n:")
+    return ANY_TYPE_RE.search(before[stop + 1:]) is not None
+
+
+def _ref_tail(text: str, pos: int, province: str | None, scope: str) -> tuple[int, Body | None]:
+    """Past an embedded document's date and issuer."""
+    d = re.compile(r"\s*,?\s*(?:ngày|NGÀY)\s+").match(text, pos)
+    if d and (dm := DATE_RE.match(text, d.end())):
+        pos = dm.end()
+    issuer = None
+    of = OF_RE.match(text, pos)
+    if of and (hit := match_body(text, of.end(), province, scope)):
+        issuer, pos = hit
+    return pos, issuer
+
+
+def _anchors(text: str, lo: int, hi: int, province: str | None, scope: str) -> list[Anchor]:
+    seg = text[lo:hi]
+    found: list[Anchor] = [(lo + p.start(), lo + p.end()) for p in PERIOD_RE.finditer(seg)
+                           if not re.search(r"của\s*$", seg[:p.start()])]  # "chỉ tiêu của năm 2023": not a title
+    found += [(lo + p.start(), lo + p.end()) for p in PLACE_RE.finditer(seg)]
+    found += [(lo + p.start(), lo + p.end()) for p in CONGRESS_IN_RE.finditer(seg)]
+    for s in SYMBOL_RE.finditer(seg):
+        found.append((lo + s.start(), min(hi, _ref_tail(text, lo + s.end(), province, scope)[0])))
+    for b in BARE_REF_RE.finditer(seg):
+        found.append((lo + b.start(), min(hi, _ref_tail(text, lo + b.end(), province, scope)[0])))
+    return sorted(found)
+
+
+def _segment_end(text: str, start: int, upper: bool) -> int:
+    hard = HARD_STOP_RE.search(text, start, start + 900)
+    end = hard.start() if hard else min(len(text), start + 600)
+    stop = STOP_RE.search(text, start, end)
+    end = stop.start() if stop else end
+    if upper:  # a title in capitals ends where ordinary text begins
+        low = next((w for w in re.finditer(r"\S+", text[start:end]) if any(c.islower() for c in w.group(0))), None)
+        end = start + low.start() if low else end
+    return end
+
+
+def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -> tuple[int, str, Body | None] | None:
+    """(end, label, issuer) of the document named from head `m`, or None."""
+    head = " ".join(m.group("head").lower().split())
+    written = m.group("head")
+    upper, lower = written.isupper(), written[0].islower()
+    start, pos = m.start(), m.end()
+    if lower and head not in cue.LOWER_HEADS:
+        return None
+    if _prev_in(text, start, frozenset({"các", "những", "mọi", "từng"})) or _topic_of_act(text, start):
+        return None
+    after = text[pos:pos + 40].lower().lstrip()
+    if lower:
+        if _prev_in(text, start, cue.NOT_BEFORE):
+            return None
+        if head in cue.VERB_HEADS and not _prev_in(text, start, cue.NOUN_CONTEXT) and not (
+                head == "báo cáo" and after.startswith(cue.REPORT_KINDS)):
+            return None
+    end = _segment_end(text, pos, upper)
+    body = text[pos:end]
+    first = body.split(maxsplit=1)[0].lower() if body.strip() else ""
+    if not first or not re.match(r"\w", first) or (first in GENERIC_NEXT and first != "của"):
+        return None
+    coord = re.compile(rf"(?:,|\s(?i:và))\s+(?i:{_alt(cue.HEADS)})(?=\s)").search(body)
+    if coord and HEAD_RE.search(body, 0, coord.start()):
+        coord = None  # "thực hiện Nghị quyết A, Nghị quyết B": documents inside the name, not beside it
+    issuer: Body | None = None
+    if first == "của":
+        return _issued(text, m, head, province, scope, end)
+    anchors = [a for a in _anchors(text, pos, end, province, scope) if a[0] < pos + len(body)]
+    if coord:
+        anchors = [a for a in anchors if a[0] < pos + coord.start()] or []
+        if not anchors:
+            return None
+    if anchors and len(text[pos:anchors[0][0]].split()) <= MAX_SUBJECT:
+        if lower and not text[pos:anchors[0][0]].strip() and head not in cue.SUBJECT_HEADS:
+            return None  # "kế hoạch năm 2024": no subject
+        if lower and head in cue.VERB_HEADS and head != "báo cáo" and not HEAD_RE.search(text, pos, anchors[0][0]):
+            return None  # "quyết định giao chỉ tiêu Kế hoạch …": a lower-case act is known by the document it carries
+        stop = anchors[-1][1] if head in cue.LONG_HEADS else _extend(text, anchors, end)
+        stop, issuer = _tail(text, stop, end, province, scope)
+        return stop, text[start:stop], issuer
+    if lower or upper:
+        return None
+    of = OF_RE.search(text, pos, end)
+    if of and 1 <= len(text[pos:of.start()].split()) <= MAX_SUBJECT and (
+            hit := match_body(text, of.end(), province, scope)):  # "Quy chế làm việc của Chính phủ"
+        return hit[1], text[start:hit[1]], hit[0]
+    acr = ACRONYM_RE.match(text, end)
+    if acr and len(body.split()) <= MAX_SUBJECT:
+        return acr.end(), text[start:acr.end()], None
+    if TITLE_START_RE.search(text, max(0, start - 60), start) and 2 <= len(body.split()) <= MAX_SUBJECT:
+        return end, text[start:pos + len(body.rstrip(" ,"))], None
+    return None
+
+
+def _extend(text: str, anchors: list[Anchor], end: int) -> int:
+    """The end of the first anchor and of anchors that directly follow it."""
+    stop = anchors[0][1]
+    for a, b in anchors[1:]:
+        gap = text[stop:a] if a >= stop else ""
+        if re.fullmatch(r"[\s,]*(?:và\s+)?", gap):
+            stop = max(stop, b)
+    while (c := CONTINUE_RE.match(text, stop)) and c.end() <= end:
+        stop = c.end()
+    return stop
+
+
+def _tail(text: str, stop: int, end: int, province: str | None, scope: str) -> tuple[int, Body | None]:
+    """An issuer ("của UBND tỉnh") and an acronym right after the name."""
+    issuer = None
+    of = OF_RE.match(text, stop)
+    if of and (hit := match_body(text, of.end(), province, scope)):
+        issuer, stop = hit
+    return stop, issuer
+
+
+def _issued(text: str, m: re.Match[str], head: str, province: str | None, scope: str,
+            end: int) -> tuple[int, str, Body | None] | None:
+    """"Kế hoạch hành động của Bộ X ban hành ngày 11/1/2024", "Nghị quyết của HĐND tỉnh về … năm 2023"."""
+    of = OF_RE.match(text, m.end())
+    hit = match_body(text, of.end(), province, scope) if of else None
+    if hit is None:
+        return None
+    issuer, pos = hit
+    on = ISSUED_ON_RE.match(text, pos)
+    if on and (d := DATE_RE.match(text, on.end())):
+        return d.end(), text[m.start():d.end()], issuer
+    year = re.compile(r"\s+").match(text, pos)
+    if year and (p := PERIOD_RE.match(text, year.end())):  # "Chương trình công tác của UBND tỉnh năm 2021"
+        stop = _extend(text, [(p.start(), p.end())], len(text))
+        return stop, text[m.start():stop], issuer
+    own = text[m.start():pos]
+    # "Nghị quyết của Tỉnh ủy và Nghị quyết của HĐND tỉnh về …": the topic after the second is shared
+    again = re.compile(rf"\s+và\s+(?i:{re.escape(m.group('head'))})\s+của\s+").match(text, pos)
+    if again and (hit2 := match_body(text, again.end(), province, scope)):
+        pos = hit2[1]
+    topic = re.compile(r"\s+về\s+").match(text, pos)
+    if not topic:
+        return None
+    tend = _segment_end(text, topic.end(), False)
+    anchors = _anchors(text, topic.end(), tend, province, scope)
+    if not anchors or len(text[topic.end():anchors[0][0]].split()) > MAX_SUBJECT:
+        return None
+    stop = _extend(text, anchors, tend)
+    return stop, own + text[pos:stop], issuer
