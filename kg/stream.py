@@ -20,7 +20,6 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -117,8 +116,10 @@ def run_map(tasks: list[tuple[str, str, str, float]], *, jobs: int = 1, executor
             yield map_text(t)
     else:
         chunk = max(1, min(batch, len(tasks) // (jobs * 4) or 1))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-            yield from pool.map(map_text, tasks, chunksize=chunk)
+        # Ctrl-C is the parent's to handle: workers ignore SIGINT and are terminated when the map stops
+        ignore_sigint = (signal.SIGINT, signal.SIG_IGN)
+        with get_context("fork").Pool(jobs, initializer=signal.signal, initargs=ignore_sigint) as pool:
+            yield from pool.imap(map_text, tasks, chunksize=chunk)
 
 
 def _run_dask(tasks: list[tuple[str, str, str, float]], scheduler: str | None, batch: int) -> Iterator[TextOutput]:

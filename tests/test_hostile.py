@@ -471,7 +471,7 @@ def triples(path: Path) -> set:
 
 
 def stray_files(cwd: Path) -> list[str]:
-    return sorted(p.name for p in cwd.iterdir() if p.name not in {"corpus", "st", "out.ttl"})
+    return sorted(p.name for p in cwd.iterdir() if p.name not in {"corpus", "st", "out.ttl", ".vnkg"})
 
 
 def store_graph_sizes(st_dir: Path) -> tuple[int, dict[str, int]]:

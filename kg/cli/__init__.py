@@ -26,10 +26,7 @@ from kg.cli._util import app, err_console
 def main() -> None:
     """Entry point: errors print one line, never a traceback (set VNKG_DEBUG=1 to see it)."""
     try:
-        app()
-    except KeyboardInterrupt:
-        err_console.print("[red]interrupted[/]: previous outputs are left as they were")
-        sys.exit(130)
+        app()  # typer turns Ctrl-C into exit status 130; commands that write say what they kept
     except Exception as e:
         if os.environ.get("VNKG_DEBUG"):
             raise

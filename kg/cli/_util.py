@@ -28,6 +28,15 @@ def source_or_default(source: Path | None, prefer_store: bool = False) -> Path:
         raise AssertionError from e  # unreachable: fail() exits
 
 
+def interrupted() -> None:
+    """Ctrl-C during a command that writes: say so in one line and exit 130.
+
+    A fresh console: the interrupt may land inside a progress bar's render, leaving `err_console` buffering.
+    """
+    Console(stderr=True).print("[red]interrupted[/]: previous outputs are left as they were", highlight=False)
+    raise typer.Exit(130)
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print one error line (never a traceback) and exit."""
     err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False)

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from kg.build import sample_corpus
 from kg.cli._source import record_build
-from kg.cli._util import app, console, err_console, fail
+from kg.cli._util import app, console, err_console, fail, interrupted
 from kg.rdf.iris import DEFAULT_BASE
 from kg.store import FILE_FORMATS, GraphStore, StoreError
 from kg.stream import DEFAULT_TIMEOUT, build_corpus
@@ -59,9 +59,13 @@ def build_cli(
     with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=quiet) as progress:
         task = progress.add_task("build", total=None)
-        report = build_corpus(sources, output=output, store=gs, base=base, jobs=jobs or os.cpu_count() or 1,
-                              executor=executor, scheduler=scheduler, timeout=timeout, partitions=partitions,
-                              on_progress=lambda _: progress.advance(task), on_error=warn)
+        try:
+            report = build_corpus(sources, output=output, store=gs, base=base, jobs=jobs or os.cpu_count() or 1,
+                                  executor=executor, scheduler=scheduler, timeout=timeout, partitions=partitions,
+                                  on_progress=lambda _: progress.advance(task), on_error=warn)
+        except KeyboardInterrupt:
+            progress.stop()
+            interrupted()
     if report.texts == 0 and report.skipped == 0:
         fail("nothing could be built: no readable text in " + ", ".join(map(str, sources)))
     if report.texts:

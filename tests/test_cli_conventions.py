@@ -115,3 +115,28 @@ def test_version_and_help_show_defaults(tmp_path: Path) -> None:
     helptext = " ".join(kg(tmp_path, "build", "--help").stdout.split())
     assert "[default: 60.0]" in helptext  # defaults are shown, not swallowed as markup
     assert "<bool>" not in helptext
+
+
+def test_ctrl_c_says_what_was_kept(tmp_path: Path) -> None:
+    import signal
+
+    corpus = tmp_path / "texts"
+    corpus.mkdir()
+    from kg.build import sample_corpus
+
+    texts = sorted(sample_corpus().glob("*.txt"))
+    for i in range(300):
+        shutil.copy(texts[i % len(texts)], corpus / f"t{i:03d}.txt")
+    env = {**os.environ, "NO_COLOR": "1"}
+    proc = subprocess.Popen([*KG, "build", "texts", "-o", "out.ttl", "--no-shacl"], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    end = time.monotonic() + 60
+    while time.monotonic() < end and proc.poll() is None and not any(tmp_path.glob(".vnkg-build-*")):
+        time.sleep(0.05)
+    assert proc.poll() is None, "the build ended before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted: previous outputs are left as they were" in err
+    assert "Aborted" not in err and "Traceback" not in err
+    assert not (tmp_path / "out.ttl").exists()
