@@ -22,6 +22,7 @@ A saved query is a standard SPARQL 1.1 file that starts with a header of comment
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -29,6 +30,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode
 
 from kg.rdf.namespaces import PREFIXES
+from kg.serve import guard
 from kg.store import GraphStore, QueryResult, has_default_graph
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -210,12 +212,18 @@ def with_prefixes(text: str) -> str:
     return "\n".join([*missing, text]) if missing else text
 
 
-def run(store: GraphStore, text: str) -> QueryResult:
+def run(store: GraphStore, text: str, allowed_hosts: tuple[str, ...] = ()) -> QueryResult:
     """Run a SPARQL query over the merged default graph if there is one, else the union of the named graphs.
 
-    A malformed query raises QueryError with the parser's line/column message, on one line.
+    A malformed query raises QueryError with the parser's line/column message, on one line. ``SERVICE`` (a
+    fetch from another server) is refused unless its host is in ``allowed_hosts``, and brackets nested too
+    deep for the parser are refused before parsing (``kg.serve.guard``).
     """
     text = with_prefixes(text)
+    try:
+        guard.check(text, allowed_hosts=allowed_hosts, max_length=sys.maxsize)
+    except guard.Refused as e:
+        raise QueryError(str(e).replace("--allow-federation HOST", "kg query --allow-federation HOST")) from e
     try:
         if has_default_graph(store.raw):
             return store.raw.query(text)

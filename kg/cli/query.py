@@ -26,6 +26,9 @@ def query_cli(
     param: list[str] = typer.Option(None, "-p", "--param", help="NAME=VALUE, binds `VALUES ?NAME { UNDEF }`."),
     fmt: str = typer.Option("table", "-f", "--format", help="table, csv, tsv, json, xml or md (CONSTRUCT/DESCRIBE: "
                                                           "always Turtle)."),
+    allow_federation: list[str] = typer.Option(None, "--allow-federation", metavar="HOST",
+                                               help="Let SERVICE fetch from HOST (repeatable); by default "
+                                                    "a query never fetches a URL."),
 ) -> None:
     """Run a SPARQL query. Source: --store or --graph; default data/store if it exists, else exports/sample.ttl."""
     if fmt not in FORMATS:
@@ -41,7 +44,7 @@ def query_cli(
     source = store or graph or (DEFAULT_STORE if DEFAULT_STORE.is_dir() else DEFAULT_GRAPH)
     try:
         gs = queries.open_source(source)
-        result = queries.run(gs, text)
+        result = queries.run(gs, text, tuple(allow_federation or ()))
     except (StoreError, queries.QueryError) as e:
         fail(str(e), 2)
     if isinstance(result, QueryTriples):
