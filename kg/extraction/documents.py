@@ -7,6 +7,8 @@ whole corpus; provincial ones are scoped to their province, or to the text when 
 
 from __future__ import annotations
 
+import re
+
 from kg.extraction.annotations import Annotations
 from kg.extraction.header import Header
 from kg.extraction.references import RefMention
@@ -57,6 +59,31 @@ def _merge(doc: DocumentRef, other: DocumentRef, known: dict[int, set[tuple[int,
     doc.draft = doc.draft and other.draft
 
 
+_PERIOD_WORDS = {"năm", "giai", "đoạn", "thời", "kỳ", "nhiệm", "đến", "định", "hướng", "tầm", "nhìn", "và", "những",
+                 "tiếp", "theo"}
+
+
+def _subject_and_years(label: str) -> tuple[list[str], set[str]]:
+    words = re.sub(r"[^\w]+", " ", label.lower()).split()
+    years = {w for w in words if re.fullmatch(r"(?:19|20)\d{2}", w)}
+    cut = next((i for i, w in enumerate(words) if w in years), len(words))
+    subject = [w for w in words[:cut] if w not in _PERIOD_WORDS or w == "và"]
+    while subject and subject[-1] in _PERIOD_WORDS:
+        subject.pop()
+    return subject, years
+
+
+def same_named(a: str, b: str) -> bool:
+    """A short and a long name of one document: one subject the other's beginning, the same first year
+    ("kế hoạch chuyển đổi cơ cấu cây trồng giai đoạn 2021-2025" and "Kế hoạch chuyển đổi cơ cấu cây trồng từ
+    đất lúa … giai đoạn 2021 - 2025")."""
+    (sa, ya), (sb, yb) = _subject_and_years(a), _subject_and_years(b)
+    short, long_ = sorted((sa, sb), key=len)
+    if len(short) < 4 or not ya or not yb or min(ya) != min(yb):
+        return False
+    return long_[:len(short)] == short
+
+
 def assemble(ann: Annotations) -> None:
     """Fill `ann.result.documents` and the mention -> document indices."""
     docs = ann.result.documents
@@ -93,6 +120,13 @@ def assemble(ann: Annotations) -> None:
                           bare_number=nm.bare_number, date=nm.date, year=int(nm.date[:4]) if nm.date else None,
                           issuer=nm.issuer, issuer_from_text=nm.issuer is not None, scope=scope, key=nm.key)
         k = (scope, nm.key)
+        if k not in by_key:
+            same = next((i for (sc, _), i in by_key.items() if sc == scope and docs[i].doc_type == nm.doc_type
+                         and same_named(docs[i].label or "", nm.label)), None)
+            if same is not None:
+                by_key[k] = same
+                if len(nm.label) > len(docs[same].label or ""):
+                    docs[same].label = nm.label  # the fullest form as written
         if k in by_key:
             _merge(docs[by_key[k]], new, known)
         else:

@@ -33,6 +33,12 @@ CONGRESS_RE = re.compile(
     rf"(?:\s+(?P<prov>{PROVINCE_ALT}))?)?)\s+(?:lần\s+thứ|khóa)\s+(?P<ord>[IVXLC]+)(?!\w)(?P<dang>\s+của\s+Đảng)?"
     r"(?:\s*,\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4})?"
 )
+# "Đại hội đại biểu lần thứ XX (nhiệm kỳ 2025-2030) Đảng bộ tỉnh Nghệ An": the ordinal first
+CONGRESS_ORDINAL_FIRST_RE = re.compile(
+    r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?)(?:lần\s+thứ|khóa)\s+(?P<ord>[IVXLC]+)(?!\w)"
+    r"(?:\s*\(\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4}\s*\)|\s*,\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4}\s*,?)?"
+    rf"\s+(?i:Đảng\s+bộ)\s+(?P<unit>tỉnh|thành\s+phố)(?:\s+(?P<prov>{PROVINCE_ALT}))?(?P<nat>(?!))?"
+)
 CONGRESS_I_RE = re.compile(CONGRESS_RE.pattern, re.I)  # in a title in capitals
 # "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết Trung ương 4 khóa XII", "Nghị quyết Hội nghị Trung ương 5 khóa XI"
 NATIONAL_CONGRESS_RE = re.compile(r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:lần\s+thứ\s+)?)(?P<ord>[IVXLC]+)\s+của\s+Đảng")
@@ -111,8 +117,10 @@ def read_named(text: str, province: str | None, unknown_scope: str, skip: list[t
         if hit is None and word.isupper():  # a title in capitals: "NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ TỈNH … LẦN THỨ XV"
             hit = _congress(m, body, doc_type, CONGRESS_I_RE)
         if hit is None and capital:
-            hit = _congress(m, body, doc_type) or _plenum(m, body, doc_type) or _short_congress(m, body, doc_type) \
-                or _law(m, body, word) or _bare_number(text, m, seg_end, doc_type, province, unknown_scope)
+            wide = text[m.end():m.end() + 300]
+            hit = _congress(m, body, doc_type) or _congress(m, wide, doc_type, CONGRESS_ORDINAL_FIRST_RE) \
+                or _plenum(m, body, doc_type) or _short_congress(m, body, doc_type) or _law(m, body, word) \
+                or _bare_number(text, m, seg_end, doc_type, province, unknown_scope)
         if hit is None and doc_type != "Law":
             hit = _titled(text, m, doc_type, province, unknown_scope)
         if hit:

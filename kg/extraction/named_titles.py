@@ -40,6 +40,8 @@ CONTINUE_RE = re.compile(
 PLACE_RE = re.compile(rf"(?:trên\s+địa\s+bàn\s+)?(?:tỉnh|thành\s+phố)\s+(?:{PROVINCE_ALT})(?![\w])")
 NATIONAL_RE = re.compile(r"(?<![\w])(?i:quốc\s+gia|toàn\s+quốc)(?![\w])")
 ACRONYM_RE = re.compile(r"\s*\((?P<a>[A-ZĐ][A-ZĐ0-9&\-]{1,12})\)")
+TERM_RE = re.compile(r"(?:\s*,?\s*khóa\s+[IVXLC]+(?![\w]))?(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4})?")
+IMPLEMENTS_RE = re.compile(r"\s+(?:(?:triển\s+khai\s+)?thực\s+hiện|triển\s+khai)\s+")
 OF_RE = re.compile(r"\s*,?\s*của\s+", re.I)
 ISSUED_ON_RE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?(?:ngày|NGÀY)\s+")
 BARE_REF_RE = re.compile(rf"(?<![\w])(?i:{_alt(TYPE_WORDS)})\s+(?:số\s+)?\d{{1,4}}(?:/[A-ZĐ]{{1,6}})?(?=\s+của\s)")
@@ -100,8 +102,13 @@ def _anchors(text: str, lo: int, hi: int, province: str | None, scope: str) -> l
     return sorted(found)
 
 
+BRACKETED_PERIOD_RE = re.compile(rf"\(\s*(?:giai\s+đoạn\s+|nhiệm\s+kỳ\s+)?{_Y}\s*-\s*{_Y}\s*\)")
+
+
 def _segment_end(text: str, start: int, upper: bool) -> int:
     hard = HARD_STOP_RE.search(text, start, start + 900)
+    while hard and (bp := BRACKETED_PERIOD_RE.match(text, hard.start())):  # "Kế hoạch 5 năm (2026 - 2030)"
+        hard = HARD_STOP_RE.search(text, bp.end(), start + 900)
     end = hard.start() if hard else min(len(text), start + 600)
     stop = STOP_RE.search(text, start, end)
     end = stop.start() if stop else end
@@ -157,7 +164,8 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
     of = OF_RE.search(text, pos, end)
     if of and 1 <= len(text[pos:of.start()].split()) <= MAX_SUBJECT and (
             hit := match_body(text, of.end(), province, scope)):  # "Quy chế làm việc của Chính phủ"
-        return hit[1], text[start:hit[1]], hit[0]
+        stop = _term(text, hit[1])
+        return stop, text[start:stop], hit[0]
     acr = ACRONYM_RE.match(text, end)
     if acr and len(body.split()) <= MAX_SUBJECT:
         return acr.end(), text[start:acr.end()], None
@@ -184,7 +192,14 @@ def _tail(text: str, stop: int, end: int, province: str | None, scope: str) -> t
     of = OF_RE.match(text, stop)
     if of and (hit := match_body(text, of.end(), province, scope)):
         issuer, stop = hit
+        stop = _term(text, stop)
     return stop, issuer
+
+
+def _term(text: str, pos: int) -> int:
+    """Past a body's term: "của Ban Chấp hành Đảng bộ tỉnh khóa XVII", ", nhiệm kỳ 2020-2025"."""
+    t = TERM_RE.match(text, pos)
+    return t.end() if t else pos
 
 
 def _issued(text: str, m: re.Match[str], head: str, province: str | None, scope: str,
@@ -195,6 +210,14 @@ def _issued(text: str, m: re.Match[str], head: str, province: str | None, scope:
     if hit is None:
         return None
     issuer, pos = hit
+    pos = _term(text, pos)
+    does = IMPLEMENTS_RE.match(text, pos)
+    if does:  # "Chương trình hành động của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 30-NQ/TW"
+        h = HEAD_RE.match(text, does.end())
+        inner = [a for a in _anchors(text, does.end(), _segment_end(text, does.end(), False), province, scope)
+                 if h and a[0] - h.end() <= 40 and not PERIOD_RE.match(text, a[0])]
+        if inner:
+            return inner[0][1], text[m.start():inner[0][1]], issuer
     on = ISSUED_ON_RE.match(text, pos)
     if on and (d := DATE_RE.match(text, on.end())):
         return d.end(), text[m.start():d.end()], issuer

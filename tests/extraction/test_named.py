@@ -1,0 +1,110 @@
+"""Documents known by name (no symbol): the forms of issue 10, in invented sentences."""
+
+import pytest
+
+
+def labels(res) -> list[str]:
+    return [d.label for d in res.documents if d.number is None and d.label]
+
+
+def test_lower_case_plan_with_its_year(read, doc, named) -> None:
+    res = read("Năm 2023, tỉnh hoàn thành 16/21 chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2023 đã đề ra.")
+    assert named(res, "kế hoạch phát triển kinh tế - xã hội năm 2023").doc_type == "Plan"
+
+
+def test_plan_as_benchmark_or_plural_is_no_document(read, doc, named) -> None:
+    res = read("Thu ngân sách đạt 104% kế hoạch, vượt kế hoạch năm 2023. Các sở xây dựng các kế hoạch năm 2024 "
+               "và báo cáo UBND tỉnh trước ngày 15/12/2024.")
+    assert labels(res) == []
+
+
+def test_period_in_brackets(read, doc, named) -> None:
+    res = read("Tỉnh tập trung chuẩn bị Kế hoạch 5 năm (2026 - 2030) của tỉnh.")
+    assert named(res, "Kế hoạch 5 năm (2026-2030)").doc_type == "Plan"
+
+
+def test_reports_by_title(read, doc, named) -> None:
+    res = read("Đại hội thông qua Báo cáo chính trị của Ban Chấp hành Đảng bộ tỉnh khóa XVII trình Đại hội. "
+               "Sở Tài chính trình báo cáo ước thực hiện kế hoạch năm 2024 và dự kiến năm 2025.")
+    assert named(res, "Báo cáo chính trị của Ban Chấp hành Đảng bộ tỉnh khóa XVII").doc_type == "Report"
+    assert named(res, "báo cáo ước thực hiện kế hoạch năm 2024").doc_type == "Report"
+
+
+def test_report_runs_to_its_outlook(read, doc, named) -> None:
+    res = read("Cho ý kiến dự thảo báo cáo tổng kết 5 năm thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV, "
+               "nhiệm kỳ 2020-2025 và phương hướng nhiệm vụ 5 năm nhiệm kỳ 2025-2030.")
+    report = named(res, "báo cáo tổng kết")
+    assert report.label.endswith("nhiệm kỳ 2025-2030")
+    inner = [d for d in res.documents if d.doc_type == "Resolution"]  # a name inside a name counts too
+    assert [d.label for d in inner] == ["Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV, nhiệm kỳ 2020-2025"]
+
+
+def test_program_by_issuer_and_purpose(read, doc, named) -> None:
+    res = read("Triển khai Chương trình hành động của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết số 27-NQ/TW "
+               "ngày 9/11/2022 của Ban Chấp hành Trung ương về xây dựng Nhà nước pháp quyền.")
+    ctr = named(res, "Chương trình hành động của Ban Thường vụ Tỉnh ủy")
+    assert ctr.doc_type == "Program" and "27-NQ/TW" in ctr.label
+
+
+def test_amending_law_is_one_document(read, doc, named) -> None:
+    res = read("Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu ngày "
+               "29 tháng 11 năm 2024; Luật Tổ chức Chính quyền địa phương ngày 19 tháng 02 năm 2025;")
+    assert sorted(labels(res)) == ["Luật Sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đấu thầu",
+                                   "Luật Tổ chức Chính quyền địa phương"]
+
+
+def test_congress_ordinal_first_with_term_in_brackets(read, doc, named) -> None:
+    res = read("Cụ thể hóa Nghị quyết Đại hội đại biểu lần thứ XVIII (nhiệm kỳ 2025-2030) Đảng bộ tỉnh Bình Định. "
+               "Nghị quyết Đại hội XVIII đề ra 20 chỉ tiêu.")
+    nodes = [d for d in res.documents if d.label and "XVIII" in d.label]
+    assert len(nodes) == 1 and nodes[0].doc_type == "Resolution" and len(nodes[0].spans) == 2
+
+
+def test_topic_of_the_adopting_act_is_not_apart(read, doc, named) -> None:
+    res = read("Căn cứ Nghị quyết số 45/NQ-HĐND ngày 9/12/2023 của HĐND tỉnh về Kế hoạch phát triển kinh tế - xã hội "
+               "năm 2024;")
+    assert labels(res) == []
+
+
+def test_resolutions_sharing_one_topic(read, doc, named) -> None:
+    res = read("Hội nghị quán triệt Nghị quyết của Tỉnh ủy và Nghị quyết của HĐND tỉnh về nhiệm vụ phát triển "
+               "kinh tế - xã hội năm 2025.", province="Phú Yên")
+    assert named(res, "Nghị quyết của Tỉnh ủy về nhiệm vụ").doc_type == "Resolution"
+    assert named(res, "Nghị quyết của HĐND tỉnh về nhiệm vụ").issuer.name == "Hội đồng nhân dân tỉnh Phú Yên"
+
+
+def test_news_shorthand_numbers(read, doc, named) -> None:
+    res = read("Thành phố tiếp tục thực hiện Nghị quyết 31 của Bộ Chính trị và Nghị quyết 09/TU về chuyển đổi số.")
+    assert named(res, "Nghị quyết 31 của Bộ Chính trị").issuer.name == "Bộ Chính trị"
+    assert named(res, "Nghị quyết 09/TU").doc_type == "Resolution"
+
+
+def test_title_with_acronym(read, doc, named) -> None:
+    res = read("Tiếp tục triển khai Chương trình phát triển du lịch cộng đồng (CBT) trên toàn tỉnh.")
+    assert named(res, "Chương trình phát triển du lịch cộng đồng (CBT)").doc_type == "Program"
+
+
+def test_promulgated_rules_by_name(read, doc, named) -> None:
+    res = read("Căn cứ Nghị định số 12/2023/NĐ-CP của Chính phủ ban hành Quy chế phối hợp của Chính phủ;")
+    assert named(res, "Quy chế phối hợp của Chính phủ").doc_type == "Regulation"
+
+
+@pytest.mark.parametrize("layout", ["list", "table"])
+def test_drafted_documents_in_task_lists_and_tables(read, doc, named, layout: str) -> None:
+    items = ["Xây dựng Đề án phát triển kinh tế ban đêm tỉnh Khánh Hòa đến năm 2030",
+             "Đề án thu hút nhân lực chất lượng cao cho khu kinh tế"]
+    if layout == "list":
+        text = "II. NHIỆM VỤ\n" + "\n".join(f"{i}. {t}." for i, t in enumerate(items, 1)) + "\n"
+    else:
+        text = "STT\n|\nNhiệm vụ\n|\n" + "".join(f"{i}\n|\n{t}\n|\nSở Tài chính\n|\n" for i, t in enumerate(items, 1))
+    res = read(text)
+    assert named(res, "Đề án phát triển kinh tế ban đêm tỉnh Khánh Hòa đến năm 2030").doc_type == "Scheme"
+    assert named(res, "Đề án thu hút nhân lực chất lượng cao cho khu kinh tế").doc_type == "Scheme"
+
+
+def test_short_and_long_name_are_one_node(read, doc, named) -> None:
+    res = read("UBND tỉnh ban hành Kế hoạch chuyển đổi số ngành y tế tỉnh Gia Lai giai đoạn 2022-2025. Sở Y tế chủ trì "
+               "thực hiện kế hoạch chuyển đổi số ngành y tế giai đoạn 2022 - 2025.")
+    nodes = [d for d in res.documents if d.number is None and "chuyển đổi số" in (d.label or "")]
+    assert len(nodes) == 1 and len(nodes[0].spans) == 2
+    assert nodes[0].label == "Kế hoạch chuyển đổi số ngành y tế tỉnh Gia Lai giai đoạn 2022-2025"
