@@ -140,3 +140,11 @@ def test_ctrl_c_says_what_was_kept(tmp_path: Path) -> None:
     assert "interrupted: previous outputs are left as they were" in err
     assert "Aborted" not in err and "Traceback" not in err
     assert not (tmp_path / "out.ttl").exists()
+
+
+def test_query_reads_the_last_built_store(folder: Path) -> None:
+    count = ["query", "-e", "SELECT (COUNT(*) AS ?n) WHERE { ?s a vnkg:SourceText }", "-f", "csv"]
+    assert kg(folder, *count).stdout.split()[-1] == "6"  # nothing built here: the six-text sample
+    built = kg(folder, "build", "texts", "--store", "st", "-q")
+    assert built.returncode == 0, built.stderr
+    assert kg(folder, *count).stdout.split()[-1] == "1"  # the store the last build wrote

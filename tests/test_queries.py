@@ -236,7 +236,16 @@ def test_cli_query_and_queries(graph_file: Path) -> None:
     out = runner.invoke(app, ["queries"])
     assert out.exit_code == 0 and "targets-of-plan" in out.stdout and "Implementation" in out.stdout
     out = runner.invoke(app, ["query", "--help"])
-    assert "data/store" in out.stdout and "exports/sample.ttl" in out.stdout
+    assert "last `kg build`" in " ".join(out.stdout.split()) and "exports/sample.ttl" in out.stdout
+
+
+def test_cli_query_in_a_pipe_prints_tab_separated_rows(graph_file: Path) -> None:
+    out = CliRunner().invoke(app, ["query", "plans-implementing", "--graph", str(graph_file), "-p",
+                                   "resolution=01/NQ-CP", "-p", "year=2022"])  # CliRunner's stdout is no terminal
+    assert out.exit_code == 0, out.output
+    header, *rows = out.stdout.rstrip("\n").split("\n")
+    assert header.split("\t")[0] == "?resolutionNumber" and len(rows) == 1
+    assert '"35/KH-UBND"' in rows[0].split("\t") and "│" not in out.stdout
 
 
 def test_ad_hoc_queries_may_use_the_known_prefixes_undeclared() -> None:

@@ -9,12 +9,10 @@ import typer
 from pyoxigraph import QueryTriples
 
 from kg import queries, results
-from kg.cli._util import app, console, fail
+from kg.cli._util import app, console, fail, source_or_default
 from kg.store import StoreError
 
 FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
-DEFAULT_STORE = Path("data/store")
-DEFAULT_GRAPH = Path("exports/sample.ttl")
 
 
 @app.command("query")
@@ -30,7 +28,8 @@ def query_cli(
                                                help="Let SERVICE fetch from HOST (repeatable); by default "
                                                     "a query never fetches a URL."),
 ) -> None:
-    """Run a SPARQL query. Source: --store or --graph; default data/store if it exists, else exports/sample.ttl."""
+    """Run a SPARQL query on --store or --graph; neither: what the last `kg build` here wrote, else
+    exports/sample.ttl. A table on a terminal, tab-separated rows in a pipe."""
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r} (use {', '.join(FORMATS)})", 2)
     if (query is None) == (expr is None):
@@ -41,7 +40,7 @@ def query_cli(
                             saved.params if saved else ())
     except queries.QueryError as e:
         fail(str(e), 2)
-    source = store or graph or (DEFAULT_STORE if DEFAULT_STORE.is_dir() else DEFAULT_GRAPH)
+    source = store or graph or source_or_default(None, prefer_store=True)
     try:
         gs = queries.open_source(source)
         result = queries.run(gs, text, tuple(allow_federation or ()))
@@ -55,6 +54,8 @@ def query_cli(
         console.print("true" if bool(result) else "false")
     elif fmt == "md":
         sys.stdout.write(results.markdown(*results.read_rows(result)[:2]))
+    elif not sys.stdout.isatty():  # a pipe or a file: rows a program can read, never folded
+        sys.stdout.buffer.write(results.serialize(result, "tsv"))
     else:
         variables, rows, _ = results.read_rows(result)
         console.print(results.rich_table(variables, rows, title=saved.title if saved else None))

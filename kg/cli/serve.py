@@ -6,17 +6,16 @@ from pathlib import Path
 
 import typer
 
-from kg.cli._util import app, err_console, fail
+from kg.cli._util import app, err_console, fail, source_or_default
 
-DEFAULT_STORE = Path("data/store")
-DEFAULT_GRAPH = Path("exports/sample.ttl")
 MAX_HEADERS = 64 * 1024
 
 
 @app.command("serve")
 def serve_cli(
-    store: Path = typer.Option(None, "--store", help="Oxigraph store folder (default: data/store if it exists)."),
-    graph: Path = typer.Option(None, "--graph", help="An RDF file to serve (default: exports/sample.ttl)."),
+    store: Path = typer.Option(None, "--store", help="Oxigraph store folder."),
+    graph: Path = typer.Option(None, "--graph", help="An RDF file to serve. Neither: what the last `kg build` "
+                                                   "here wrote, else exports/sample.ttl."),
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (loopback by default)."),
     port: int = typer.Option(8000, "--port", help="TCP port."),
     base: str = typer.Option(None, "--base", help="Base IRI the graph was built with; GET /id/X describes "
@@ -49,7 +48,7 @@ def serve_cli(
 
     if store and graph:
         fail("give --store or --graph, not both", 2)
-    source = store or graph or (DEFAULT_STORE if DEFAULT_STORE.is_dir() else DEFAULT_GRAPH)
+    source = store or graph or source_or_default(None, prefer_store=True)
     if not source.exists():
         fail(f"{source}: no such store or file (build one with `kg build` or `kg build --store data/store`)", 2)
     if allow_update and not token:
