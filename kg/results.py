@@ -18,7 +18,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QueryTriples, Triple
 from rich.table import Table
 
 from kg import sparql_io
-from kg.rdf.iris import DEFAULT_BASE
+from kg.defaults import DEFAULT_BASE
 from kg.rdf.namespaces import PREFIXES
 from kg.sparql_io import (  # noqa: F401  (re-exported)
     _TSV_BARE,

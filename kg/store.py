@@ -17,6 +17,7 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyoxigraph import (
     DefaultGraph,
@@ -28,7 +29,9 @@ from pyoxigraph import (
     RdfFormat,
     Store,
 )
-from rdflib import Graph
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 STATE_FILE = "vnkg-state.json"
 FILE_FORMATS = {".ttl": RdfFormat.TURTLE, ".nt": RdfFormat.N_TRIPLES, ".nq": RdfFormat.N_QUADS,
@@ -102,17 +105,25 @@ class GraphStore:
         if any(True for _ in self._store.quads_for_pattern(None, None, None, g)):
             self._store.remove_graph(g)
 
-    def rename_iris(self, renames: dict[str, str]) -> None:
-        """Rename resources in every graph (SPARQL Update), e.g. a year-less document that got its year."""
-        for old, new in renames.items():
-            if not any(True for _ in self._store.quads_for_pattern(NamedNode(old), None, None)) and not any(
-                    True for _ in self._store.quads_for_pattern(None, None, NamedNode(old))):
-                continue
-            self._store.update(
-                f"DELETE {{ GRAPH ?g {{ <{old}> ?p ?o }} }} INSERT {{ GRAPH ?g {{ <{new}> ?p ?o }} }} "
-                f"WHERE {{ GRAPH ?g {{ <{old}> ?p ?o }} }} ;"
-                f"DELETE {{ GRAPH ?g {{ ?s ?p <{old}> }} }} INSERT {{ GRAPH ?g {{ ?s ?p <{new}> }} }} "
-                f"WHERE {{ GRAPH ?g {{ ?s ?p <{old}> }} }}")
+    def rename_in_graph(self, graph: str, old: str, new: str, *, year_pred: str, year: int | None,
+                        number_pred: str, drop_year: bool = False) -> None:
+        """Rename resource ``old`` to ``new`` in one named graph (SPARQL Update); a document that gets a year
+        gets its ``year_pred`` triple, and with ``drop_year`` the one it had loses it."""
+        g = NamedNode(graph)
+        if not any(True for _ in self._store.quads_for_pattern(NamedNode(old), None, None, g)) and not any(
+                True for _ in self._store.quads_for_pattern(None, None, NamedNode(old), g)):
+            return
+        updates = [
+            f"DELETE {{ GRAPH <{graph}> {{ <{old}> ?p ?o }} }} INSERT {{ GRAPH <{graph}> {{ <{new}> ?p ?o }} }} "
+            f"WHERE {{ GRAPH <{graph}> {{ <{old}> ?p ?o }} }}",
+            f"DELETE {{ GRAPH <{graph}> {{ ?s ?p <{old}> }} }} INSERT {{ GRAPH <{graph}> {{ ?s ?p <{new}> }} }} "
+            f"WHERE {{ GRAPH <{graph}> {{ ?s ?p <{old}> }} }}"]
+        if drop_year:
+            updates.append(f"DELETE WHERE {{ GRAPH <{graph}> {{ <{new}> <{year_pred}> ?y }} }}")
+        if year is not None:
+            updates.append(f"INSERT {{ GRAPH <{graph}> {{ <{new}> <{year_pred}> {int(year)} }} }} "
+                           f"WHERE {{ GRAPH <{graph}> {{ <{new}> <{number_pred}> ?n }} }}")
+        self._store.update(" ;\n".join(updates))
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode))
@@ -136,9 +147,7 @@ class GraphStore:
     # -- incremental builds ---------------------------------------------------------------------
     def state(self) -> dict[str, dict[str, str]]:
         """Per source file: content hash and named graph, as of the last build into this store."""
-        if self.path is None or not (self.path / STATE_FILE).exists():
-            return {}
-        return json.loads((self.path / STATE_FILE).read_text(encoding="utf-8"))
+        return {} if self.path is None else read_state(self.path)
 
     def save_state(self, state: dict[str, dict[str, str]]) -> None:
         if self.path is None:
@@ -146,6 +155,14 @@ class GraphStore:
         tmp = self.path / (STATE_FILE + ".tmp")
         tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
         os.replace(tmp, self.path / STATE_FILE)
+
+
+def read_state(folder: Path) -> dict[str, dict]:
+    """The ``vnkg-state.json`` of a store folder (``{}`` when there is none)."""
+    path = Path(folder) / STATE_FILE
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def has_default_graph(store: Store) -> bool:

@@ -16,26 +16,33 @@ import hashlib
 import os
 import re
 import signal
+import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import suppress
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, serialize
 
-from kg.build import BuildReport, _rel, extract_file
-from kg.ingest import ReadError, discover
+from kg import failpoints
+from kg.build import BuildReport, Extracted, _rel
+from kg.defaults import DEFAULT_TIMEOUT
+from kg.export.xmlsafe import xml_safe
+from kg.ingest import ReadError, discover, normalize, read_sidecar, strip_boilerplate
+from kg.ingest.names import safe_name
+from kg.ingest.readers import decode_file, read_bytes
+from kg.limits import MAX_FILE_BYTES, MAX_QUADS_PER_KB, MIN_QUADS_CAP
 from kg.rdf.iris import DEFAULT_BASE, Iris
 from kg.rdf.mapping import NT_TERMS, text_quads
 from kg.rdf.namespaces import PREFIXES
 from kg.resolve import year_renames
 from kg.store import FILE_FORMATS, GraphStore, named_quads, public_permissions
-
-DEFAULT_TIMEOUT = 60.0
+from kg.store_update import apply_build, state_docs
+from kg.storegen import StoreBuild
 
 
 @dataclass(slots=True)
@@ -51,6 +58,7 @@ class TextOutput:
     named: list[str] = field(default_factory=list)  # IRIs of documents known by name
     mentions: int = 0
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)  # one line each: a limit applied, a sidecar field dropped
     seconds: float = 0.0
 
 
@@ -75,12 +83,16 @@ def map_text(task: tuple[str, str, str, float]) -> TextOutput:
     if use_alarm:
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        out.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-        x = extract_file(path, rel)
+        data = read_bytes(path, max_bytes=MAX_FILE_BYTES)  # the size is checked before any byte is read
+        out.sha256 = hashlib.sha256(data).hexdigest()
+        x, n_chars = _extract(path, rel, data, out.warnings)
+        del data
         iris = Iris(base)
         res = x.result
         out.graph = str(iris.graph(res.text_id))
-        out.nquads = text_quads(res, base, out.graph, x.to_original)
+        out.nquads = _cap_quads(path, text_quads(res, base, out.graph, x.to_original), n_chars, out.warnings)
+        if _SURROGATE.search(out.nquads):  # last guard: nothing a UTF-8 writer refuses leaves a worker
+            raise ReadError(path, "holds text that cannot be written as UTF-8 (lone surrogates)")
         out.docs = [(d.scope, d.number, d.year, str(iris.document(d))) for d in res.documents if d.number]
         out.bodies = sorted({str(iris.body(d.issuer)) for d in res.documents if d.issuer is not None})
         out.named = [str(iris.document(d)) for d in res.documents if not d.number]
@@ -90,15 +102,54 @@ def map_text(task: tuple[str, str, str, float]) -> TextOutput:
     except OSError as e:
         out.error = str(ReadError(path, e.strerror or str(e)))
     except _Timeout:
-        out.error = f"{path}: extraction took longer than {timeout:g} s (skipped)"
+        out.error = f"{safe_name(path)}: extraction took longer than {timeout:g} s (skipped)"
+    except MemoryError:
+        out.error = f"{safe_name(path)}: out of memory while extracting (skipped)"
     except Exception as e:  # one bad file must not stop the corpus
-        out.error = f"{path}: extraction failed ({type(e).__name__}: {e})"
+        out.error = safe_name(f"{path}: extraction failed ({type(e).__name__}: {' '.join(str(e).split())})")
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
+    if out.error is not None:
+        out.nquads, out.docs, out.bodies, out.named = "", [], [], []
     out.seconds = time.perf_counter() - start
     return out
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _extract(path: Path, rel: str, data: bytes, warnings: list[str]) -> tuple[Extracted, int]:
+    """Decode, clean and extract one file's bytes; also the length of the text read."""
+    from kg.extraction.pipeline import extract
+
+    raw = decode_file(path, data, warnings)
+    clean = normalize(raw.text)
+    text = strip_boilerplate(clean.text)
+    if not text.strip():
+        raise ReadError(path, "no text left after removing page boilerplate")
+    meta = read_sidecar(path, warnings)
+    result = extract(text, file_name=safe_name(path.name), rel_path=rel, fmt=raw.fmt, meta=meta)
+    return Extracted(result, None if clean.is_identity else clean.to_original), len(raw.text)
+
+
+def _cap_quads(path: Path, nquads: str, n_chars: int, warnings: list[str]) -> str:
+    """At most ``MAX_QUADS_PER_KB`` quads per KB of text (at least ``MIN_QUADS_CAP``), cut where a subject ends."""
+    cap = max(MIN_QUADS_CAP, MAX_QUADS_PER_KB * n_chars // 1024)
+    total = nquads.count("\n")
+    if total <= cap:
+        return nquads
+    end = -1
+    for _ in range(cap):
+        end = nquads.find("\n", end + 1)
+    subject = nquads[nquads.rfind("\n", 0, end) + 1:].split(" ", 1)[0] + " "
+    while nquads.startswith(subject, end + 1):  # finish the last subject's statements
+        end = nquads.find("\n", end + 1)
+    kept = nquads.count("\n", 0, end + 1)
+    warnings.append(f"{safe_name(path)}: output cut at {kept} of {total} triples "
+                    f"(limit {MAX_QUADS_PER_KB} per KB of text)")
+    return nquads[:end + 1]
 
 
 def map_batch(tasks: list[tuple[str, str, str, float]]) -> list[TextOutput]:
@@ -116,10 +167,21 @@ def run_map(tasks: list[tuple[str, str, str, float]], *, jobs: int = 1, executor
             yield map_text(t)
     else:
         chunk = max(1, min(batch, len(tasks) // (jobs * 4) or 1))
-        # Ctrl-C is the parent's to handle: workers ignore SIGINT and are terminated when the map stops
-        ignore_sigint = (signal.SIGINT, signal.SIG_IGN)
-        with get_context("fork").Pool(jobs, initializer=signal.signal, initargs=ignore_sigint) as pool:
+        with get_context("fork").Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
             yield from pool.imap(map_text, tasks, chunksize=chunk)
+
+
+def _worker_init(parent: int) -> None:
+    """Ctrl-C is the parent's to handle: workers ignore SIGINT and are terminated when the map stops; a
+    worker dies with its parent, even when the parent is killed with SIGKILL (Linux: PR_SET_PDEATHSIG)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the death signal was armed
+        os._exit(1)
 
 
 def _run_dask(tasks: list[tuple[str, str, str, float]], scheduler: str | None, batch: int) -> Iterator[TextOutput]:
@@ -171,94 +233,133 @@ def _rewrite(src: Path, renames: dict[str, str]) -> None:
     os.replace(tmp, src)
 
 
-def _state_docs(state: dict[str, dict]) -> list[tuple[str, str, int | None, str]]:
-    return [tuple(d) for info in state.values() for d in info.get("docs", [])]  # type: ignore[misc]
-
-
-def build_corpus(inputs: list[Path], *, output: Path | None = None, store: GraphStore | None = None,
+def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Path | None = None,
                  base: str = DEFAULT_BASE, jobs: int = 1, executor: str = "process", scheduler: str | None = None,
                  timeout: float = DEFAULT_TIMEOUT, partitions: Path | None = None,
                  on_progress: Callable[[str], None] | None = None,
-                 on_error: Callable[[str], None] | None = None) -> BuildReport:
-    """Build `inputs` into an RDF file, a store (incrementally), and/or N-Quads partitions."""
+                 on_error: Callable[[str], None] | None = None,
+                 on_warning: Callable[[str], None] | None = None) -> BuildReport:
+    """Build `inputs` into an RDF file, a store folder (incrementally, as one transaction), and/or N-Quads
+    partitions. Raises `kg.storegen.StoreBusy` when another build holds the store."""
     report = BuildReport(output=output)
-    paths, errors = discover(inputs)
-    report.errors = [str(e) for e in errors]
-    for m in report.errors:
-        if on_error:
-            on_error(m)
-    state = store.state() if store is not None else {}
-    new_state: dict[str, dict] = {}
-    tasks: list[tuple[str, str, str, float]] = []
-    for path in paths:
-        rel = _rel(path, inputs)
-        known = state.get(rel)
-        if known is not None:
-            with suppress(OSError):
-                if hashlib.sha256(path.read_bytes()).hexdigest() == known.get("sha256"):
-                    new_state[rel] = known
-                    report.skipped += 1
-                    if on_progress:
-                        on_progress(rel)
-                    continue
-        tasks.append((str(path), rel, base, timeout))
-    parent = _work_parent(output, store)
-    _remove_stale_work_dirs(parent)
-    work_dir = Path(tempfile.mkdtemp(prefix=f".vnkg-build-{os.getpid()}-", dir=parent))
-    nq_path = work_dir / "build.nq"
-    docs: list[tuple[str, str, int | None, str]] = []
-    bodies: set[str] = set()
-    named: set[str] = set()
-    changed_graphs: list[str] = []
-    try:
-        with nq_path.open("w", encoding="utf-8") as nq:
-            part_no = 0
-            for res in run_map(tasks, jobs=jobs, executor=executor, scheduler=scheduler):
+    with ExitStack() as stack:
+        txn = stack.enter_context(StoreBuild(store)) if store is not None else None
+        failpoints.reached("locked")
+        _remove_stale_outputs(output)
+        own = [p for p in (output, partitions, txn.path if txn else None, txn.home if txn else None) if p]
+        paths, errors = discover(inputs, exclude=own)
+        report.errors = [str(e) for e in errors]
+        for m in report.errors:
+            if on_error:
+                on_error(m)
+        state = txn.state() if txn is not None else {}
+        new_state: dict[str, dict] = {}
+        tasks: list[tuple[str, str, str, float]] = []
+        for path in paths:
+            rel = safe_name(_rel(path, inputs))
+            known = state.get(rel)
+            if known is not None and _sha256(path) == known.get("sha256"):
+                new_state[rel] = known
+                report.skipped += 1
                 if on_progress:
-                    on_progress(res.rel)
-                if res.error:
-                    report.errors.append(res.error)
-                    if on_error:
-                        on_error(res.error)
-                    continue
-                report.texts += 1
-                report.references += res.mentions
-                docs.extend(res.docs)
-                bodies.update(res.bodies)
-                named.update(res.named)
-                changed_graphs.append(res.graph)
-                new_state[res.rel] = {"sha256": res.sha256, "graph": res.graph, "docs": [list(d) for d in res.docs]}
-                if partitions is not None:
-                    part_no += 1
-                    partitions.mkdir(parents=True, exist_ok=True)
-                    (partitions / f"part-{part_no:06d}.nq").write_text(res.nquads, encoding="utf-8")
-                nq.write(res.nquads)
-        all_docs = docs + _state_docs({k: v for k, v in new_state.items() if k in state and v is state[k]})
+                    on_progress(rel)
+                continue
+            tasks.append((str(path), rel, base, timeout))
+        parent = _work_parent(output, store)
+        _remove_stale_work_dirs(parent)
+        work_dir = Path(tempfile.mkdtemp(prefix=f".vnkg-build-{os.getpid()}-", dir=parent))
+        stack.callback(_remove_dir, work_dir)
+        nq_path = work_dir / "build.nq"
+        docs, bodies, named = _map_into(nq_path, tasks, report, new_state, jobs=jobs, executor=executor,
+                                        scheduler=scheduler, partitions=partitions, on_progress=on_progress,
+                                        on_error=on_error, on_warning=on_warning)
+        failpoints.reached("mapped")
+        all_docs = docs + state_docs({k: v for k, v in new_state.items() if k in state and v is state[k]})
         renames = year_renames(all_docs)
         _rewrite(nq_path, renames)
         report.documents = len({renames.get(d[3], d[3]) for d in all_docs}) + len(named)
         report.bodies = len(bodies)
-        if store is not None:
-            for g in changed_graphs:
-                store.drop_graph(g)
-            for rel, info in state.items():
-                if rel not in new_state or new_state[rel] is not info:
-                    store.drop_graph(info["graph"])
-            store.raw.bulk_load(path=str(nq_path), format=RdfFormat.N_QUADS)
-            store.rename_iris(renames)
-            store.merge_union()
-            store.flush()
-            store.save_state(new_state)
-        if output is not None and (report.texts or report.skipped):
-            report.triples = _write_output(nq_path, output, store)
-        elif store is not None:
-            report.triples = sum(1 for _ in store.raw.quads_for_pattern(None, None, None, DefaultGraph()))
-    finally:
-        for p in work_dir.glob("*"):
-            p.unlink(missing_ok=True)
-        with suppress(OSError):
-            work_dir.rmdir()
+        if txn is not None:
+            gs = txn.stage()
+            apply_build(gs, state, new_state, nq_path, renames)
+            if output is not None and (report.texts or report.skipped):
+                report.triples = _write_output(nq_path, output, gs)
+            else:
+                report.triples = sum(1 for _ in gs.raw.quads_for_pattern(None, None, None, DefaultGraph()))
+            txn.commit()
+        elif output is not None and report.texts:
+            report.triples = _write_output(nq_path, output, None)
     return report
+
+
+def _map_into(nq_path: Path, tasks: list[tuple[str, str, str, float]], report: BuildReport,
+              new_state: dict[str, dict], *, jobs: int, executor: str, scheduler: str | None,
+              partitions: Path | None, on_progress: Callable[[str], None] | None,
+              on_error: Callable[[str], None] | None, on_warning: Callable[[str], None] | None,
+              ) -> tuple[list[tuple[str, str, int | None, str]], set[str], set[str]]:
+    """Run the map, streaming every text's quads to ``nq_path``; return the documents, bodies and named."""
+    docs: list[tuple[str, str, int | None, str]] = []
+    bodies: set[str] = set()
+    named: set[str] = set()
+    with nq_path.open("w", encoding="utf-8") as nq:
+        part_no = 0
+        for i, res in enumerate(run_map(tasks, jobs=jobs, executor=executor, scheduler=scheduler)):
+            if i == 1:
+                failpoints.reached("mapping")
+            if on_progress:
+                on_progress(res.rel)
+            for w in res.warnings:
+                if on_warning:
+                    on_warning(w)
+            if res.error:
+                report.errors.append(res.error)
+                if on_error:
+                    on_error(res.error)
+                continue
+            report.texts += 1
+            report.references += res.mentions
+            docs.extend(res.docs)
+            bodies.update(res.bodies)
+            named.update(res.named)
+            new_state[res.rel] = {"sha256": res.sha256, "graph": res.graph, "docs": [list(d) for d in res.docs]}
+            if partitions is not None:
+                part_no += 1
+                partitions.mkdir(parents=True, exist_ok=True)
+                (partitions / f"part-{part_no:06d}.nq").write_text(res.nquads, encoding="utf-8")
+            nq.write(res.nquads)
+    return docs, bodies, named
+
+
+def _sha256(path: Path) -> str | None:
+    """The content hash of a file within the size limit (None when over it or unreadable): never reads more."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        with path.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _remove_dir(d: Path) -> None:
+    for p in d.glob("*"):
+        p.unlink(missing_ok=True)
+    with suppress(OSError):
+        d.rmdir()
+
+
+def _remove_stale_outputs(output: Path | None) -> None:
+    """Temporaries of outputs that builds now dead were writing (``.NAME.PID.*`` beside the output)."""
+    if output is None or not output.parent.is_dir():
+        return
+    for p in output.parent.glob(f".{glob_escape(output.name)}.*"):
+        m = re.match(rf"\.{re.escape(output.name)}\.(\d+)\.", p.name)
+        if m and not _alive(int(m.group(1))) and p.is_file():
+            p.unlink(missing_ok=True)
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
 
 
 def _remove_stale_work_dirs(parent: Path | None) -> None:

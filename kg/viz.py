@@ -24,11 +24,11 @@ from jinja2 import Environment
 from markupsafe import Markup
 from pyvis.network import Network
 
+from kg.defaults import DEFAULT_MAX_NODES
 from kg.network import GROUPS, NetworkError, neighbourhood, open_graph, query_view, resolve_focus, term_label
 from kg.network import to_networkx as network_of
 from kg.rdf.vocab import VNKG
 
-DEFAULT_MAX_NODES = 1500
 PHYSICS_LIMIT = 300
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 

@@ -6,16 +6,10 @@ import os
 from pathlib import Path
 
 import typer
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kg.build import sample_corpus
 from kg.cli._source import record_build
 from kg.cli._util import app, console, err_console, fail, interrupted
-from kg.rdf.iris import DEFAULT_BASE
-from kg.store import FILE_FORMATS, GraphStore, StoreError
-from kg.stream import DEFAULT_TIMEOUT, build_corpus
-from kg.validate import validate_graph
+from kg.defaults import DEFAULT_BASE, DEFAULT_TIMEOUT
 
 SHACL_LIMIT = 500_000  # pyshacl works in memory: larger graphs are validated on demand with `kg validate`
 
@@ -38,6 +32,14 @@ def build_cli(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors."),
 ) -> None:
     """Build the knowledge graph of a corpus (default: the bundled sample)."""
+    from rich.markup import escape
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from kg.build import sample_corpus
+    from kg.store import FILE_FORMATS, GraphStore, StoreError
+    from kg.stream import build_corpus
+    from kg.validate import validate_graph
+
     sources = list(inputs) if inputs else [sample_corpus()]
     if output is None and store is None and partitions is None:
         output = Path("exports/sample.ttl") if not inputs else Path("exports/graph.ttl")

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-
-from kg import queries
 from kg.cli._util import app, console, fail
 
 
 @app.command("queries")
 def queries_cli() -> None:
     """List the saved queries (run one with `kg query NAME --param NAME=VALUE`)."""
+    from rich.table import Table
+
+    from kg import queries
+
     try:
         catalogue = queries.load_catalogue()
     except queries.QueryError as e:

@@ -6,11 +6,8 @@ import sys
 from pathlib import Path
 
 import typer
-from pyoxigraph import QueryTriples
 
-from kg import queries, results
 from kg.cli._util import app, console, fail, source_or_default
-from kg.store import StoreError
 
 FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
 
@@ -30,6 +27,11 @@ def query_cli(
 ) -> None:
     """Run a SPARQL query on --store or --graph; neither: what the last `kg build` here wrote, else
     exports/sample.ttl. A table on a terminal, tab-separated rows in a pipe."""
+    from pyoxigraph import QueryTriples
+
+    from kg import queries, results
+    from kg.store import StoreError
+
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r} (use {', '.join(FORMATS)})", 2)
     if (query is None) == (expr is None):

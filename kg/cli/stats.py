@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table
 
 from kg.cli._source import HELP
 from kg.cli._util import app, console, fail, source_or_default
-from kg.stats import graph_stats
-from kg.store import StoreError
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 @app.command("stats")
@@ -22,6 +23,9 @@ def stats_cli(
     lang: str = typer.Option("vi", "--lang", help="Language of class labels: vi or en."),
 ) -> None:
     """Analytics of the graph: classes, most referenced documents, implementation chains, components."""
+    from kg.stats import graph_stats
+    from kg.store import StoreError
+
     try:
         data = graph_stats(source_or_default(graph), top=top, lang=lang)
     except StoreError as e:
@@ -33,6 +37,8 @@ def stats_cli(
 
 
 def _table(title: str, *columns: str) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left", title_style="bold")
     for c in columns:
         table.add_column(c, justify="right" if c in ("n", "refs", "texts", "implemented by", "pagerank", "lead",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from kg.cli._source import HELP
 from kg.cli._util import app, console, fail, source_or_default
@@ -18,6 +17,8 @@ def validate_cli(
     shapes: Path = typer.Option(None, "--shapes", help="SHACL shapes (default: ontology/shapes.ttl)."),
 ) -> None:
     """Validate a graph against the SHACL shapes (exit 1 on violations)."""
+    from rich.table import Table
+
     from kg.validate import validate_graph
 
     source = source_or_default(source)

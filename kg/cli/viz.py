@@ -8,8 +8,7 @@ import typer
 
 from kg.cli._source import HELP
 from kg.cli._util import app, console, fail, source_or_default
-from kg.store import StoreError
-from kg.viz import DEFAULT_MAX_NODES, VizError, viz
+from kg.defaults import DEFAULT_MAX_NODES
 
 
 @app.command("viz")
@@ -23,6 +22,9 @@ def viz_cli(
     max_nodes: int = typer.Option(DEFAULT_MAX_NODES, "--max-nodes", help="Refuse views larger than this."),
 ) -> None:
     """Draw the graph (or one node's neighbourhood, or a query's result) as an interactive HTML page."""
+    from kg.store import StoreError
+    from kg.viz import VizError, viz
+
     try:
         report = viz(source_or_default(graph), output, focus=focus, depth=depth, query_file=query, lang=lang,
                      max_nodes=max_nodes)

@@ -32,10 +32,9 @@ from typing import Any
 
 from rdflib import URIRef
 
+from kg.defaults import DEFAULT_BASE
 from kg.extraction.text import slug
 from kg.model import Body, DocumentRef
-
-DEFAULT_BASE = "https://w3id.org/vnkg/id/"
 
 
 def _long_slug(text: str) -> str:

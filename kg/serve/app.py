@@ -43,7 +43,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from kg import queries, results
-from kg.rdf.iris import DEFAULT_BASE
+from kg.defaults import DEFAULT_BASE
 from kg.serve import dataset, guard, pages, tempstore
 from kg.serve.guard import Refused
 from kg.serve.limits import read_body
