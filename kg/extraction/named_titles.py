@@ -27,7 +27,7 @@ HEAD_RE = re.compile(rf"(?<![\w])(?P<head>(?i:{_alt(cue.HEADS)}))\s+")
 ANY_TYPE_RE = re.compile(rf"(?<![\w])(?i:{_alt(TYPE_WORDS)})(?![\w])")
 HARD_STOP_RE = re.compile(r"[;:!?()\[\]“”\"|…]|\.(?=\s|$)|\n\s*\n|\n\s*\|"
                           r"|\n(?=\s*(?:[-–•+]\s|\d{1,2}\.\s|[IVX]{1,4}\.\s))")
-STOP_RE = re.compile(rf"(?:\s|,)(?:{_alt(cue.STOP_WORDS)})(?![\w])")
+STOP_RE = re.compile(rf"(?:\s|,)(?:{_alt(cue.STOP_WORDS)})(?![\w])|,\s+(?i:{_alt(cue.COMMA_VERBS)})(?![\w])")
 _Y = r"(?:19|20)\d{2}"
 PERIOD_RE = re.compile(
     rf"(?:(?:\d\s+năm\s+)?(?:(?:năm|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến\s+năm|đến|trước\s+năm)\s+)(?:\(\s*)?{_Y}"

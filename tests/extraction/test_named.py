@@ -108,3 +108,8 @@ def test_short_and_long_name_are_one_node(read, doc, named) -> None:
     nodes = [d for d in res.documents if d.number is None and "chuyển đổi số" in (d.label or "")]
     assert len(nodes) == 1 and len(nodes[0].spans) == 2
     assert nodes[0].label == "Kế hoạch chuyển đổi số ngành y tế tỉnh Gia Lai giai đoạn 2022-2025"
+
+
+def test_a_clause_after_a_comma_ends_the_name(read, doc, named) -> None:
+    res = read("Quán triệt Chương trình chuyển đổi số, xây dựng đề án phát triển đô thị thông minh năm 2025.")
+    assert labels(res) == ["đề án phát triển đô thị thông minh năm 2025"]

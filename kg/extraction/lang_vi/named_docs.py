@@ -60,3 +60,7 @@ LONG_HEADS: frozenset[str] = frozenset({"báo cáo"})
 # Verbs that put a capitalised head at the start of a task item ("Xây dựng Đề án …"): the document is drafted.
 DRAFTING: tuple[str, ...] = ("xây dựng", "ban hành", "điều chỉnh, bổ sung", "điều chỉnh", "hoàn thiện", "hoàn thành",
                              "sửa đổi, bổ sung", "trình", "lập", "triển khai")
+
+# Verbs that, after a comma, start a new clause: the name before them has ended ("…, xây dựng kế hoạch …").
+COMMA_VERBS: tuple[str, ...] = ("xây dựng", "triển khai", "tổ chức", "tăng cường", "đẩy mạnh", "tập trung",
+                                "tiếp tục", "ban hành", "phấn đấu", "hoàn thành", "quán triệt")
