@@ -15,6 +15,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from kg.extraction.bodies import PROVINCE_ALT
+from kg.extraction.lang_vi.target_cues import (
+    CHAIN_PREDICATES,
+    COMPARISON_BASES,
+    COUNTED_PLANS,
+    LEADING_PERIODS,
+    QUALIFYING_MEASURES,
+)
 from kg.extraction.lang_vi.units import (
     BASE_UNITS,
     COMPARATOR_WORDS,
@@ -23,6 +30,7 @@ from kg.extraction.lang_vi.units import (
     NON_TARGET_UNITS,
     SCALES,
 )
+from kg.extraction.target_modes import BASELINE_RE, RESULT_PHRASE_RE, STRONG_RESULT_RE, TARGET_CUE_RE, sentence_modes
 from kg.extraction.text import UPPER, squash, trimmed
 from kg.extraction.text import context as around
 from kg.model import Span, Target
@@ -32,31 +40,39 @@ _UNITS = sorted([*MEASURE_UNITS, *COUNT_UNITS], key=len, reverse=True)
 UNIT_ALT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in _UNITS)
 SCALE_ALT = "|".join(SCALES)
 QUANTITY_RE = re.compile(  # starts with a digit so `re` can scan fast; `_standalone` checks what precedes
-    rf"(?P<v>{NUM})(?:\s*(?:-|–|đến)\s*(?P<u2>{NUM}))?\s*"
-    rf"(?P<scale>(?:{SCALE_ALT})\s+)?(?P<unit>{UNIT_ALT})(?![\w])",
+    rf"(?P<v>{NUM})(?:\s*(?P<u1>(?:(?:{SCALE_ALT})\s+)*(?:{UNIT_ALT}))?\s*(?:-|–|đến)\s*(?P<u2>{NUM}))?\s*"
+    rf"(?P<scale>(?:(?:{SCALE_ALT})\s+){{1,2}})?(?P<unit>{UNIT_ALT})(?![\w])",
     re.I,
 )
+OF_TOTAL_RE = re.compile(r"(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})\s+(?P<unit>" + "|".join(
+    w.replace(" ", r"\s+") for w in COUNTED_PLANS) + r")(?![\w])", re.I)
+# "25.300/24.000 tỷ đồng", "1,2%/2%": an achieved figure over its target.
+SLASH_PAIR_RE = re.compile(
+    rf"(?P<a>{NUM})\s*(?P<ua>%)?\s*/\s*(?P<b>{NUM})\s*(?P<scale>(?:(?:{SCALE_ALT})\s+){{1,2}})?"
+    rf"(?P<unit>{UNIT_ALT})(?![\w])", re.I)
 COMPARATOR_RE = re.compile(
     r"(?:^|\s)(?P<w>" + "|".join(w.replace(" ", r"\s+") for w in sorted(COMPARATOR_WORDS, key=len, reverse=True))
     + r")\s*$", re.I)
 BLOCK_HEAD_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:[-–•+]\s*|\d{1,2}\.\d?\.?\s*|[a-zđ]\)\s*)?"
     r"(?P<head>(?:Về|VỀ|Lĩnh vực|Các chỉ tiêu|Chỉ tiêu|Mục tiêu cụ thể|Một số chỉ tiêu)[^:\n]{0,80}):")
-COMMIT_RE = re.compile(r"phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm|chuẩn\s+hóa|đến\s+năm\s+\d{4}"
-                       r"|kế\s+hoạch\s+là|phải\s+đạt", re.I)
-RESULT_RE = re.compile(  # what was achieved or estimated, whatever the context
-    r"\bước\b|đạt\s+được|đã\s+đạt|thực\s+hiện\s+được|lũy\s+kế\s+đến\s+nay"
-    r"|(?:đạt|bằng)\s+[\d,.]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|dự\s+toán|Nghị\s+quyết|NQ|chỉ\s+tiêu)"
-    r"|hoàn\s+thành\s+\d+\s*/\s*\d+|vượt\s+[\d,.]+\s*%|\d+\s*/\s*\d+\s+chỉ\s+tiêu", re.I)
+COMMIT_RE = TARGET_CUE_RE
+RESULT_RE = STRONG_RESULT_RE  # what was achieved or estimated, whatever the context
 WEAK_RESULT_RE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ|năm|kế\s+hoạch)", re.I)  # a baseline in a target list
 PLAN_VALUE_RE = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+đề\s+ra)?\s+(?:là|đặt\s+ra)\s*:?\s*\(?\s*$"
                            r"|\(\s*(?:kế\s+hoạch|KH)\s*:?\s*$", re.I)
 INTRO_RE = re.compile(r"\d|(?:trong\s+đó|gồm|bao\s+gồm|như\s+sau|cụ\s+thể|sau\s+đây)\s*$", re.I)
+QUALIFIER_BEFORE_RE = re.compile(  # a size threshold on a noun: "dự án có tổng mức đầu tư từ"
+    r"(?:\bcó|\bvới|\bđạt)\s+(?:" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES)
+    + r")(?:\s+\S+){0,2}?\s+(?:từ|trên|dưới|không\s+dưới|tối\s+thiểu)\s*$", re.I)
+MEASURE_LINK_RE = re.compile(r"\s(?:với|có)\s+(?=(?:" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES)
+                             + r")\b)", re.I)
 NOT_TARGET_BEFORE_RE = re.compile(r"(?:mức\s+độ|lần\s+thứ|thứ|số|khóa|nhiệm\s+kỳ|giai\s+đoạn|năm|tháng|ngày|quý|"
                                   r"phiên|điều|khoản|mục|lúc|bước)\s*$", re.I)
 LEAD_STRIP_RE = re.compile(
-    r"^(?:\s|[,;:.\-–+•)(]|\d{1,2}\.(?=\s)|[a-zđ]\)(?=\s)|và|hoặc|đồng\s+thời|trong\s+đó|riêng|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm"
-    r"|đến\s+(?:hết\s+)?năm\s+\d{4},?|trong\s+năm(?:\s+\d{4})?,?|năm\s+\d{4},?|có\s+thêm|có|nâng|đạt"
+    r"^(?:\s|[,;:.\-–+•)(]|\d{1,2}\.(?=\s)|[a-zđ]\)(?=\s)|và|hoặc|(?:là|với|như|cụ\s+thể(?:\s+như)?)(?=\s)|đồng\s+thời|trong\s+đó|riêng|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm"
+    r"|đến\s+(?:hết\s+)?năm\s+\d{4},?|" + "|".join(LEADING_PERIODS)
+    + r"|trong\s+năm(?:\s+\d{4})?,?|năm\s+\d{4},?|có\s+thêm|có|nâng|đạt"
     r"|(?:về|lĩnh\s+vực)\s[^:]{0,60}:"
     rf"|(?:toàn\s+)?(?:tỉnh|thành\s+phố)(?:\s+(?:{PROVINCE_ALT}))?|(?:{PROVINCE_ALT}))+", re.I)
 TRAIL_STRIP_RE = re.compile(
@@ -65,14 +81,15 @@ TRAIL_STRIP_RE = re.compile(
     r"|không\s+dưới|từ|gần|xấp\s+xỉ|thêm|tới)+$", re.I)
 COMMIT_CUT_RE = re.compile(r"(?:phấn\s+đấu|đảm\s+bảo|bảo\s+đảm|mục\s+tiêu|chỉ\s+tiêu)"
                            r"(?:\s+(?:đến|trong)\s+năm\s+\d{4})?\s*,?(?=\s)|(?=chuẩn\s+hóa)", re.I)
-CLAUSE_VERB_RE = re.compile(r"^(?:nâng|đảm\s+bảo|bảo\s+đảm|giảm|tạo|tăng|triển\s+khai|thực\s+hiện|đẩy\s+mạnh|phát\s+huy"
+CLAUSE_VERB_RE = re.compile(r"^(?:nâng|đạt|bằng|vượt|gấp|chiếm|trên|dưới|khoảng|ít\s+nhất|tối\s+thiểu"
+                            r"|đảm\s+bảo|bảo\s+đảm|giảm|tạo|tăng|triển\s+khai|thực\s+hiện|đẩy\s+mạnh|phát\s+huy"
                             r"|xây\s+dựng|hỗ\s+trợ|góp\s+phần|tiếp\s+tục|phấn\s+đấu|nhằm|để|trong\s+đó)\b", re.I)
 VERB_ONLY_RE = re.compile(r"^(?:trồng\s+mới|thành\s+lập\s+mới|xây\s+dựng\s+(?:thêm|mới)|xây\s+dựng|phát\s+triển\s+mới"
                           r"|tạo\s+việc\s+làm(?:\s+mới)?(?:\s+cho)?|giải\s+quyết\s+việc\s+làm(?:\s+cho)?|đào\s+tạo(?:\s+nghề)?"
                           r"(?:\s+cho)?|thu\s+hút|hỗ\s+trợ|chuẩn\s+hóa|cấp|giảm|tăng|đón|thêm|có|mở\s+mới"
                           r"|hoàn\s+thành|thực\s+hiện)$", re.I)
 PREDICATE_RE = re.compile(r"\s(?=(?:đạt|có|được|tham\s+gia|sử\s+dụng|hoạt\s+động|mạnh\s+về)\s)")
-PERIOD_RE = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(\d{4}\s*-\s*\d{4})|(?:đến\s+)?năm\s+(\d{4})")
+PERIOD_RE = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(\d{4}\s*-\s*\d{4})|(?:đến\s+)?năm\s+(\d{4})", re.I)
 QUALIFIER_RE = re.compile(r"(?:bình\s+quân|riêng|các\s|trong\s+đó|cả\s|giai\s+đoạn|nhiệm\s+kỳ|đến\s+năm|lũy\s+kế"
                           r"|tăng\s+thêm|mỗi\s+năm|hằng\s+năm|hàng\s+năm)", re.I)
 LIST_START_RE = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+])\s)")
@@ -80,12 +97,12 @@ HEADS = ("tỷ lệ", "tốc độ", "số", "tổng", "diện tích", "giá tr�
          "kim ngạch", "cơ cấu", "thu nhập", "vốn", "tuổi thọ", "năng suất", "chỉ số", "mật độ")
 MAX_INDICATOR_WORDS = 30
 TAIL_STOP_RE = re.compile(rf"[;]|\.\s|,\s|{NUM}")
-AFTER_RE = re.compile(r"[^,;.()]*")
+AFTER_RE = re.compile(r"[^,;.()\d]*")  # what a count names, up to the next clause or figure
 PCT_AFTER_STOP_RE = re.compile(rf"{NUM}\s*%|[;]|\.\s")
 CLAUSE_END_RE = re.compile(r"[;]|\.\s")
 
 
-_NOT_BEFORE = frozenset("/.,-_")
+_NOT_BEFORE = frozenset("/.,-_[")
 
 
 def _standalone(text: str, m: re.Match[str]) -> bool:
@@ -111,29 +128,77 @@ def to_decimal(text: str) -> Decimal | None:
 
 @dataclass(slots=True)
 class _Quantity:
-    m: re.Match[str]
+    start: int
+    end: int
     value: Decimal
     upper: Decimal | None
     unit: str
     scale: int
+    scale_word: str = ""
+    pair: str = ""  # "result" / "target" for the two figures of a slash pair
+
+
+def _scale(words: str | None) -> tuple[int, str]:
+    """"tỷ" -> 10**9; "triệu tỷ" -> 10**15."""
+    scale = 1
+    for w in (words or "").split():
+        scale *= SCALES[w.lower()]
+    return scale, " ".join((words or "").split())
+
+
+def _slash_pairs(clause: str) -> list[_Quantity]:
+    out = []
+    for m in SLASH_PAIR_RE.finditer(clause):
+        if not _standalone(clause, m) or m.group("unit").strip().lower() not in MEASURE_UNITS:
+            continue  # "15/18 xã" counts communes; "a/b" before a count noun is not a pair
+        if m.group("ua") and m.group("unit") != "%":
+            continue
+        a, b = to_decimal(m.group("a")), to_decimal(m.group("b"))
+        if a is None or b is None:
+            continue
+        scale, word = _scale(m.group("scale"))
+        unit = squash(m.group("unit"))
+        mid = m.start("b")
+        out.append(_Quantity(m.start(), mid, a, None, unit, scale, word, "result"))
+        out.append(_Quantity(mid, m.end(), b, None, unit, scale, word, "target"))
+    return out
+
+
+def _of_totals(clause: str) -> list[_Quantity]:
+    """"15/18 chỉ tiêu": how many of the planned targets (or tasks) were met, a result counted in them."""
+    out = []
+    for m in OF_TOTAL_RE.finditer(clause):
+        if _standalone(clause, m) and not NOT_TARGET_BEFORE_RE.search(clause[max(0, m.start() - 12):m.start()]):
+            out.append(_Quantity(m.start(), m.end(), Decimal(m.group("a")), None, squash(m.group("unit")), 1,
+                                 pair="result"))
+    return out
 
 
 def _quantities(clause: str) -> list[_Quantity]:
-    out = []
+    pairs = _slash_pairs(clause) + _of_totals(clause)
+    out = list(pairs)
     for m in quantities_in(clause):
+        if any(p.start <= m.start() < p.end for p in pairs):
+            continue
         unit = squash(m.group("unit"))
         if unit.lower() in NON_TARGET_UNITS:
             continue
         if NOT_TARGET_BEFORE_RE.search(clause[max(0, m.start() - 12):m.start()]):
             continue
+        if QUALIFIER_BEFORE_RE.search(clause[max(0, m.start() - 60):m.start()]):
+            continue  # "dự án có tổng mức đầu tư từ 100 tỷ đồng trở lên" qualifies the noun
         v = to_decimal(m.group("v"))
+        if v is None:
+            continue
         u = to_decimal(m.group("u2")) if m.group("u2") else None
-        if v is None or (u is not None and u <= v):
-            u = None if u is None or u <= v else u
-            if v is None:
-                continue
-        scale = SCALES[m.group("scale").strip().lower()] if m.group("scale") else 1
-        out.append(_Quantity(m, v, u, unit, scale))
+        if m.group("u1") and squash(m.group("u1")).lower() != " ".join(
+                x for x in ((m.group("scale") or "").strip(), unit) if x).lower():
+            u = None  # "5 ha - 3 tấn": two quantities, not a range
+        if u is not None and u <= v:
+            u = None
+        scale, word = _scale(m.group("scale"))
+        out.append(_Quantity(m.start(), m.end(), v, u, unit, scale, word))
+    out.sort(key=lambda q: q.start)
     return out
 
 
@@ -154,6 +219,9 @@ def _comparator(before: str, q: _Quantity, after: str = "") -> str:
     return "EqualTo"
 
 
+FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]")
+
+
 def _balance(text: str) -> str:
     text = text.strip(" ,;:-–.")
     if text.count("(") > text.count(")"):
@@ -164,7 +232,7 @@ def _balance(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = squash(text)
+    text = squash(FOOTNOTE_RE.sub("", text))
     prev = None
     while prev != text:
         prev = text
@@ -261,14 +329,15 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
     out: list[Target] = []
     blocks = _target_blocks(text)
     blocks.sort(key=lambda x: x[1] - x[0])  # the innermost block names the sector
-    hits = [m.start() for m in quantities_in(text)]
+    hits = sorted([m.start() for m in quantities_in(text)] + [m.start() for m in SLASH_PAIR_RE.finditer(text)])
     if not hits:
         return out
-    for s, e in sentences(text):
+    spans = sentences(text)
+    for (s, e), mode in zip(spans, sentence_modes(text, spans, default_year), strict=True):
         k = bisect_left(hits, s)
         if k < len(hits) and hits[k] < e:
-            _read_segment(text, s, e, blocks, default_year, out, exclude)
-    return out
+            _read_segment(text, s, e, blocks, default_year, out, exclude, mode)
+    return deduplicate(out)
 
 
 TARGET_HEADING_RE = re.compile(
@@ -308,7 +377,7 @@ def _target_blocks(text: str) -> list[tuple[int, int, str]]:
 
 
 def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]], default_year: int | None,
-                  out: list[Target], exclude: list[tuple[int, int]]) -> None:
+                  out: list[Target], exclude: list[tuple[int, int]], mode: str | None = None) -> None:
     seg = text[s:e]
     quantities = _quantities(seg)
     if not quantities:
@@ -317,25 +386,28 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
     group_label = ""
     siblings: list[Target] = []
     listed: list[Target] = []
+    subjects: dict[int, str] = {}  # id(target) -> the subject later figures of its chain refer to
     for q in quantities:
-        before = seg[prev_end:q.m.start()]
+        before = seg[prev_end:q.start]
         clause_start = max(before.rfind(";"), before.rfind(". "))
         local = before[clause_start + 1:] if clause_start >= 0 else before
-        if any(a <= s + q.m.start() < b for a, b in exclude):
-            prev_end = q.m.end()
+        if any(a <= s + q.start < b for a, b in exclude):
+            prev_end = q.end
             continue  # inside the title of a cited document
-        at = s + q.m.start()
+        at = s + q.start
         sector = next((h for a, b, h in blocks if a <= at < b), None)
-        commit = COMMIT_RE.search(seg[:q.m.start()]) is not None
+        commit = COMMIT_RE.search(RESULT_PHRASE_RE.sub(" ", seg[:q.start])) is not None
         # The words since the previous quantity and up to the next boundary decide result vs target.
-        tail_m = TAIL_STOP_RE.search(seg, q.m.end())
+        tail_m = TAIL_STOP_RE.search(seg, q.end)
         clause = seg[prev_end: tail_m.start() if tail_m else len(seg)]
-        plan_value = PLAN_VALUE_RE.search(seg[prev_end:q.m.start()]) is not None
-        context = sector is not None or commit
-        is_result = not plan_value and (RESULT_RE.search(clause) is not None
-                                        or (not context and WEAK_RESULT_RE.search(clause) is not None))
+        plan_value = q.pair == "target" or PLAN_VALUE_RE.search(seg[prev_end:q.start]) is not None
+        context = commit or mode == "target" or (sector is not None and mode != "result")
+        probe = BASELINE_RE.sub(" ", clause) if context else clause  # "tăng 9% so với ước thực hiện năm 2024"
+        is_result = q.pair == "result" or (not plan_value and (
+            RESULT_RE.search(probe) is not None
+            or (not context and (mode == "result" or WEAK_RESULT_RE.search(clause) is not None))))
         if not (context or is_result or plan_value):
-            prev_end = q.m.end()
+            prev_end = q.end
             continue
         if ":" in local:
             head, local = local.rsplit(":", 1)
@@ -348,7 +420,10 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
                 head = ""  # "Kế hoạch đề ra 22 chỉ tiêu chủ yếu, trong đó: ..." introduces, it does not name
             if head and not QUANTITY_RE.search(head) and len(head.split()) <= 12 and not BLOCK_HEAD_RE.match(
                     "\n" + head + ":"):
-                if not _clean(local) or VERB_ONLY_RE.match(_clean(local)):
+                counted = q.unit.lower() in COUNT_UNITS and AFTER_RE.match(seg, q.end).group(0).strip()
+                if (not _clean(local) or VERB_ONLY_RE.match(_clean(local))) and counted:
+                    group_label = head  # "Y tế: Đạt 20 giường bệnh/vạn dân": the noun after the value names it
+                elif not _clean(local) or VERB_ONLY_RE.match(_clean(local)):
                     local = head + " " + local  # "Giá trị xuất khẩu: 162 triệu USD"
                 elif not group_label or _has_head(head):
                     group_label = head  # "Cơ cấu kinh tế: Khu vực Dịch vụ 43-44%"
@@ -367,21 +442,34 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
                 local = before_cut + " " + after_cut  # "Tốc độ tăng trưởng GRDP phấn đấu đạt 7,5-8%"
             else:
                 local = after_cut
-        comparator = _comparator(local, q, seg[q.m.end():q.m.end() + 20])
-        after_m = AFTER_RE.match(seg, q.m.end())
+        comparator = _comparator(local, q, seg[q.end:q.end + 20])
+        after_m = AFTER_RE.match(seg, q.end)
         after = after_m.group(0) if after_m else ""
         used = len(after)
         if q.unit == "%":
-            nxt = PCT_AFTER_STOP_RE.search(seg, q.m.end())
-            after = seg[q.m.end(): nxt.start()] if nxt else seg[q.m.end():]
+            nxt = PCT_AFTER_STOP_RE.search(seg, q.end)
+            after = seg[q.end: nxt.start()] if nxt else seg[q.end:]
+        if q.unit != "%":
+            link_m = MEASURE_LINK_RE.search(after)  # "15 dự án với tổng vốn 800 tỷ đồng": the amount is its own
+            if link_m:
+                after, used = after[:link_m.start()], link_m.start()
         post, used = _post(after) if q.unit == "%" else (_balance(squash(after)), used)
         ind = _verb_last(_clean(local))
+        link = _chain_link(ind, post) if siblings else None
+        subject = ""
         unit_is_noun = q.unit.lower() in COUNT_UNITS
         sub = "trong đó" in local.lower() and siblings
         consumed = 0
         value_first = False
         if plan_value and siblings and siblings[-1].is_result:
             ind = siblings[-1].indicator  # "tăng 5,1%, thấp hơn so với kế hoạch là 6,5%": the same indicator
+        elif link is not None:
+            # "…, đạt 23% kế hoạch và tăng 9% so với cùng kỳ", "đến năm 2025 đạt 45%, đến năm 2030 đạt 48%"
+            base_m = COMPARISON_AFTER_RE.match(seg, q.end)
+            base = squash(base_m.group(0)) if base_m else ""
+            consumed = len(base_m.group(0)) if base_m else 0
+            subject = subjects.get(id(siblings[-1]), _subject(siblings[-1].indicator))
+            ind = squash(" ".join(x for x in (subject, _local_period(local), link, base) if x))
         elif sub:
             ind = _join_overlap(siblings[-1].indicator, ind)
         elif not ind or VERB_ONLY_RE.match(ind):
@@ -397,33 +485,99 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
             ind = f"{group_label} {ind}"
         words = ind.split()
         if not words:
-            prev_end = q.m.end()
+            prev_end = q.end
             continue
         if is_result:
             words = [w for w in words if w.lower() != "ước"]
         ind = " ".join(words[-MAX_INDICATOR_WORDS:])
         ind = ind[0].upper() + ind[1:]
-        start, end = s + q.m.start(), s + q.m.end()
+        start, end = s + q.start, s + q.end
         span_start = s + prev_end + (clause_start + 1 if clause_start >= 0 else 0)
-        unit = q.unit if q.scale == 1 else f"{q.m.group('scale').strip()} {q.unit}"
+        unit = q.unit if q.scale == 1 else f"{q.scale_word} {q.unit}"
         base_unit = BASE_UNITS.get(q.unit.lower(), q.unit)
         span_start, end = trimmed(text, span_start, end)
         t = Target(span=Span(span_start, end, text[span_start:end], around(text, span_start, end, s, e)),
                    indicator=ind,
                    value=q.value, unit=unit, comparator=comparator, upper=q.upper,
-                   base_value=q.value * q.scale, base_unit=base_unit, period=_period(seg, default_year),
+                   base_value=q.value * q.scale, base_unit=base_unit,
+                   period=_period(before, None) or _period(seg, default_year),
                    sector=sector, is_result=is_result)
         if sub:
             t.parent = out.index(siblings[-1]) if siblings[-1] in out else None
         if plan_value and siblings and siblings[-1].is_result:
             siblings[-1].against = len(out)
+        subjects[id(t)] = subject or _subject(ind)
         out.append(t)
         siblings.append(t)
         if value_first:
             listed.append(t)
-        prev_end = q.m.end() + consumed
+        prev_end = q.end + consumed
         del start
     _share_predicates(listed)
+
+
+_BASES = "|".join(w.replace(" ", r"\s+") for w in COMPARISON_BASES)
+COMPARISON_AFTER_RE = re.compile(  # what a figure is compared with: "23% kế hoạch", "9% so với cùng kỳ năm 2023"
+    rf"\s*(?:{_BASES})(?:[^,;.()\d]|(?:19|20)\d{{2}}\b)*?(?=\s+và\s|[,;.()]|\s*$|\s+(?!(?:19|20)\d{{2}}\b)\d)", re.I)
+COMPARISON_START_RE = re.compile(rf"^(?:{_BASES})\b", re.I)
+CHAIN_LINKS = frozenset(w for w in CHAIN_PREDICATES if w not in ("đạt", "bằng", "là", "và", "còn")) | {""}
+SUBJECT_TRIM_RE = re.compile(r"(?:\s+(?:(?:đến|trong)\s+(?:hết\s+)?)?năm\s+\d{4}|\s+giai\s+đoạn\s+\d{4}\s*-\s*\d{4}"
+                             r"|\s+(?:tăng|giảm|đạt))+$", re.I)
+LOCAL_PERIOD_RE = re.compile(r"(?:(?:đến|trong)\s+(?:hết\s+)?)?năm\s+\d{4}|giai\s+đoạn\s+\d{4}\s*-\s*\d{4}", re.I)
+
+
+def _chain_link(indicator: str, post: str) -> str | None:
+    """The predicate of a figure that only links to the subject of the figure before it ("…, tăng 11%"),
+    or None when the figure names its own indicator."""
+    low = indicator.lower()
+    if low not in CHAIN_LINKS:
+        return None
+    if post and not COMPARISON_START_RE.match(post):
+        return None  # "70% số trường tiểu học": a value-first item of its own
+    return low
+
+
+def _subject(indicator: str) -> str:
+    """What later figures of a chain are about: the indicator without its direction and period."""
+    return SUBJECT_TRIM_RE.sub("", indicator).strip() or indicator
+
+
+def _local_period(local: str) -> str:
+    m = LOCAL_PERIOD_RE.search(local)
+    return squash(m.group(0)) if m else ""
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^\w\s]", " ", text.lower()).split()
+
+
+def deduplicate(found: list[Target]) -> list[Target]:
+    """A figure repeated by a headline, a lead and the body is one: the same kind and quantity whose
+    indicator's words are all in another's (the fuller one is kept)."""
+    drop: dict[int, int] = {}
+    for i, t in enumerate(found):
+        for j, u in enumerate(found):
+            if i == j or j in drop or (t.is_result, t.base_value, t.upper, t.base_unit) != (
+                    u.is_result, u.base_value, u.upper, u.base_unit):
+                continue
+            wt, wu = _words(t.indicator), _words(u.indicator)
+            if set(wt) <= set(wu) and (len(wt) < len(wu) or (len(wt) == len(wu) and i > j)):
+                drop[i] = j
+                break
+    if not drop:
+        return found
+    keep = [i for i in range(len(found)) if i not in drop]
+    new_index = {old: new for new, old in enumerate(keep)}
+
+    def moved(k: int | None) -> int | None:
+        while k is not None and k in drop:
+            k = drop[k]
+        return new_index.get(k) if k is not None else None
+
+    out = [found[i] for i in keep]
+    for t in out:
+        t.parent, t.against = moved(t.parent), moved(t.against)
+    return out
 
 
 def _share_predicates(pct: list[Target]) -> None:

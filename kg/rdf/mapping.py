@@ -149,8 +149,7 @@ class Mapper:
             if t.base_value is not None:
                 yield node, rt.v.baseValue, rt.decimal(t.base_value)
                 yield node, rt.v.baseUnit, rt.string(t.base_unit or t.unit)
-            if not t.is_result:
-                yield node, rt.v.comparator, getattr(rt.v, t.comparator)
+            yield node, rt.v.comparator, getattr(rt.v, t.comparator)
             if t.period:
                 yield node, rt.v.period, rt.string(t.period)
             if t.sector:

@@ -1,0 +1,57 @@
+"""Cue words that tell a planned figure (target) from an achieved one (result), as word lists.
+
+Each list is a class of cues; `kg.extraction.target_modes` and `kg.extraction.targets` compile them into
+patterns. Spaces match any run of whitespace. Keep wording general: these are the words every province uses.
+"""
+
+# A clause that commits to a figure: what follows is a target.
+TARGET_CUES: tuple[str, ...] = (
+    "phấn đấu", "mục tiêu", "chỉ tiêu", "đảm bảo", "bảo đảm", "chuẩn hóa", "kế hoạch là", "phải đạt",
+    "đặt ra", "đề ra", "giao chỉ tiêu", "định hướng",
+)
+# Target cues that also appear inside result phrases; they do not commit when a result phrase holds them
+# ("đạt 18/21 chỉ tiêu", "vượt mục tiêu kế hoạch năm", "hoàn thành các mục tiêu đề ra").
+RESULT_PHRASES_WITH_TARGET_WORDS: tuple[str, ...] = (
+    r"\d+\s*/\s*\d+\s+(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)",
+    r"(?:đạt|vượt|hoàn\s+thành|thực\s+hiện|so\s+với)(?:\s+\S+){0,4}?\s+(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)"
+    r"(?:\s+(?:kế\s+hoạch|đề\s+ra|đặt\s+ra|Đại\s+hội|được\s+giao))*",
+    r"(?:kết\s+quả|tình\s+hình)\s+thực\s+hiện(?:\s+\S+){0,3}?\s+(?:chỉ\s+tiêu|mục\s+tiêu)(?:\s+đặt\s+ra|\s+đề\s+ra)?",
+)
+# What was achieved or estimated, whatever the section says.
+STRONG_RESULT_CUES: tuple[str, ...] = (
+    r"\bước\b", "đạt được", "đã đạt", "thực hiện được", "lũy kế đến nay", "so với cùng kỳ", "bằng cùng kỳ",
+    r"(?:đạt|bằng|vượt)\s+[\d,.]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH|dự\s+toán|Nghị\s+quyết|NQ|chỉ\s+tiêu|cùng\s+kỳ)",
+    r"hoàn\s+thành\s+\d+\s*/\s*\d+", r"\d+\s*/\s*\d+\s+chỉ\s+tiêu",
+)
+# Cues that make a sentence report rather than plan, when nothing in it commits to a figure.
+WEAK_RESULT_CUES: tuple[str, ...] = (
+    r"\bđã\b", "so với năm trước", r"so\s+với\s+(?:năm|cuối\s+năm)\s+\d{4}", "so với kế hoạch",
+    "tháng đầu năm", "năm qua", "thời gian qua", "vừa qua", "năm trước", "kết quả",
+)
+# A baseline inside a target ("tăng 9-11% so với ước thực hiện năm 2024") is not a result.
+BASELINE_PHRASES: tuple[str, ...] = (
+    r"so\s+với\s+(?:mức\s+)?(?:ước\s+(?:thực\s+hiện|đạt)|thực\s+hiện|cùng\s+kỳ|năm|cuối\s+năm|kế\s+hoạch)"
+    r"(?:\s+(?:năm|giai\s+đoạn))?(?:\s+\d{4}(?:\s*-\s*\d{4})?)?",
+)
+# Headings of sections that report results ("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN", "Về kết quả").
+RESULT_HEADING_CUES: tuple[str, ...] = ("kết quả", "tình hình thực hiện", "đánh giá", "ước thực hiện")
+# A sentence that ends with one of these and a colon introduces a list ("gồm các chỉ tiêu như sau:").
+LIST_INTRO_ENDINGS: tuple[str, ...] = ("như sau", "sau đây", "cụ thể", "cụ thể như", "gồm", "bao gồm", "sau")
+
+# Words that only link a figure to the subject of the figure before it ("…, đạt 23% kế hoạch và tăng 9%").
+CHAIN_PREDICATES: tuple[str, ...] = ("đạt", "bằng", "tăng", "giảm", "vượt", "gấp", "chiếm", "là", "và", "còn",
+                                     "tương đương", "so với")
+# What a figure is compared with, right after it ("23% kế hoạch", "9% so với cùng kỳ năm 2023").
+COMPARISON_BASES: tuple[str, ...] = ("kế hoạch", "KH", "dự toán", "Nghị quyết", "NQ", "chỉ tiêu", "cùng kỳ",
+                                     "so với")
+
+# Measure nouns that qualify a noun by its size ("dự án có tổng mức đầu tư từ 100 tỷ đồng trở lên").
+QUALIFYING_MEASURES: tuple[str, ...] = ("tổng mức đầu tư", "mức đầu tư", "vốn đầu tư", "tổng vốn", "quy mô",
+                                        "diện tích", "công suất", "doanh thu", "chiều dài", "dung tích")
+# What "15/18 …" counts in a report: planned targets or tasks, of which so many were met.
+COUNTED_PLANS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ")
+# Periods that open a clause and are not part of the indicator ("Sáu tháng đầu năm, …", "Quý I/2024, …").
+LEADING_PERIODS: tuple[str, ...] = (
+    r"(?:trong\s+)?(?:\S+\s+)?tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?\s*,?",
+    r"(?:trong\s+)?quý\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?\s*,",
+)

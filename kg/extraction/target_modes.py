@@ -1,0 +1,102 @@
+"""Whether a sentence plans figures (``target``), reports them (``result``) or neither (``None``).
+
+A sentence's own cues decide first: a commitment (phấn đấu, mục tiêu, chỉ tiêu …) makes it plan, unless the
+target word sits inside a result phrase ("đạt 18/21 chỉ tiêu"); an estimate or comparison (ước, so với cùng kỳ,
+đạt 98% kế hoạch, đã …) makes it report; an opening year ("Năm 2023, …") reports when it is before the plan's
+year and plans otherwise. A sentence without cues takes the mode of the sentence before it in its paragraph.
+Across paragraphs, a report goes on until the next heading; a plan goes on only under a list introduction
+("… các chỉ tiêu như sau:") or into list items. Headings set the mode of their section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.lang_vi.target_cues import (
+    BASELINE_PHRASES,
+    LIST_INTRO_ENDINGS,
+    RESULT_HEADING_CUES,
+    RESULT_PHRASES_WITH_TARGET_WORDS,
+    STRONG_RESULT_CUES,
+    TARGET_CUES,
+    WEAK_RESULT_CUES,
+)
+from kg.extraction.text import UPPER
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(w if "\\" in w or "(" in w else re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+TARGET_CUE_RE = re.compile(rf"(?:{_alt(TARGET_CUES)})|đến\s+năm\s+\d{{4}}", re.I)
+BASELINE_RE = re.compile("|".join(BASELINE_PHRASES), re.I)
+RESULT_PHRASE_RE = re.compile(_alt(RESULT_PHRASES_WITH_TARGET_WORDS), re.I)
+STRONG_RESULT_RE = re.compile(_alt(STRONG_RESULT_CUES), re.I)
+WEAK_RESULT_RE = re.compile(_alt(WEAK_RESULT_CUES), re.I)
+RESULT_HEADING_RE = re.compile(_alt(RESULT_HEADING_CUES), re.I)
+INTRO_END_RE = re.compile(rf"(?:{_alt(LIST_INTRO_ENDINGS)})?\s*:\s*$", re.I)
+OPENING_YEAR_RE = re.compile(r"^\W*(?:(?:trong|cả)\s+)?năm\s+((?:19|20)\d{2})\s*[,:]", re.I)
+HEADING_RE = re.compile(
+    rf"^[ \t]*(?:Phần\s+(?:[IVX]+|\d+)\b|[IVX]{{1,4}}\.\s|Điều\s+\d+\.|[{UPPER}\d][{UPPER}\d ,.\-–]{{8,}}$)")
+LIST_ITEM_RE = re.compile(  # a bullet, a numbered item, or a short "Label: …" line
+    r"^[ \t]*(?:[-–•+*]\s|\(?\d{1,2}[.)]\s|[a-zđ]\)\s|[^\s:;,.]{1,40}(?:\s[^\s:;,.]+){0,6}:\s)")
+QUANTITY_HINT_RE = re.compile(r"\d")
+
+
+def sentence_mode(sentence: str, plan_year: int | None, planning: bool = False) -> str | None:
+    """The mode a sentence's own cues give it; `planning` when it stands in a target list, where a
+    baseline ("giảm 1% so với năm 2022") or a weak cue does not make it report."""
+    neutral = RESULT_PHRASE_RE.sub(" ", sentence)
+    last_digit = max((i for i, c in enumerate(neutral) if c.isdigit()), default=len(neutral))
+    cue = TARGET_CUE_RE.search(neutral)
+    if cue and cue.start() < last_digit:  # "… 65% sản lượng lúa; đóng vai trò đảm bảo …" commits to nothing
+        return "target"
+    probe = BASELINE_RE.sub(" ", sentence) if planning else sentence
+    if STRONG_RESULT_RE.search(probe) or RESULT_PHRASE_RE.search(probe):
+        return "result"
+    m = OPENING_YEAR_RE.match(sentence)
+    if m and plan_year:
+        return "result" if int(m.group(1)) < plan_year else "target"
+    if not planning and WEAK_RESULT_RE.search(sentence):
+        return "result"
+    return None
+
+
+def heading_mode(line: str) -> str | None:
+    if RESULT_HEADING_RE.search(line):
+        return "result"
+    if TARGET_CUE_RE.search(line):
+        return "target"
+    return None
+
+
+def sentence_modes(text: str, spans: list[tuple[int, int]], plan_year: int | None) -> list[str | None]:
+    """The mode of each sentence span of `text`, in order."""
+    out: list[str | None] = []
+    mode: str | None = None
+    section: str | None = None
+    intro_open = False
+    prev_end = 0
+    for s, e in spans:
+        sentence = text[s:e]
+        new_par = "\n" in text[prev_end:s] or s == 0
+        prev_end = e
+        first_line = sentence.strip().split("\n", 1)[0]
+        if new_par and HEADING_RE.match(first_line) and not QUANTITY_HINT_RE.search(first_line.split(".", 1)[-1]):
+            section = heading_mode(first_line)
+            mode, intro_open = section, False
+            out.append(None)
+            continue
+        if new_par:
+            if mode == "target" and not (intro_open or LIST_ITEM_RE.match(sentence)):
+                mode = section
+            if intro_open and not QUANTITY_HINT_RE.search(sentence) and not LIST_ITEM_RE.match(sentence):
+                intro_open = False
+                mode = section
+        own = sentence_mode(sentence, plan_year, mode == "target")
+        if own is not None:
+            mode = own
+        if own == "target" and INTRO_END_RE.search(sentence.rstrip()) and sentence.rstrip().endswith(":"):
+            intro_open = True
+        out.append(mode)
+    return out

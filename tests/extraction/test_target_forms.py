@@ -1,0 +1,127 @@
+"""Forms of issue 10 for targets and results: sections and tense cues, chains, pairs, horizons, dense lists.
+
+Sentences are invented, in other wording, provinces and numbers than the development texts.
+"""
+
+from decimal import Decimal
+
+from kg.extraction.targets import read_targets
+from kg.model import Target
+
+
+def _targets(found: list[Target]) -> list[Target]:
+    return [t for t in found if not t.is_result]
+
+
+def _results(found: list[Target]) -> list[Target]:
+    return [t for t in found if t.is_result]
+
+
+def test_a_results_paragraph_mentioning_targets_reports_results() -> None:
+    found = read_targets("Năm 2022, tỉnh Quảng Bình hoàn thành 19/22 chỉ tiêu; thu ngân sách đạt 7.200 tỷ đồng, "
+                         "tăng 4,1% so với cùng kỳ.", 2023)
+    assert _targets(found) == []
+    by_value = {t.value: t for t in found}
+    assert by_value[Decimal(19)].unit == "chỉ tiêu"
+    assert "thu ngân sách" in by_value[Decimal("4.1")].indicator.lower()
+
+
+def test_a_baseline_in_a_target_list_item_stays_a_target() -> None:
+    found = read_targets("Các chỉ tiêu chủ yếu năm 2026:\n- Kim ngạch xuất khẩu tăng 8-10% so với ước thực hiện "
+                         "năm 2025.", 2026)
+    assert [(t.value, t.upper, t.is_result) for t in found] == [(Decimal(8), Decimal(10), False)]
+
+
+def test_slash_pairs_are_a_result_and_its_target() -> None:
+    found = read_targets("Năm 2024, thu ngân sách nhà nước đạt 12.500/11.800 tỷ đồng; tỷ lệ hộ nghèo còn 1,8%/2%.",
+                         2025)
+    assert [(t.value, t.is_result) for t in found] == [
+        (Decimal(12500), True), (Decimal(11800), False), (Decimal("1.8"), True), (Decimal(2), False)]
+    assert found[0].against == 1 and found[2].against == 3
+    assert found[1].indicator == found[0].indicator and "ngân sách" in found[0].indicator
+
+
+def test_figures_chained_to_one_subject_share_its_indicator() -> None:
+    found = read_targets("Sáu tháng đầu năm, kim ngạch xuất khẩu ước đạt 420 triệu USD, đạt 52,5% kế hoạch và tăng "
+                         "7,3% so với cùng kỳ.", 2024)
+    assert [t.value for t in _results(found)] == [Decimal(420), Decimal("52.5"), Decimal("7.3")]
+    assert all(t.indicator.lower().startswith("kim ngạch xuất khẩu") for t in found)
+    assert "kế hoạch" in found[1].indicator and "cùng kỳ" in found[2].indicator
+
+
+def test_a_result_sentence_without_its_own_cue_follows_its_paragraph() -> None:
+    found = read_targets("Quý I, tổng mức bán lẻ ước đạt 9.100 tỷ đồng (trong đó khu vực thương mại tăng 6,2%; "
+                         "khu vực dịch vụ lưu trú tăng 3,4%).", 2024)
+    assert len(found) == 3 and _targets(found) == []
+
+
+def test_paired_horizons_are_two_targets_of_one_indicator() -> None:
+    found = read_targets("Phấn đấu tỷ lệ đô thị hóa đến năm 2026 đạt 35%, đến năm 2030 đạt 42%.", 2025)
+    assert [(t.value, t.period) for t in found] == [(Decimal(35), "2026"), (Decimal(42), "2030")]
+    assert all(t.indicator.lower().startswith("tỷ lệ đô thị hóa") for t in found)
+
+
+def test_a_range_with_the_unit_on_both_ends_and_a_footnote_is_one_range() -> None:
+    found = read_targets("Mục tiêu: tốc độ tăng trưởng kinh tế 7,0% - 7,5%/năm[3]; thu nhập bình quân 90 triệu đồng.",
+                         2025)
+    assert [(t.value, t.upper, t.comparator) for t in found] == [
+        (Decimal("7.0"), Decimal("7.5"), "Between"), (Decimal(90), None, "EqualTo")]
+    assert all("[" not in t.indicator for t in found)
+
+
+def test_a_count_then_an_amount_are_two_targets() -> None:
+    found = read_targets("Về thu hút đầu tư: thu hút khoảng 20 dự án với tổng vốn đăng ký 6.500 tỷ đồng.", 2025)
+    assert [(t.value, t.unit, t.comparator) for t in found] == [
+        (Decimal(20), "dự án", "Approximately"), (Decimal(6500), "tỷ đồng", "EqualTo")]
+    assert found[1].indicator.lower().startswith("tổng vốn đăng ký")
+
+
+def test_comparators_stay_with_their_value_first_items() -> None:
+    found = read_targets("Phấn đấu 100% trường học đạt chuẩn xanh, trên 75% khu dân cư đạt chuẩn văn minh.", 2025)
+    assert [t.comparator for t in found] == ["EqualTo", "GreaterThan"]
+    assert not found[0].indicator.endswith("trên")
+
+
+def test_a_year_ahead_in_a_task_bullet_makes_its_figure_a_target() -> None:
+    found = read_targets("- Năm 2027, 98% hộ dân nông thôn được dùng điện lưới an toàn.", 2025)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal(98), False)]
+    assert "hộ dân nông thôn" in found[0].indicator.lower() and found[0].period == "2027"
+
+
+def test_a_size_threshold_on_a_noun_is_no_target() -> None:
+    found = read_targets("Phấn đấu thu hút 12 dự án có tổng mức đầu tư từ 500 tỷ đồng trở lên.", 2025)
+    assert [(t.value, t.unit) for t in found] == [(Decimal(12), "dự án")]
+
+
+def test_a_list_introduced_by_a_target_sentence_runs_across_paragraphs() -> None:
+    found = read_targets("Hội nghị giao các chỉ tiêu chủ yếu như sau:\n\nTổng vốn đầu tư toàn xã hội là 30.000 tỷ "
+                         "đồng.\n\nThu ngân sách là 2.100 tỷ đồng.", 2025)
+    assert [(t.indicator, t.is_result) for t in found] == [("Tổng vốn đầu tư toàn xã hội", False),
+                                                            ("Thu ngân sách", False)]
+
+
+def test_a_past_year_opening_reports_results() -> None:
+    found = read_targets("Năm 2024, tổng sản phẩm bình quân đầu người đạt 72 triệu đồng. Trồng rừng mới 3.400 ha.",
+                         2025)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal(72), True), (Decimal(3400), True)]
+
+
+def test_a_results_heading_sets_its_section() -> None:
+    found = read_targets("I. KẾT QUẢ THỰC HIỆN NĂM 2024\nToàn tỉnh có 180 doanh nghiệp thành lập mới.", 2025)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal(180), True)]
+
+
+def test_a_target_word_after_every_figure_commits_to_none() -> None:
+    found = read_targets("Vùng chiếm 40% sản lượng cà phê cả nước, giữ vai trò bảo đảm an ninh lương thực.", 2025)
+    assert _targets(found) == []
+
+
+def test_a_headline_repeating_a_target_adds_no_second_one() -> None:
+    found = read_targets("Bình Phước đặt mục tiêu tăng trưởng 8%\n\nNăm 2025, tỉnh đặt mục tiêu tốc độ tăng trưởng "
+                         "kinh tế 8%.", 2025)
+    assert [t.indicator for t in found] == ["Tốc độ tăng trưởng kinh tế"]
+
+
+def test_two_scale_words_multiply() -> None:
+    found = read_targets("Mục tiêu huy động khoảng 1,5 triệu tỷ đồng vốn đầu tư toàn xã hội.", 2025)
+    assert [(t.unit, t.base_value, t.base_unit) for t in found] == [("triệu tỷ đồng", Decimal("1.5E15"), "đồng")]
