@@ -7,7 +7,11 @@ resolves corpus-level identities and bulk-loads the result.
 - **Reduce** (`build_corpus`): streams every text's quads to a temporary N-Quads file (or to partition
   files), gives year-less document IRIs the year their number has elsewhere in the corpus when it is
   unique, then bulk-loads Oxigraph (the store, or an in-memory one to write Turtle, TriG, JSON-LD …).
-  Outputs appear atomically; an interrupted build leaves the previous output and store as they were.
+  Outputs appear atomically; a store build is one transaction (`kg.storegen`): an interrupted build leaves
+  the previous output and store as they were.
+
+Every file's cost is bounded before it is paid (`kg.limits`): its size before it is read or hashed, its
+text and lines before extraction, its output after mapping; what a limit cuts is a warning line.
 """
 
 from __future__ import annotations
@@ -265,7 +269,7 @@ def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Path 
                     on_progress(rel)
                 continue
             tasks.append((str(path), rel, base, timeout))
-        parent = _work_parent(output, store)
+        parent = _work_parent(output, txn)
         _remove_stale_work_dirs(parent)
         work_dir = Path(tempfile.mkdtemp(prefix=f".vnkg-build-{os.getpid()}-", dir=parent))
         stack.callback(_remove_dir, work_dir)
@@ -383,8 +387,10 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _work_parent(output: Path | None, store: GraphStore | None) -> Path | None:
-    target = output.parent if output is not None else (store.path if store is not None else None)
+def _work_parent(output: Path | None, txn: StoreBuild | None) -> Path | None:
+    """Where the work folder goes: beside the output (its N-Quads may be renamed into place), else in the
+    store's own hidden folder."""
+    target = output.parent if output is not None else (txn.home if txn is not None else None)
     if target is not None:
         target.mkdir(parents=True, exist_ok=True)
     return target
@@ -403,20 +409,21 @@ def _write_output(nq_path: Path, output: Path, store: GraphStore | None) -> int:
     else:
         src = Store()
         src.bulk_load(path=str(nq_path), format=RdfFormat.N_QUADS)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.{os.getpid()}.", dir=output.parent)
     os.close(fd)
     try:
         if fmt in (RdfFormat.N_QUADS, RdfFormat.TRIG):
-            quads = list(named_quads(src)) if store is not None else None
-            if quads is None:
+            named = list(named_quads(src)) if store is not None else None
+            if named is None:
                 src.dump(output=tmp, format=fmt, prefixes=_prefixes(fmt))
                 n = len(src)
             else:
-                serialize(quads, tmp, fmt, prefixes=_prefixes(fmt))
-                n = len(quads)
+                serialize(named, tmp, fmt, prefixes=_prefixes(fmt))
+                n = len(named)
         else:
             union = Store()
-            union.bulk_extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in named_quads(src))
+            quads = (Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in named_quads(src))
+            union.bulk_extend(xml_safe(quads) if fmt == RdfFormat.RDF_XML else quads)
             union.dump(output=tmp, format=fmt, from_graph=DefaultGraph(), prefixes=_prefixes(fmt))
             n = len(union)
         public_permissions(tmp)

@@ -23,7 +23,8 @@ class NoSource(Exception):
 
 def record_build(output: Path | None, store: Path | None) -> None:
     """Remember what a successful `kg build` wrote (written atomically; a failure to record is not an error)."""
-    data = {"output": str(output.resolve()) if output else None, "store": str(store.resolve()) if store else None}
+    # the store path is kept as named (abspath, not resolve): it is a link that each build moves to its next generation
+    data = {"output": str(output.resolve()) if output else None, "store": os.path.abspath(store) if store else None}
     try:
         RECORD.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=RECORD.parent, prefix=".last-build.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import typer
@@ -36,6 +37,7 @@ def build_cli(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from kg.build import sample_corpus
+    from kg.ingest.names import safe_name
     from kg.store import FILE_FORMATS, GraphStore, StoreError
     from kg.stream import build_corpus
     from kg.validate import validate_graph
@@ -48,26 +50,30 @@ def build_cli(
              f"(use {' '.join(sorted(FILE_FORMATS))})", 2)
     if executor not in ("process", "dask"):
         fail(f"--executor must be 'process' or 'dask', not {executor!r}")
-    gs = None
-    if store is not None:
-        try:
-            gs = GraphStore(store)
-        except StoreError as e:
-            fail(str(e))
 
-    def warn(m: str) -> None:
-        err_console.print(f"[yellow]skipped[/] {escape(m)}", highlight=False)
+    def skipped(m: str) -> None:
+        err_console.print(f"[yellow]skipped[/] {escape(safe_name(m))}", highlight=False)
+
+    def warning(m: str) -> None:
+        if not quiet:
+            err_console.print(f"[yellow]warning[/] {escape(safe_name(m))}", highlight=False)
+
+    signal.signal(signal.SIGTERM, _terminate)  # `kill` cleans up like Ctrl-C (kill -9 is cleaned up next time)
 
     with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=quiet) as progress:
         task = progress.add_task("build", total=None)
         try:
-            report = build_corpus(sources, output=output, store=gs, base=base, jobs=jobs or os.cpu_count() or 1,
+            report = build_corpus(sources, output=output, store=store, base=base, jobs=jobs or os.cpu_count() or 1,
                                   executor=executor, scheduler=scheduler, timeout=timeout, partitions=partitions,
-                                  on_progress=lambda _: progress.advance(task), on_error=warn)
+                                  on_progress=lambda _: progress.advance(task), on_error=skipped,
+                                  on_warning=warning)
         except KeyboardInterrupt:
             progress.stop()
             interrupted()
+        except StoreError as e:
+            progress.stop()
+            fail(str(e))
     if report.texts == 0 and report.skipped == 0:
         fail("nothing could be built: no readable text in " + ", ".join(map(str, sources)))
     if report.texts:
@@ -84,10 +90,14 @@ def build_cli(
                       f"{report.triples} triples"
                       + (f", [yellow]{len(report.errors)} skipped[/]" if report.errors else ""), highlight=False)
     if shacl and report.triples and report.triples <= SHACL_LIMIT:
-        result = validate_graph(output if output is not None else gs)
+        result = validate_graph(output if output is not None else GraphStore.open(store))
         if not (quiet and result.conforms):
             (console if result.conforms else err_console).print(result.summary(), highlight=False)
     elif shacl and report.triples > SHACL_LIMIT and not quiet:
         console.print(f"SHACL skipped above {SHACL_LIMIT:,} triples: run `kg validate` on the output", highlight=False)
     if strict and report.errors:
         raise typer.Exit(1)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

@@ -9,7 +9,8 @@ file to write to. Formats that can stream do (nothing but the store is held in m
   and diffs between builds are readable. Blank nodes get labels by first appearance (vnkg mints none).
 * ``nt``: distinct triples of the union of the graphs, streamed by Oxigraph.
 * ``nquads``/``trig``: Oxigraph's dump, one named graph per source text, plus the description graph.
-* ``rdfxml``: Oxigraph's writer over an in-memory copy of the union (about 0.7 GB per million triples).
+* ``rdfxml``: Oxigraph's writer over an in-memory copy of the union (about 0.7 GB per million triples);
+  characters XML 1.0 cannot carry are dropped from literals.
 * ``jsonld``: compact JSON-LD with the published ``@context`` (kg/data/context.jsonld) via rdflib, which
   holds the graph in memory: meant for graphs up to ~1M triples (use nt/nquads beyond that).
 * ``graphml``/``gexf``: the network view, written by ``kg.network`` (documents, bodies, relations).
@@ -28,6 +29,7 @@ from typing import IO
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, serialize
 
+from kg.export.xmlsafe import xml_safe
 from kg.store import named_quads
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -127,17 +129,19 @@ def _dump_quads(fmt: RdfFormat) -> Writer:
     return write
 
 
-def _union(data: Store, extra: Store) -> Store:
+def _union(data: Store, extra: Store, xml: bool = False) -> Store:
     union = Store()
     for store in (data, extra):
-        union.extend(Quad(r["s"], r["p"], r["o"], DefaultGraph())  # type: ignore[arg-type]
-                     for r in store.query(_UNION, use_default_graph_as_union=True))  # type: ignore[union-attr]
+        quads = (Quad(r["s"], r["p"], r["o"], DefaultGraph())  # type: ignore[arg-type]
+                 for r in store.query(_UNION, use_default_graph_as_union=True))  # type: ignore[union-attr]
+        union.extend(xml_safe(quads) if xml else quads)
     return union
 
 
 def write_rdfxml(data: Store, extra: Store, prefixes: dict[str, str], out: IO[bytes]) -> None:
-    """RDF/XML of the union, written by Oxigraph from an in-memory copy of the distinct triples."""
-    _union(data, extra).dump(out, RdfFormat.RDF_XML, from_graph=DefaultGraph(), prefixes=prefixes)
+    """RDF/XML of the union, written by Oxigraph from an in-memory copy of the distinct triples (literals
+    without the characters XML 1.0 forbids, so the file stays well-formed)."""
+    _union(data, extra, xml=True).dump(out, RdfFormat.RDF_XML, from_graph=DefaultGraph(), prefixes=prefixes)
 
 
 @cache

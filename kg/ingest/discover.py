@@ -17,11 +17,12 @@ def _wanted(name: str) -> bool:
             and os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES)
 
 
-def discover(inputs: Iterable[Path]) -> tuple[list[Path], list[ReadError]]:
+def discover(inputs: Iterable[Path], exclude: Iterable[Path] = ()) -> tuple[list[Path], list[ReadError]]:
     """Expand ``inputs`` into document paths (sorted, de-duplicated by real path) and errors.
 
     Files named directly are taken whatever their suffix (an unsupported one is an error); folders are
-    walked recursively following symlinks (loops are cut), keeping supported, non-hidden files.
+    walked recursively following symlinks (loops are cut), keeping supported, non-hidden files. Files at or
+    under ``exclude`` (the build's own outputs and store) are never taken, even inside an input folder.
     """
     found: list[Path] = []
     errors: list[ReadError] = []
@@ -42,8 +43,11 @@ def discover(inputs: Iterable[Path]) -> tuple[list[Path], list[ReadError]]:
             errors.append(ReadError(given, "no such file or directory"))
     seen: set[str] = set()
     unique: list[Path] = []
+    own = [os.path.realpath(p) for p in exclude]
     for path in sorted(found, key=str):
         real = os.path.realpath(path)
+        if any(real == o or real.startswith(o + os.sep) for o in own):
+            continue
         if real not in seen:
             seen.add(real)
             unique.append(path)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from os import PathLike
 
+from .names import safe_name
+
 
 class ReadError(Exception):
-    """A file could not be turned into text; ``str(e)`` is one line ``"<path>: <cause>"``."""
+    """A file could not be turned into text; ``str(e)`` is one line ``"<path>: <cause>"`` (path printable)."""
 
     def __init__(self, path: str | PathLike[str], cause: str | BaseException) -> None:
         self.path = path
@@ -17,4 +19,4 @@ class ReadError(Exception):
         cause = self.cause
         if isinstance(cause, BaseException):
             cause = str(cause) or type(cause).__name__
-        return f"{self.path}: {' '.join(str(cause).split())}"
+        return safe_name(f"{self.path}: {' '.join(str(cause).split())}")

@@ -18,11 +18,17 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kg.limits import MAX_FILE_BYTES
+
+from .bounds import bound_text
+from .docx_guard import check_docx
 from .errors import ReadError
+from .html_guard import html_cost_problem, html_to_plain
+from .names import safe_name
 from .normalize import BOILERPLATE_HEADINGS
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".docx", ".pdf"})
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_FILE_BYTES
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -57,6 +63,7 @@ _TCVN3_SIGNATURE_RE = re.compile(
     r"®ång|®Ó|®­îc|nhiÖm vô|kÕ ho¹ch|quyÕt|tØnh|huyÖn|Uû ban|§éc lËp|H¹nh phóc)"
 )
 _LATIN1_HIGH_RE = re.compile("[\xa1-\xfe]")
+_GENERATOR_RE = re.compile(rb"""<meta\s+name=["']generator["']\s+content=["']vnkg\b""", re.IGNORECASE)
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -176,7 +183,7 @@ def flatten_table(rows: list[list[str]]) -> str:
 # --------------------------------------------------------------------------- .txt
 
 
-def read_txt(path: Path, data: bytes) -> str:
+def read_txt(path: Path, data: bytes, warnings: list[str] | None = None) -> str:
     """Plain text in UTF-8 (with or without BOM), UTF-16, Windows-1258 or TCVN3."""
     return decode_bytes(path, data)
 
@@ -343,21 +350,30 @@ def html_to_text(html: str) -> str:
     return text
 
 
-def read_html(path: Path, data: bytes) -> str:
+def read_html(path: Path, data: bytes, warnings: list[str] | None = None) -> str:
     """HTML page: charset from BOM / <meta> / UTF-8 fallback; see :func:`html_to_text`."""
+    if _GENERATOR_RE.search(data, 0, 4096):
+        raise ReadError(path, "a page written by kg viz, not an input (skipped)")
     m = _META_CHARSET_RE.search(data, 0, 16384)
     declared = m.group(1).decode("ascii", "replace") if m else None
-    return html_to_text(decode_bytes(path, data, declared))
+    text = decode_bytes(path, data, declared)
+    problem = html_cost_problem(text)
+    if problem is not None:
+        if warnings is not None:
+            warnings.append(f"{safe_name(path)}: HTML too costly to parse ({problem}): read as plain text")
+        return html_to_plain(text)
+    return html_to_text(text)
 
 
 # --------------------------------------------------------------------------- .docx
 
 
-def read_docx(path: Path, data: bytes) -> str:
+def read_docx(path: Path, data: bytes, warnings: list[str] | None = None) -> str:
     """Word document: paragraphs and tables interleaved in document order."""
     import docx
     from docx.table import Table
 
+    check_docx(path, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -395,7 +411,7 @@ def _docx_table(table) -> str:
 _MIN_PDF_CHARS = 20
 
 
-def read_pdf(path: Path, data: bytes) -> str:
+def read_pdf(path: Path, data: bytes, warnings: list[str] | None = None) -> str:
     """PDF text layer of every page, pages joined with a newline."""
     import pypdf
 
@@ -419,7 +435,7 @@ def read_pdf(path: Path, data: bytes) -> str:
 
 # --------------------------------------------------------------------------- dispatch
 
-Reader = Callable[[Path, bytes], str]
+Reader = Callable[[Path, bytes, list[str]], str]  # path, bytes, warnings -> text
 READERS: dict[str, tuple[str, Reader]] = {
     ".txt": ("txt", read_txt),
     ".html": ("html", read_html),
@@ -429,17 +445,15 @@ READERS: dict[str, tuple[str, Reader]] = {
 }
 
 
-def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
-    """Read one file into :class:`RawText`; raise :class:`ReadError` for anything unusable."""
+def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of one input file, its size checked with ``stat()`` before any byte is read."""
     path = Path(path)
-    entry = READERS.get(path.suffix.lower())
-    if entry is None:
+    if path.suffix.lower() not in READERS:
         raise ReadError(path, f"unsupported file type {path.suffix or '(no suffix)'!r}")
-    fmt, reader = entry
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise ReadError(path, f"file too large ({size} bytes > {max_bytes})")
+            raise ReadError(path, f"file too large ({size} bytes > {max_bytes}; skipped unread)")
         data = path.read_bytes()
     except ReadError:
         raise
@@ -452,10 +466,24 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
     except OSError as exc:
         raise ReadError(path, exc.strerror or str(exc)) from None
     if len(data) > max_bytes:
-        raise ReadError(path, f"file too large ({len(data)} bytes > {max_bytes})")
+        raise ReadError(path, f"file too large (over {max_bytes} bytes)")
     if not data:
         raise ReadError(path, "empty file")
-    text = reader(path, data)
+    return data
+
+
+def decode_file(path: Path, data: bytes, warnings: list[str] | None = None) -> RawText:
+    """Turn the bytes of ``path`` into :class:`RawText` within the text limits (warnings appended)."""
+    path = Path(path)
+    fmt, reader = READERS[path.suffix.lower()]
+    sink: list[str] = [] if warnings is None else warnings
+    text = reader(path, data, sink)
     if not text.strip():
         raise ReadError(path, "no text (empty or whitespace only)")
-    return RawText(path=path, text=fix_tcvn3(text), fmt=fmt)
+    return RawText(path=path, text=bound_text(path, fix_tcvn3(text), sink), fmt=fmt)
+
+
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, warnings: list[str] | None = None) -> RawText:
+    """Read one file into :class:`RawText`; raise :class:`ReadError` for anything unusable."""
+    return decode_file(path, read_bytes(path, max_bytes=max_bytes), warnings)
+

@@ -1,0 +1,53 @@
+"""Bounds on decoded text, applied before normalisation and extraction (each with a warning line).
+
+Both keep every character offset valid against the text as read, so provenance spans stay exact: a text
+over :data:`~kg.limits.MAX_TEXT_CHARS` keeps its prefix up to the last line break before the limit, and a
+line over :data:`~kg.limits.MAX_LINE_CHARS` gets line breaks in place of spaces (same length).
+"""
+
+from __future__ import annotations
+
+import re
+from os import PathLike
+
+from kg.limits import MAX_LINE_CHARS, MAX_TEXT_CHARS
+
+from .names import safe_name
+
+_LONG_LINE = re.compile(rf"[^\n]{{{MAX_LINE_CHARS + 1},}}")
+
+
+def bound_text(path: str | PathLike[str], text: str, warnings: list[str]) -> str:
+    """``text`` within the text and line limits; one warning appended per limit applied."""
+    if len(text) > MAX_TEXT_CHARS:
+        cut = text.rfind("\n", 0, MAX_TEXT_CHARS + 1)
+        cut = cut if cut > MAX_TEXT_CHARS // 2 else MAX_TEXT_CHARS
+        warnings.append(f"{safe_name(path)}: text cut at {cut} of {len(text)} characters (limit {MAX_TEXT_CHARS})")
+        text = text[:cut]
+    long_lines = 0
+
+    def wrap(m: re.Match[str]) -> str:
+        nonlocal long_lines
+        wrapped = _wrap_line(m.group(0))
+        long_lines += wrapped != m.group(0)
+        return wrapped
+
+    text = _LONG_LINE.sub(wrap, text)
+    if long_lines:
+        warnings.append(f"{safe_name(path)}: {long_lines} line(s) over {MAX_LINE_CHARS} characters broken at spaces")
+    return text
+
+
+def _wrap_line(line: str) -> str:
+    """Replace a space by a line break at most every MAX_LINE_CHARS characters (a line without spaces stays)."""
+    chars = list(line)
+    start = 0
+    while len(chars) - start > MAX_LINE_CHARS:
+        space = line.rfind(" ", start + 1, start + MAX_LINE_CHARS + 1)
+        if space < 0:
+            space = line.find(" ", start + MAX_LINE_CHARS)
+            if space < 0:
+                break
+        chars[space] = "\n"
+        start = space + 1
+    return "".join(chars)
