@@ -45,8 +45,14 @@ def _compile() -> list[tuple[re.Pattern[str], str, bool]]:
 
 
 _PATTERNS = _compile()
-BODY_START_RE = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in _PATTERNS).replace("(?P<prov>", "(?:"),
-                           re.I)
+_OPEN_HEAD = "|".join(h.replace(" ", r"\s+") for h in data.OPEN_NATIONAL_HEADS)
+OPEN_HEAD_RE = re.compile(rf"(?:{_OPEN_HEAD})(?!\w)", re.I)
+_OPEN_STOP_RE = re.compile(r"\s*(?:[;:.()\[\]\n|“”\"]|,(?!\s*[a-zà-ỹđ])|(?:"
+                           + "|".join(w.replace(" ", r"\s+") for w in data.OPEN_NAME_STOPS) + r")(?!\w))")
+_OPEN_WORD_RE = re.compile(r"\s*,?\s*[\w\-–]+")
+_OPEN_MARK_RE = re.compile("|".join(m.replace(" ", r"\s+") for m in data.OPEN_NATIONAL_MARKS), re.I)
+BODY_START_RE = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in _PATTERNS).replace("(?P<prov>", "(?:")
+                           + f"|{OPEN_HEAD_RE.pattern}", re.I)
 
 
 def national(key: str) -> Body:
@@ -90,7 +96,39 @@ def match_body(text: str, pos: int, province: str | None, unknown_scope: str) ->
             key = data.SIGNS_FOR.get(key, key) if key == "chu-tich-ubnd" else key
             return provincial(key, prov, unknown_scope), m.end()
         return national(key), m.end()
-    return None
+    return _open_national(text, pos)
+
+
+def bodies_in(text: str, province: str | None, unknown_scope: str) -> list[tuple[Body, int, int]]:
+    """Every body named in `text`, in order, none inside another's name ("Trung ương" in "Ban Chỉ đạo Trung
+    ương về …")."""
+    out: list[tuple[Body, int, int]] = []
+    for m in BODY_START_RE.finditer(text):
+        if out and m.start() < out[-1][2]:
+            continue
+        hit = match_body(text, m.start(), province, unknown_scope)
+        if hit is not None:
+            out.append((hit[0], m.start(), hit[1]))
+    return out
+
+
+def _open_national(text: str, pos: int) -> tuple[Body, int] | None:
+    """A national body named without a fixed vocabulary ("Ban Chỉ đạo Trung ương về phòng, chống tham nhũng")."""
+    head = OPEN_HEAD_RE.match(text, pos)
+    if head is None:
+        return None
+    end, words = head.end(), 0
+    while words < data.OPEN_NAME_MAX_WORDS and not _OPEN_STOP_RE.match(text, end):
+        w = _OPEN_WORD_RE.match(text, end)
+        if w is None:
+            break
+        end, words = w.end(), words + 1
+    name = squash(text[pos:end]).rstrip(" ,-–")
+    if not words or not _OPEN_MARK_RE.search(name):
+        return None
+    name = name[0].upper() + name[1:]
+    end = pos + len(text[pos:end].rstrip(" ,-–"))
+    return Body(name=name, key=slug(name, 120), scope="vn", kind="Organization"), end
 
 
 @lru_cache(maxsize=1)

@@ -6,22 +6,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extraction.bodies import BODY_START_RE, match_body
+from kg.extraction.bodies import bodies_in, match_body
 from kg.extraction.dates import find_dates
 from kg.extraction.lang_vi.doc_types import TYPE_WORDS
-from kg.extraction.symbols import find_symbols
+from kg.extraction.lang_vi.metadata import AUTHORITY_POSTS, METADATA_FIELDS
+from kg.extraction.references import issuer_from_code, type_from_code
+from kg.extraction.symbols import Symbol, find_symbols
 from kg.extraction.text import LOWER, UPPER, squash
 from kg.model import Body
 
 HEADER_WINDOW = 2500
 MOTTO_RE = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
-NUMBER_RE = re.compile(r"(?m)^[ \t|]*(?:Số|SỐ)[ \t]*:?[ \t]*(?=\d)")
+# "Số: 22/KH-UBND", also with the number in the next cell or line ("Số:" / "25/2024/NQ-HĐND")
+NUMBER_RE = re.compile(r"(?m)^[ \t|]*(?:Số|SỐ)[ \t]*(?::[ \t|]*(?:\n[ \t|]*)?)?(?=\d)")
 PLACE_DATE_RE = re.compile(r"(?P<place>[^\n,|:]{2,40}?),\s*(?:ngày|NGÀY)\s+\d{1,2}\s+(?:tháng|THÁNG)\s+\d{1,2}\s+"
                            r"(?:năm|NĂM)\s+\d{4}")
 _TYPE_ALT = "|".join(w.upper().replace(" ", r"\s+") for w in sorted(TYPE_WORDS, key=len, reverse=True))
 TYPE_LINE_RE = re.compile(rf"(?m)^[ \t]*(?P<word>{_TYPE_ALT})[ \t]*$")
 TITLE_END_RE = re.compile(r"\n[ \t]*(?:\n|Căn\s+cứ|Thực\s+hiện|Triển\s+khai\s+thực\s+hiện\s+\S+\s+\S+\s+số|Để\s|"
                           r"Nhằm\s|Trên\s+cơ\s+sở|Ngày\s+\d|[IVX]+\.\s|\d\.\s|Phần\s|PHẦN\s|-{3,}|\|)")
+TYPE_GAP = 700  # the type line follows the number, place and date within this many characters
+_META_KEYS = "|".join(re.escape(k).replace(r"\ ", r"[ \t]+") for k in sorted(METADATA_FIELDS, key=len, reverse=True))
+META_RE = re.compile(rf"(?im)(?:^|(?<=[\t|]))[ \t]*(?P<key>{_META_KEYS})[ \t]*(?::|(?=[\t|]))[ \t|]*(?:\n[ \t|]*)?"
+                     r"(?P<val>[^\t|\n]*[^\s|])")
+_POST_ALT = "|".join(p.upper().replace(" ", r"\s+") for p in AUTHORITY_POSTS)
+AUTHORITY_RE = re.compile(rf"(?:(?:{_POST_ALT})\s+)?")
 SIGN_RE = re.compile(r"(?m)^[ \t]*(?:TM\.|T/M|KT\.|K/T|TL\.|Q\.)\s*")
 NAME_RE = re.compile(rf"^[ \t]*(?P<name>(?:[{UPPER}][{LOWER}]+[ \t]+){{1,4}}[{UPPER}][{LOWER}]+)[ \t]*$", re.M)
 
@@ -48,41 +57,139 @@ class Signature:
 
 
 def read_header(text: str, province: str | None, unknown_scope: str) -> Header | None:
-    """The text's own document, when the text carries an official header."""
+    """The text's own document: from its official header, else from a legal-database metadata block."""
+    official = _official_header(text, province, unknown_scope)
+    meta = read_metadata(text, province, unknown_scope)
+    if official is None:
+        return meta
+    if meta is not None and (official.number is None or official.number == meta.number):
+        official.number = official.number or meta.number
+        official.number_span = official.number_span or meta.number_span
+        official.date = official.date or meta.date
+        official.issuer = official.issuer or meta.issuer
+        official.doc_type = official.doc_type or meta.doc_type
+    return official
+
+
+def _number(head: str, num: re.Match[str] | None) -> tuple[Symbol | None, tuple[int, int] | None]:
+    if num is None:
+        return None, None
+    syms = find_symbols(head[num.end(): num.end() + 40])
+    if not syms or syms[0].start != 0:
+        return None, None
+    return syms[0], (num.end(), num.end() + syms[0].end)
+
+
+def _official_header(text: str, province: str | None, unknown_scope: str) -> Header | None:
+    """The official header: issuing body, number, place and date, type line and title (the type line may be
+    missing: a directive or letter can go straight from the date to its text)."""
     head = text[:HEADER_WINDOW]
     motto = MOTTO_RE.search(head)
     num = NUMBER_RE.search(head)
-    tline = TYPE_LINE_RE.search(head)
-    if not (motto or num) or not tline:
+    sym, number_span = _number(head, num)
+    pd = PLACE_DATE_RE.search(head, num.start() if num else 0)
+    anchors = [m.end() for m in (motto, num, pd) if m is not None]
+    if not anchors:
         return None
-    number = number_span = None
-    if num:
-        syms = find_symbols(head[num.end(): num.end() + 40])
-        if syms and syms[0].start == 0:
-            number = syms[0].number
-            number_span = (num.end(), num.end() + syms[0].end)
+    tline = TYPE_LINE_RE.search(head)
+    if tline is not None and tline.start() > max(anchors) + TYPE_GAP:
+        tline = None
+    if tline is None and (sym is None or not (motto or pd)):
+        return None  # without a type line, only a numbered header with its motto or place and date
+    if not (motto or num):
+        return None
+    type_start = tline.start() if tline else len(head)
     date = None
-    pd = PLACE_DATE_RE.search(head)
-    if pd and pd.start() < tline.start():
+    if pd and pd.start() < type_start:
         found = find_dates(pd.group(0))
         date = found[0].iso if found else None
-    issuer = None
-    block_end = motto.start() if motto and motto.start() < tline.start() else (num.start() if num else tline.start())
-    block = head[:block_end]
-    hits = [match_body(block, m.start(), province, unknown_scope) for m in BODY_START_RE.finditer(block)]
-    hits = [h for h in hits if h]
-    if hits:
-        issuer = max(hits, key=lambda h: len(h[0].name))[0]
-    doc_type = TYPE_WORDS[squash(tline.group("word")).lower()]
-    title = title_span = None
-    te = TITLE_END_RE.search(text, tline.end(), tline.end() + 1500)
-    if te:
-        raw = text[tline.end(): te.start()]
-        if raw.strip():
-            title = squash(raw)
-            title_span = (tline.end(), te.start())
-    return Header(tline.start() if not num else min(num.start(), tline.start()), tline.end(), number, number_span,
-                  date, doc_type, title, title_span, issuer)
+    block_end = motto.start() if motto and motto.start() < type_start else (num.start() if num else type_start)
+    issuer = _block_issuer(head[:block_end], province, unknown_scope)
+    if tline is not None:
+        doc_type = TYPE_WORDS[squash(tline.group("word")).lower()]
+        title, title_span = _title(text, tline.end(), province, unknown_scope)
+        end = tline.end()
+    else:
+        doc_type = _type_of_symbol(sym)
+        title = title_span = None
+        end = max(e for e in (number_span[1] if number_span else 0, pd.end() if pd else 0))
+    start = min(x for x in (num.start() if num else None, tline.start() if tline else None) if x is not None) \
+        if (num or tline) else end
+    return Header(start, end, sym.number if sym else None, number_span, date, doc_type, title, title_span, issuer)
+
+
+def _type_of_symbol(sym: Symbol | None) -> str | None:
+    """The type a header's number implies; a number without a type code is an official letter (công văn)."""
+    if sym is None:
+        return None
+    return type_from_code(sym) or ("OfficialLetter" if sym.type_code is None and not sym.party else None)
+
+
+def _block_issuer(block: str, province: str | None, unknown_scope: str) -> Body | None:
+    hits = bodies_in(block, province, unknown_scope)
+    return max(hits, key=lambda h: len(h[0].name))[0] if hits else None
+
+
+def _title(text: str, start: int, province: str | None,
+           unknown_scope: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The title under the type line, up to the preamble or the authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")."""
+    te = TITLE_END_RE.search(text, start, start + 1500)
+    if te is None:
+        return None, None
+    end = te.start()
+    pos = text.find("\n", start + 1)
+    while 0 <= pos < end:
+        nxt = text.find("\n", pos + 1)
+        line_end = end if nxt < 0 or nxt > end else nxt
+        if pos > start + 1 and _is_authority_line(text[pos + 1:line_end], province, unknown_scope):
+            end = pos
+            break
+        pos = nxt
+    raw = text[start:end]
+    if not raw.strip():
+        return None, None
+    return squash(raw), (start, end)
+
+
+def _is_authority_line(line: str, province: str | None, unknown_scope: str) -> bool:
+    """An all-capitals line that is only a body's name, perhaps after its head's post ("HỘI ĐỒNG NHÂN DÂN TỈNH X")."""
+    line = line.strip(" \t|")
+    if not line or not line.isupper():
+        return False
+    pos = AUTHORITY_RE.match(line).end()
+    hit = match_body(line, pos, province, unknown_scope)
+    return hit is not None and not line[hit[1]:].strip(" ,.")
+
+
+def read_metadata(text: str, province: str | None, unknown_scope: str) -> Header | None:
+    """The own document from a legal-database metadata block (``Số hiệu``, ``Ngày ban hành``, ``Loại văn bản``)."""
+    head = text[:HEADER_WINDOW]
+    fields: dict[str, re.Match[str]] = {}
+    for m in META_RE.finditer(head):
+        fields.setdefault(METADATA_FIELDS[squash(m.group("key")).lower()], m)
+    numbered = fields.get("number")
+    if numbered is None or len(fields) < 2:
+        return None
+    val = numbered.group("val")
+    syms = find_symbols(val)
+    if not syms or val[: syms[0].start].strip():
+        return None
+    sym = syms[0]
+    span = (numbered.start("val") + sym.start, numbered.start("val") + sym.end)
+    date = doc_type = issuer = None
+    if "date" in fields:
+        found = find_dates(fields["date"].group("val"))
+        date = found[0].iso if found else None
+    if "type" in fields:
+        doc_type = TYPE_WORDS.get(squash(fields["type"].group("val")).lower())
+    if "issuer" in fields:
+        hit = match_body(fields["issuer"].group("val"), 0, province, unknown_scope)
+        issuer = hit[0] if hit else None
+    issuer = issuer or issuer_from_code(sym, province, unknown_scope)
+    ends = [m.end() for m in fields.values()]
+    starts = [m.start("key") for m in fields.values()]
+    return Header(min(starts), max(ends), sym.number, span, date, doc_type or _type_of_symbol(sym), None, None,
+                  issuer)
 
 
 def read_signature(text: str) -> Signature | None:
@@ -90,7 +197,7 @@ def read_signature(text: str) -> Signature | None:
     tail_start = max(0, text.rfind("Nơi nhận") - 600 if "Nơi nhận" in text else len(text) - 4000)
     m = SIGN_RE.search(text, tail_start)
     if m is None:
-        return None
+        return _metadata_signer(text)
     block = text[m.start(): m.start() + 400]
     lines = [ln.strip() for ln in block.splitlines()]
     post = ""
@@ -106,4 +213,16 @@ def read_signature(text: str) -> Signature | None:
             post = ln.capitalize().replace("chủ tịch", "Chủ tịch").replace("bí thư", "Bí thư")
         elif ln.startswith(("KT", "K/T")) and not post:
             post = ""
+    return None
+
+
+def _metadata_signer(text: str) -> Signature | None:
+    """The signer a legal-database metadata block names (``Người ký: Nguyễn Văn A``)."""
+    for m in META_RE.finditer(text[:HEADER_WINDOW]):
+        if METADATA_FIELDS[squash(m.group("key")).lower()] != "signer":
+            continue
+        n = NAME_RE.match(m.group("val"))
+        if n:
+            start = m.start("val") + n.start("name")
+            return Signature(squash(n.group("name")), "", start, start + len(n.group("name")))
     return None

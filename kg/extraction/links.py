@@ -11,16 +11,20 @@ import re
 from itertools import pairwise
 
 from kg.extraction.annotations import Annotations
-from kg.extraction.references import ISSUED_RE, TYPE_WORD_ALT
+from kg.extraction.references import ISSUED_RE, NEWS_CUE_RE, TYPE_WORD_ALT
 from kg.model import Link
 
 IMPLEMENTS_RE = re.compile(
     r"\s*,?\s*(?:(?:về|VỀ)\s+)?(?:(?:việc|VIỆC)\s+)?(?:(?:tiếp\s+tục|TIẾP\s+TỤC)\s+)?(?:(?:triển\s+khai|TRIỂN\s+KHAI)\s+)?"
     r"(?:thực\s+hiện|THỰC\s+HIỆN|triển\s+khai|TRIỂN\s+KHAI|cụ\s+thể\s+hóa)\s+(?:(?:các|CÁC)\s+)?$")
 PROMULGATES_RE = re.compile(r"\s*,?\s*(?:về\s+(?:việc\s+)?)?(?:ban\s+hành|phê\s+duyệt)?\s*(?:kèm\s+theo\s+)?$", re.I)
+# "Kế hoạch … vừa được UBND tỉnh ban hành tại Quyết định số 15/QĐ-UBND": the decision promulgates the plan
+PROMULGATED_AT_RE = re.compile(r"\s*,?\s*(?:(?:vừa|đã|mới)\s+)?(?:được\s+)?(?:[^,.;\n]{0,60}?\s)?"
+                               r"(?:ban\s+hành|phê\s+duyệt)\s+(?:tại|kèm\s+theo)\s+$", re.I)
 PREAMBLE_RE = re.compile(r"\s*(?:Thực\s+hiện|Triển\s+khai\s+thực\s+hiện|Triển\s+khai)\s+(?:các\s+)?$")
 LEAD_WINDOW = 900
-ANNEX_RE = re.compile(r"\(\s*(?:[Kk]èm\s+theo|[Tt]rích|[Bb]an\s+hành\s+kèm\s+theo)\s*$")
+# "(Kèm theo / Trích / Theo Quyết định số 3/QĐ-UBND …)" under a title: the source of what follows
+ANNEX_RE = re.compile(r"\(\s*(?:[Kk]èm\s+theo|[Tt]rích|[Bb]an\s+hành\s+kèm\s+theo|[Tt]heo)\s*$")
 TYPE_WORD_RE = re.compile(rf"(?:{TYPE_WORD_ALT})\s*(?:số\s*)?$", re.I)
 
 
@@ -53,6 +57,9 @@ def link(ann: Annotations) -> None:
         elif len(between) < 40 and res.documents[d1].doc_type == "Decision" and PROMULGATES_RE.fullmatch(between) \
                 and res.documents[d2].number is None:
             add(d1, "promulgates", d2, s1, s2)
+        elif len(between) < 100 and res.documents[d2].doc_type == "Decision" and res.documents[d1].number is None \
+                and PROMULGATED_AT_RE.fullmatch(between):
+            add(d2, "promulgates", d1, s1, s2)
     own = ann.header_doc
     if own is not None and ann.header is not None:
         h = ann.header
@@ -81,17 +88,28 @@ def _clause_prefix(text: str, pos: int) -> str:
 
 
 def _about_from_lead(ann: Annotations, mentions: list[tuple[int, int, int, int]]) -> None:
-    """An article is about the document whose issuing its lead reports (the first "ban hành")."""
+    """An article is about the document whose issuing its lead reports: the one issued as news ("vừa ban
+    hành"), else the first issued, unless that one is the background a later issued one implements."""
     text, res = ann.text, ann.result
     first_break = text.find("\n", 1)
     lead_end = (first_break if first_break > 0 else 0) + LEAD_WINDOW
+    issued: list[tuple[int, bool]] = []  # (document, reported as news)
     for s, _, _, d in mentions:
         if s > lead_end:
             break
-        doc = res.documents[d]
-        if doc.number is None:
+        if res.documents[d].number is None or any(d == i for i, _ in issued):
             continue
         prefix = text[max(0, s - 60):s]
-        if ISSUED_RE.search(prefix) or ANNEX_RE.search(prefix):
-            res.about.append(d)
-            return
+        if ANNEX_RE.search(prefix):
+            issued.append((d, True))
+        elif ISSUED_RE.search(prefix) is not None:
+            clause = text[max(0, s - 120, text.rfind(". ", 0, s), text.rfind("\n", 0, s)):s]
+            issued.append((d, NEWS_CUE_RE.search(clause) is not None))
+    if not issued:
+        return
+    news = [d for d, is_news in issued if is_news]
+    pick = news[0] if news else issued[0][0]
+    if not news:
+        implementing = [lk.subject for lk in res.links if lk.predicate == "implements" and lk.obj == pick]
+        pick = next((d for d, _ in issued if d in implementing), pick)
+    res.about.append(pick)

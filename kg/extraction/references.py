@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
-from kg.extraction.bodies import BODY_START_RE, MINISTRY_BY_CODE, agency, match_body, national, provincial
+from kg.extraction.bodies import MINISTRY_BY_CODE, agency, bodies_in, match_body, national, provincial
 from kg.extraction.dates import DATE_RE, find_dates
 from kg.extraction.lang_vi.doc_types import TYPE_CODES, TYPE_WORDS
 from kg.extraction.symbols import PROVINCIAL_CODES, STATE_ISSUERS, Symbol
@@ -22,8 +23,14 @@ LIST_BEFORE_RE = re.compile(r"^\s*(?:,|;|và|và\s+các|,\s*và)\s*(?:số\s+)?$
 DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:ban\s+hành|ký)\s+)?(?:(?:ngày|NGÀY)\s+)?", re.I)
 OF_RE = re.compile(r"\s*,?\s*(?:của|CỦA|do)\s+", re.I)
 ABOUT_RE = re.compile(r"\s*,?\s*(?:về|VỀ)\s+(?:việc\s+)?")
-ISSUED_RE = re.compile(r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?:(?:ký\s+)?ban\s+hành|ký|thông\s+qua|phê\s+duyệt)\s*$"
+# the verb reporting an issuing, right before the document ("UBND tỉnh ban hành tại Quyết định số …"); never the
+# noun "ngày ban hành" (the date of issue)
+ISSUED_RE = re.compile(r"(?:đã\s+|vừa\s+|chính\s+thức\s+)?(?<!ngày\s)"
+                       r"(?:(?:ký\s+)?ban\s+hành|ký|thông\s+qua|phê\s+duyệt)(?:\s+(?:tại|kèm\s+theo))?\s*$"
                        r"|(?:đã|vừa)\s+(?:có|ra)\s*$", re.I)
+# an issuing reported as news ("vừa được UBND tỉnh ban hành", "mới ký"), not as background
+NEWS_CUE_RE = re.compile(r"(?:vừa|mới|chính\s+thức)\s+(?:được\s+)?(?:\S+\s+){0,6}?"
+                         r"(?:ban\s+hành|ký|có|ra|phê\s+duyệt)", re.I)
 _DATE_CORE = r"\d{1,2}\s?[/\-.]\s?\d{1,2}\s?[/\-.]\s?\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 LEAD_DATE_RE = re.compile(rf"(?:[Nn]gày|NGÀY)\s+(?P<date>{_DATE_CORE})\s*,\s*[^.;\n]{{0,120}}$")
 TITLE_STOP_RE = re.compile(
@@ -31,6 +38,17 @@ TITLE_STOP_RE = re.compile(
     r"|,\s+(?=(?:UBND|Ủy\s+ban\s+nhân\s+dân|HĐND|Hội\s+đồng\s+nhân\s+dân|Tỉnh\s+ủy|Ban\s+Thường\s+vụ)\s)|"
     rf"[;:(\[|“”\"]|\.(?=\s|$)|\n\s*\n|\n\s*\||,\s*ngày\s|\s+(?:và|,)\s+(?:các\s+)?(?:{TYPE_WORD_ALT})\s+(?:số\s+)?\d",
     re.I)
+# "… Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XIII": the plenum that adopted it, without "của"
+PLENUM_RE = re.compile(r"\s*,?\s*(?:(?:của|tại)\s+)?(?=hội\s+nghị\s)", re.I)
+PLENUM_PREFIX_RE = re.compile(r"hội\s+nghị\s+(?:lần\s+thứ\s+[\w]+\s*,?\s+)?", re.I)
+# "… tại Kỳ họp thứ 15, HĐND tỉnh khóa VIII, ngày 8/12/2023": the session that adopted it, then its date
+SESSION_RE = re.compile(r"\s*,?\s*(?:(?:được|đã)\s+)?(?:(?:thông\s+qua|ban\s+hành)\s+)?(?:tại|TẠI)\s+"
+                        r"(?:[Kk]ỳ|KỲ)\s+(?:họp|HỌP)\s+(?:thứ\s+|THỨ\s+)?[\w]+(?:\s*\([^)\n]{0,40}\))?\s*,?\s*")
+TERM_RE = re.compile(r"\s*,?\s*(?:khóa|KHÓA)\s+[IVXLC]+\b(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?")
+SESSION_DATE_RE = re.compile(r"\s*,?\s*(?:(?:họp\s+|thông\s+qua\s+)?(?:ngày|NGÀY)\s+)")
+# "kết luận của Thường trực Tỉnh ủy tại Thông báo số …": the issuer named before the document, with "tại"
+OF_BEFORE_RE = re.compile(r"(?:của|do)\s+", re.I)
+AT_BEFORE_RE = re.compile(r"\s*,?\s*(?:tại|TẠI)\s+(?:(?:các|CÁC)\s+)?$")
 MAX_TITLE_WORDS = 40
 CLAUSE_WINDOW = 400  # how far back the issuing clause ("Ngày …, UBND tỉnh ban hành …") is looked for
 
@@ -48,6 +66,7 @@ class RefMention:
     issuer_from_text: bool
     title: str | None
     title_end: int
+    issuer_before: bool = False  # named before the list it opens ("của X tại Công văn số …, Công văn số …")
 
 
 def type_from_code(sym: Symbol) -> str | None:
@@ -123,9 +142,18 @@ def read_tail(text: str, ref: RefMention, segs: Segments, province: str | None, 
     issuer, from_text = None, False
     om = OF_RE.match(text, pos)
     if om:
-        hit = match_body(text, om.end(), province, unknown_scope)
+        hit = _body_or_plenum(text, om.end(), province, unknown_scope)
         if hit:
             issuer, pos, from_text = hit[0], hit[1], True
+    if issuer is None and (pm := PLENUM_RE.match(text, pos)):
+        hit = _body_or_plenum(text, pm.end(), province, unknown_scope)
+        if hit:
+            issuer, pos, from_text = hit[0], hit[1], True
+    if date is None and issuer is None and (session := _session(text, pos, province, unknown_scope)):
+        issuer, date, pos = session
+        from_text = issuer is not None
+    if issuer is None and (before := _issuer_before(text, seg_start, word_start, province, unknown_scope)):
+        issuer, from_text, ref.issuer_before = before, True, True
     if date is None or issuer is None:
         # "Ngày 01-01-2021, Chính phủ ban hành Nghị quyết số 01/NQ-CP"
         clause = text[seg_start:word_start]
@@ -137,18 +165,57 @@ def read_tail(text: str, ref: RefMention, segs: Segments, province: str | None, 
                 found = find_dates(lead.group("date"))
                 date = found[0].iso if found else None
             if issuer is None:
-                bm = None
-                for bm in BODY_START_RE.finditer(who):  # noqa: B007 - the body nearest the verb issues it
-                    pass
-                if bm is not None:
-                    hit = match_body(who, bm.start(), province, unknown_scope)
-                    if hit:
-                        issuer, from_text = hit[0], True
+                found = bodies_in(who, province, unknown_scope)
+                if found:  # the body nearest the verb issues it
+                    issuer, from_text = found[-1][0], True
     if issuer is None:
         issuer = issuer_from_code(sym, province, unknown_scope)
     title, title_end = _title(text, pos)
     ref.tail_end, ref.date, ref.issuer, ref.issuer_from_text = pos, date, issuer, from_text
     ref.title, ref.title_end = title, max(pos, title_end)
+
+
+def _body_or_plenum(text: str, pos: int, province: str | None, unknown_scope: str) -> tuple[Body, int] | None:
+    """The body at `pos`, also when a plenum of it is named ("Hội nghị lần thứ 8 Ban Chấp hành Đảng bộ tỉnh")."""
+    hit = match_body(text, pos, province, unknown_scope)
+    if hit is None and (pre := PLENUM_PREFIX_RE.match(text, pos)):
+        hit = match_body(text, pre.end(), province, unknown_scope)
+    if hit is not None and (term := TERM_RE.match(text, hit[1])):
+        hit = hit[0], term.end()
+    return hit
+
+
+def _session(text: str, pos: int, province: str | None, unknown_scope: str) -> tuple[Body | None, str, int] | None:
+    """The adopting session and its date after a number: ``tại Kỳ họp thứ 15, HĐND tỉnh khóa VIII, ngày …``."""
+    sm = SESSION_RE.match(text, pos)
+    if sm is None:
+        return None
+    end, issuer = sm.end(), None
+    hit = match_body(text, end, province, unknown_scope)
+    if hit is not None:
+        issuer, end = hit
+        term = TERM_RE.match(text, end)
+        end = term.end() if term else end
+    dm = SESSION_DATE_RE.match(text, end)
+    d = DATE_RE.match(text, dm.end()) if dm else None
+    found = find_dates(d.group(0)) if d else []
+    return (issuer, found[0].iso, d.end()) if found else None
+
+
+def _issuer_before(text: str, seg_start: int, word_start: int, province: str | None,
+                   unknown_scope: str) -> Body | None:
+    """The issuer written before the document with "tại": ``… của Ban cán sự đảng UBND tỉnh tại Công văn số …``."""
+    prefix = text[seg_start:word_start]
+    at = AT_BEFORE_RE.search(prefix)
+    if at is None:
+        return None
+    found = bodies_in(prefix[: at.start()], province, unknown_scope)
+    if not found:
+        return None
+    body, start, end = found[-1]
+    if end != at.start() and not TERM_RE.fullmatch(prefix[end:at.start()]):
+        return None
+    return body if OF_BEFORE_RE.search(prefix[max(0, start - 8):start]) else None
 
 
 def read_types(text: str, symbols: list[Symbol], segs: Segments) -> list[RefMention]:
@@ -164,5 +231,19 @@ def read_tails(text: str, refs: list[RefMention], segs: Segments, province: str 
         read_tail(text, ref, segs, province, unknown_scope)
     # A list sharing one issuer: "Nghị quyết số 20-NQ/TW và Nghị quyết số 21-NQ/TW ... của Ban Chấp hành"
     for a, b in zip(out[::-1][1:], out[::-1], strict=False):
-        if a.issuer is None and b.issuer_from_text and LIST_BEFORE_RE.match(text[a.tail_end:b.word_start]):
+        if not LIST_BEFORE_RE.match(text[a.tail_end:b.word_start]):
+            continue
+        if a.issuer is None and b.issuer_from_text:
             a.issuer, a.issuer_from_text = b.issuer, True
+        if a.date is None and b.date and _same_series(a, b):
+            a.date = b.date  # "các Nghị quyết số 01/NQ-CP, số 02/NQ-CP ngày 8/1/2025": one date for both
+    # ... and one issuer named before the list: "của Ban cán sự đảng tại Công văn số 210-CV/BCSĐ, Công văn số …"
+    for a, b in pairwise(out):
+        if a.issuer_before and not b.issuer_from_text and LIST_BEFORE_RE.match(text[a.tail_end:b.word_start]):
+            b.issuer, b.issuer_from_text, b.issuer_before = a.issuer, True, True
+
+
+def _same_series(a: RefMention, b: RefMention) -> bool:
+    """Two numbers under one type word, of one type and issuer code (the second has no type word of its own)."""
+    return (b.word_start == b.sym.start and a.sym.type_code == b.sym.type_code
+            and a.sym.body_code == b.sym.body_code and a.sym.year is None and b.sym.year is None)

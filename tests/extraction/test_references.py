@@ -74,3 +74,62 @@ def test_agency_code_in_symbol(read, doc, named) -> None:
     res = read("Sở Kế hoạch và Đầu tư trình Báo cáo số 95/BC-SKHĐT về tình hình kinh tế tỉnh Phú Thọ.")
     d = doc(res, "95/BC-SKHĐT")
     assert d.doc_type == "Report" and d.issuer.name == "Sở Kế hoạch và Đầu tư tỉnh Phú Thọ"
+
+
+def test_plenum_named_without_of(read, doc) -> None:
+    res = read("Quán triệt Nghị quyết số 36-NQ/TW ngày 03/6/2023 Hội nghị lần thứ bảy Ban Chấp hành Trung ương "
+               "Đảng khóa XIII về chuyển đổi năng lượng; Nghị quyết số 12-NQ/TU Hội nghị lần thứ 9 Ban Chấp hành "
+               "Đảng bộ tỉnh Hà Nam khóa XX.")
+    nq = doc(res, "36-NQ/TW")
+    assert (nq.date, nq.issuer.name) == ("2023-06-03", "Ban Chấp hành Trung ương Đảng")
+    assert doc(res, "12-NQ/TU").issuer.name == "Tỉnh ủy Hà Nam"
+
+
+def test_one_issuer_before_tai_shared_by_the_list(read, doc) -> None:
+    res = read("Thực hiện ý kiến chỉ đạo của Ban cán sự đảng UBND tỉnh Ninh Bình tại Công văn số 118-CV/BCSĐ "
+               "ngày 14/4/2024 và Công văn số 131-CV/BCSĐ ngày 02/5/2024, các sở khẩn trương triển khai.")
+    for number in ("118-CV/BCSĐ", "131-CV/BCSĐ"):
+        assert doc(res, number).issuer.name == "Ban cán sự đảng Ủy ban nhân dân tỉnh Ninh Bình"
+    assert doc(res, "131-CV/BCSĐ").date == "2024-05-02"
+
+
+def test_standing_committee_is_a_body_but_not_a_post(read, doc) -> None:
+    res = read("Triển khai ý kiến của Thường trực Tỉnh ủy Đắk Lắk tại Thông báo số 702-TB/TU ngày 05/9/2023. "
+               "Ông Phạm Văn A, Phó Bí thư Thường trực Tỉnh ủy, ký ban hành Kết luận số 15-KL/TU.")
+    assert doc(res, "702-TB/TU").issuer.name == "Thường trực Tỉnh ủy Đắk Lắk"
+    assert doc(res, "15-KL/TU").issuer.name == "Tỉnh ủy Đắk Lắk"
+
+
+def test_national_bodies_beyond_the_government(read, doc) -> None:
+    res = read("Căn cứ Hướng dẫn số 35/HD-HĐTĐKT ngày 02/02/2024 của Hội đồng Thi đua - Khen thưởng Trung ương; "
+               "Kết luận số 40-KL/BCĐTW ngày 12/5/2023 của Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, "
+               "tiêu cực; Hướng dẫn số 08-HD/BTGTW của Ban Tuyên giáo Trung ương.")
+    assert doc(res, "35/HD-HĐTĐKT").issuer.name == "Hội đồng Thi đua - Khen thưởng Trung ương"
+    kl = doc(res, "40-KL/BCĐTW")
+    assert kl.issuer.name == "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực" and kl.issuer.scope == "vn"
+    assert doc(res, "08-HD/BTGTW").issuer.name == "Ban Tuyên giáo Trung ương"
+
+
+def test_adoption_date_after_the_session(read, doc) -> None:
+    res = read("Căn cứ Nghị quyết số 58/NQ-HĐND tại Kỳ họp thứ 19, HĐND tỉnh Quảng Bình khóa XVIII, ngày "
+               "06/12/2024 về kế hoạch đầu tư công năm 2025.")
+    nq = doc(res, "58/NQ-HĐND")
+    assert (nq.date, nq.issuer.name) == ("2024-12-06", "Hội đồng nhân dân tỉnh Quảng Bình")
+
+
+def test_one_date_shared_by_numbers_under_one_type_word(read, doc) -> None:
+    res = read("Chính phủ ban hành các Nghị quyết số 01/NQ-CP, số 02/NQ-CP ngày 05/01/2026 về nhiệm vụ năm 2026; "
+               "Quyết định số 12/QĐ-UBND và Quyết định số 40/QĐ-UBND ngày 20/3/2025 của UBND tỉnh Bạc Liêu.")
+    assert doc(res, "01/NQ-CP").date == "2026-01-05" and doc(res, "02/NQ-CP").date == "2026-01-05"
+    assert doc(res, "12/QĐ-UBND").date is None  # its own type word: its own date, not written here
+
+
+def test_province_named_bare(read) -> None:
+    res = read("Mục tiêu đến năm 2030 xây dựng Quảng Trị trở thành trung tâm năng lượng của miền Trung; "
+               "Quảng Trị phấn đấu tăng trưởng 8%.")
+    assert res.province == "Quảng Trị"
+
+
+def test_bare_names_inside_other_names_are_no_province(read) -> None:
+    res = read("Kỷ niệm chiến thắng Điện Biên Phủ; học tập tư tưởng Hồ Chí Minh; đường Thái Bình mở rộng.")
+    assert res.province is None

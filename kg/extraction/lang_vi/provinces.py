@@ -30,3 +30,13 @@ VARIANTS: dict[str, str] = {
     "TP. Hồ Chí Minh": "Hồ Chí Minh",
     "TPHCM": "Hồ Chí Minh",
 }
+
+# Names too often something else when written bare (a person, the capital of a national text's meetings):
+# they name the text's province only after "tỉnh"/"thành phố" or in its header.
+AMBIGUOUS_BARE: frozenset[str] = frozenset({"Hồ Chí Minh", "Hà Nội", "Huế"})
+
+# Words before a bare name that make it a street, river, district, school ... rather than the province.
+NOT_PROVINCE_BEFORE: tuple[str, ...] = (
+    "đường", "phố", "sông", "cầu", "cảng", "sân bay", "huyện", "quận", "xã", "phường", "thị trấn", "thị xã",
+    "khu", "hồ", "núi", "đèo", "vịnh", "trường", "bệnh viện", "báo", "đài", "ga", "chợ", "cửa khẩu", "đảo",
+)

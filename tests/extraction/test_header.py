@@ -1,0 +1,126 @@
+"""The text's own document in every header layout: official header lines or table cells, no type line,
+legal-database metadata block."""
+
+CELLS = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ YÊN
+|
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+|
+Số:
+47/2023/QĐ-UBND
+|
+Phú Yên, ngày
+03 tháng 11 năm 2023
+|
+QUYẾT ĐỊNH
+Ban hành quy chế quản lý cụm công nghiệp
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN
+Căn cứ Luật Đầu tư ngày 17 tháng 6 năm 2020;
+"""
+
+
+def test_header_in_table_cells_is_one_numbered_dated_document(read, doc) -> None:
+    res = read(CELLS)
+    own = doc(res, "47/2023/QĐ-UBND")
+    assert (own.role, own.doc_type, own.date) == ("self", "Decision", "2023-11-03")
+    assert own.issuer.name == "Ủy ban nhân dân tỉnh Phú Yên"
+    assert [res.documents[i].number for i in res.about] == ["47/2023/QĐ-UBND"]
+    assert not [d for d in res.documents if d.role == "self" and d.number is None]
+
+
+def test_title_stops_at_the_authority_line(read, doc) -> None:
+    own = doc(read(CELLS), "47/2023/QĐ-UBND")
+    assert own.title == "Ban hành quy chế quản lý cụm công nghiệp"
+
+
+NO_TYPE_LINE = """BỘ TRƯỞNG BỘ CÔNG THƯƠNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 07/CT-BCT | Hà Nội, ngày 21 tháng 9 năm 2024 |
+Thực hiện Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ, Bộ trưởng yêu cầu các đơn vị thuộc Bộ
+triển khai các nhiệm vụ sau.
+"""
+
+
+def test_header_without_type_line(read, doc) -> None:
+    res = read(NO_TYPE_LINE)
+    own = doc(res, "07/CT-BCT")
+    assert (own.role, own.doc_type, own.date) == ("self", "Directive", "2024-09-21")
+    assert [res.documents[i].number for i in res.about] == ["07/CT-BCT"]
+
+
+def test_a_national_header_dated_in_the_capital_names_no_province(read) -> None:
+    assert read(NO_TYPE_LINE).province is None
+
+
+LETTER = """UBND TỈNH HÀ GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 1520/UBND-NNTNMT | Hà Giang, ngày 14 tháng 5 năm 2022
+V/v đẩy nhanh tiến độ trồng rừng năm 2022
+Kính gửi: Sở Nông nghiệp và Phát triển nông thôn.
+"""
+
+
+def test_numbered_letter_without_type_code_is_an_official_letter(read, doc) -> None:
+    own = doc(read(LETTER), "1520/UBND-NNTNMT")
+    assert (own.role, own.doc_type, own.date) == ("self", "OfficialLetter", "2022-05-14")
+    assert own.issuer.name == "Ủy ban nhân dân tỉnh Hà Giang"
+
+
+def test_a_number_line_alone_is_no_header(read) -> None:
+    res = read("Số: 12/KH-UBND\nCác sở triển khai kế hoạch.\n")
+    assert res.about == []
+
+
+METADATA = """Văn bản pháp luật
+Số hiệu:\t09/2022/NQ-HĐND\tLoại văn bản:\tNghị quyết
+Nơi ban hành:\tTỉnh Trà Vinh\tNgười ký:\tKim Ngọc Thái
+Ngày ban hành:\t08/07/2022\tNgày hiệu lực:\tĐã biết
+Nghị quyết quy định mức hỗ trợ phát triển hợp tác xã trên địa bàn tỉnh Trà Vinh.
+"""
+
+
+def test_legal_database_metadata_block(read, doc) -> None:
+    res = read(METADATA)
+    own = doc(res, "09/2022/NQ-HĐND")
+    assert (own.role, own.doc_type, own.date) == ("self", "Resolution", "2022-07-08")
+    assert own.issuer.name == "Hội đồng nhân dân tỉnh Trà Vinh"
+    assert res.people[res.signer].name == "Kim Ngọc Thái"
+
+
+def test_metadata_in_cells_fills_what_the_header_lacks(read, doc) -> None:
+    text = ("Số hiệu: | 33/KH-UBND | Ngày ban hành: | 02/03/2021 |\n"
+            "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 33/KH-UBND\nKẾ HOẠCH\nPhát triển thương mại điện tử năm 2021\n")
+    own = doc(read(text), "33/KH-UBND")
+    assert (own.role, own.doc_type, own.date) == ("self", "Plan", "2021-03-02")
+
+
+def test_prose_naming_a_number_is_no_metadata(read) -> None:
+    res = read("Trong hồ sơ, số hiệu: 06/KH-UBND được ghi sai; đề nghị kiểm tra lại.")
+    assert res.about == []
+
+
+def test_article_about_the_decision_cited_under_a_plan_title(read, doc) -> None:
+    res = read("Kế hoạch phát triển kinh tế đêm tỉnh Lâm Đồng năm 2025\n"
+               "(Theo Quyết định số 27/QĐ-UBND ngày 06/01/2025 của UBND tỉnh)\n"
+               "Mục tiêu thu hút 2 triệu lượt khách.")
+    assert [res.documents[i].number for i in res.about] == ["27/QĐ-UBND"]
+
+
+def test_plan_issued_at_a_decision_is_announced_with_it(read, doc, named) -> None:
+    res = read("Kế hoạch phát triển nông nghiệp hữu cơ năm 2025 vừa được UBND tỉnh Bến Tre ban hành tại Quyết định "
+               "số 88/QĐ-UBND ngày 14/01/2025.")
+    qd = doc(res, "88/QĐ-UBND")
+    assert qd.issuer.name == "Ủy ban nhân dân tỉnh Bến Tre"
+    plan = named(res, "Kế hoạch phát triển nông nghiệp hữu cơ")
+    assert {id(res.documents[i]) for i in res.about} == {id(qd), id(plan)}
+
+
+def test_background_resolution_is_not_what_the_article_is_about(read, doc) -> None:
+    res = read("Ngày 05/01/2026, Chính phủ ban hành Nghị quyết số 01/NQ-CP về nhiệm vụ năm 2026. Để triển khai, "
+               "UBND tỉnh Sóc Trăng ban hành Kế hoạch số 14/KH-UBND thực hiện Nghị quyết số 01/NQ-CP.")
+    assert [res.documents[i].number for i in res.about] == ["14/KH-UBND"]
+
+
+def test_the_date_of_issue_is_no_issuing(read) -> None:
+    res = read("Tỉnh lấy ngày ban hành Nghị quyết số 09-NQ/TU làm Ngày truyền thống của ngành.")
+    assert res.about == []
