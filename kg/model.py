@@ -99,6 +99,7 @@ class Task:
     deadline: str | None = None  # as written, e.g. "Quý I"
     deadline_norm: str | None = None  # e.g. "2021-Q1"
     parent: int | None = None
+    leads: list[Body] = field(default_factory=list)  # further lead agencies of a multi-agency lead cell
 
 
 @dataclass(slots=True)

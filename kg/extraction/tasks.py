@@ -1,5 +1,6 @@
 """Tasks (nhiệm vụ): task tables, numbered task sections with their bullets, inline ``(1) … (n)`` lists,
-and the paragraphs of a "Trọng tâm chỉ đạo, điều hành" list.
+the paragraphs of a "Trọng tâm chỉ đạo, điều hành" list, prose lists (`task_prose`) and assignment
+sentences (`task_assign`).
 
 A task table is ``STT | Nhiệm vụ | Đơn vị chủ trì | [Đơn vị phối hợp |] Thời gian``, flattened into cells
 (readers emit every table so). A numbered task section is a heading such as ``II. NHIỆM VỤ GIẢI PHÁP
@@ -9,11 +10,18 @@ CHỦ YẾU`` whose ``1.`` … items are tasks and whose ``-`` bullets are measu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kg.extraction.bodies import agency
+from kg.extraction.lang_vi import task_cues
+from kg.extraction.task_assign import read_assigned
+from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, fix_ocr, normalise_deadline
+from kg.extraction.task_leads import TaskContext
+from kg.extraction.task_prose import read_prose_tasks
+from kg.extraction.task_tables import cell_table_tasks, inline_table_tasks
 from kg.extraction.text import squash, trimmed
-from kg.model import Body, Span, Task
+from kg.model import Span, Task
+
+__all__ = ["TaskContext", "fix_ocr", "normalise_deadline", "read_tasks"]
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 SECTION_RE = re.compile(r"(?m)^[ \t]*(?P<num>[IVX]{1,5}|[A-Đ])\.[ \t]+"
@@ -38,29 +46,7 @@ _VERBS = (r"chủ\s+trì|hoàn\s+thiện|tham\s+mưu|xây\s+dựng|thực\s+hi�
           r"|hướng\s+dẫn|báo\s+cáo|theo\s+dõi|đôn\s+đốc|khẩn\s+trương|tập\s+trung|nghiên\s+cứu|chỉ\s+đạo|kiểm\s+tra"
           r"|chuẩn\s+bị|cập\s+nhật|đẩy\s+nhanh|tiếp\s+tục|bố\s+trí|ban\s+hành|lập|hoàn\s+thành")
 SUBJECT_RE = re.compile(rf"^(?P<subj>[^,.;:]{{2,80}}?(?:,\s*[^,.;:]{{2,40}}?)?)\s+(?=(?:{_VERBS})\s)")
-DEADLINE_PHRASE_RE = re.compile(r"(?:trước|chậm\s+nhất|hoàn\s+thành\s+trong|trong)\s+"
-                                r"(?:ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4})?"
-                                r"|quý\s+(?:IV|III|II|I)(?:/\d{4})?)", re.I)
-DEADLINE_RE = re.compile(
-    r"(?i:qu[ýy])\s*(?P<q>IV|III|II|I|l|1|2|3|4)(?![\w])(?:\s*/\s*(?P<qy>\d{4}))?"
-    r"|(?i:tháng)\s*(?P<m>\d{1,2})(?!\d)(?:\s*/\s*(?P<my>\d{4}))?"
-    r"|(?P<h>6\s+tháng\s+(?:đầu|cuối)\s+năm)|(?P<d>\d{1,2}/\d{1,2}(?:/\d{4})?)|(?i:năm)\s+(?P<y>\d{4})")
-QUARTERS = {"I": 1, "l": 1, "1": 1, "II": 2, "2": 2, "III": 3, "3": 3, "IV": 4, "4": 4}
 MAX_LABEL_WORDS = 40
-GROUP_ROW_RE = re.compile(r"[IVX]{1,5}\.?|[A-Đ]\.?")
-ROW_START_RE = re.compile(r"\d{1,3}\.?|[IVX]{1,5}\.?|[A-Đ]\.?")
-HEADER_ROLES = (("chủ trì", "lead"), ("phối hợp", "coop"), ("thời gian", "deadline"), ("thời hạn", "deadline"),
-                ("tiến độ", "deadline"), ("hoàn thành", "deadline"), ("nhiệm vụ", "label"), ("nội dung", "label"),
-                ("tên", "label"), ("stt", "order"), ("tt", "order"))
-
-
-@dataclass(slots=True)
-class TaskContext:
-    province: str | None
-    unknown_scope: str
-    year: int | None
-
-
 def _span(text: str, start: int, end: int, sentence: str) -> Span:
     a, b = trimmed(text, start, end)
     return Span(a, b, text[a:b], sentence)
@@ -80,122 +66,45 @@ def label_of(text: str, limit: int = MAX_LABEL_WORDS) -> str:
     return t.strip(" ;:,.")
 
 
-def fix_ocr(deadline: str) -> str:
-    """Undo OCR slips in a written deadline: "Quý l" (lower-case L) is "Quý I"."""
-    return re.sub(r"(?i)\b(qu[ýy])\s*l\b", r"\1 I", deadline)
-
-
-def normalise_deadline(text: str, year: int | None) -> str | None:
-    """"Quý I" -> "2021-Q1", "Tháng 01" -> "2021-01", "30/6/2021" -> "2021-06-30"."""
-    m = DEADLINE_RE.search(squash(text))
-    if not m:
-        return None
-    y = m.group("qy") or m.group("my") or (str(year) if year else "????")
-    if m.group("q"):
-        return f"{y}-Q{QUARTERS[m.group('q').upper() if m.group('q') != 'l' else 'l']}"
-    if m.group("m") and 1 <= int(m.group("m")) <= 12:
-        return f"{y}-{int(m.group('m')):02d}"
-    if m.group("h"):
-        return f"{y}-H1" if "đầu" in m.group("h") else f"{y}-H2"
-    if m.group("d"):
-        parts = m.group("d").split("/")
-        yy = parts[2] if len(parts) == 3 else y
-        return f"{yy}-{int(parts[1]):02d}-{int(parts[0]):02d}"
-    if m.group("y"):
-        return m.group("y")
-    return None
-
-
 def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> list[Task]:
-    """Every task of the text, in order: tables, numbered sections, inline lists, focus paragraphs."""
+    """Every task of the text, in order: tables, numbered sections, assignments, inline and prose lists.
+
+    Readers run from the most structured form to the least; a task whose span overlaps one already read is
+    dropped, so a sentence is one task whatever number of forms it fits.
+    """
     parents: dict[int, Task] = {}
-    tasks: list[Task] = []
     low = text.lower()
-    if cells:
-        tasks += _table_tasks(text, cells, ctx)
+    readers: list[list[Task]] = [cell_table_tasks(text, cells, ctx) if cells else [],
+                                 inline_table_tasks(text, ctx) if "|" in text else []]
     section = _section_tasks(text, parents) if ("nhiệm vụ" in low or "giải pháp" in low) else []
-    tasks += section
-    if "(1)" in text:
-        tasks += _inline_tasks(text)
-    if " là," in low or " là:" in low or "thứ nhất" in low:
-        tasks += _ordinal_tasks(text)
+    readers.append(section)
     if "giao" in low or "phân công" in low or "nhiệm vụ cụ thể" in low:
-        tasks += _assignment_tasks(text, ctx)
+        readers.append(_assignment_tasks(text, ctx))
+    readers.append(read_assigned(text, ctx))
+    if "(1)" in text:
+        readers.append(_inline_tasks(text))
+    if " là," in low or " là:" in low or "thứ nhất" in low:
+        readers.append(_ordinal_tasks(text))
     if not section and ("trọng tâm" in low or "nhiệm vụ" in low):
-        tasks += _focus_tasks(text)
+        readers.append(_focus_tasks(text))
+    readers.append(read_prose_tasks(text, ctx.year))
+    tasks: list[Task] = []
+    taken: list[tuple[int, int]] = []
+    for found in readers:
+        fresh = [t for t in found if t.kind != "Task" or not _overlaps(t.span, taken)]
+        taken += [(t.span.start, t.span.end) for t in fresh if t.kind == "Task"]
+        tasks += fresh
     tasks.sort(key=lambda t: (t.span.start, t.kind != "Task"))
     index = {id(t): i for i, t in enumerate(tasks)}
     for i, t in enumerate(tasks):
         t.order = i + 1
-        if id(t) in parents:
+        if id(t) in parents and id(parents[id(t)]) in index:
             t.parent = index[id(parents[id(t)])]
     return tasks
 
 
-def _table_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> list[Task]:
-    out: list[Task] = []
-    i = 0
-    while i < len(cells):
-        a, b = cells[i]
-        last = squash(text[a:b]).split(" ")[-1:] or [""]
-        if not (squash(text[a:b]).upper() in ("STT", "TT", "SỐ TT") or last[0].upper() == "STT"):
-            i += 1
-            continue
-        roles = ["order"]
-        j = i + 1
-        while j < len(cells) and not ROW_START_RE.fullmatch(squash(text[cells[j][0]:cells[j][1]])):
-            head = squash(text[cells[j][0]:cells[j][1]]).lower()
-            roles.append(next((r for k, r in HEADER_ROLES if k in head), "other"))
-            j += 1
-            if j - i > 8:
-                break
-        if "label" not in roles:
-            i = j
-            continue
-        ncols = len(roles)
-        while j < len(cells):
-            first = squash(text[cells[j][0]:cells[j][1]])
-            if GROUP_ROW_RE.fullmatch(first):
-                j += ncols  # "I | LĨNH VỰC KINH TẾ | | |": a group heading row
-                continue
-            if not re.fullmatch(r"\d{1,3}\.?", first):
-                break
-            row = cells[j:j + ncols]
-            values = {roles[k]: row[k] for k in range(min(ncols, len(row)))}
-            task = _row_task(text, values, ctx)
-            if task is not None:
-                out.append(task)
-            j += ncols
-        i = j
-    return out
-
-
-def _row_task(text: str, values: dict[str, tuple[int, int]], ctx: TaskContext) -> Task | None:
-    if "label" not in values:
-        return None
-    a, b = values["label"]
-    raw = text[a:b]
-    label = squash(raw)
-    if not label:
-        return None
-    start = a + len(raw) - len(raw.lstrip())
-    lead: Body | None = None
-    if "lead" in values:
-        la, lb = values["lead"]
-        lead = agency(text[la:lb], ctx.province, ctx.unknown_scope)
-    coops: list[Body] = []
-    if "coop" in values:
-        ca, cb = values["coop"]
-        for part in re.split(r"[,;]\s*|\s+và\s+", squash(text[ca:cb])):
-            body = agency(part, ctx.province, ctx.unknown_scope)
-            if body is not None:
-                coops.append(body)
-    deadline = norm = None
-    if "deadline" in values:
-        da, db = values["deadline"]
-        deadline = fix_ocr(squash(text[da:db])) or None
-        norm = normalise_deadline(deadline, ctx.year) if deadline else None
-    return Task(_span(text, start, b, ""), label, 0, "Task", lead, coops, deadline, norm)
+def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
+    return any(span.start < b and a < span.end for a, b in taken)
 
 
 def _sections(text: str) -> list[tuple[int, int, str]]:
@@ -213,7 +122,7 @@ def _sections(text: str) -> list[tuple[int, int, str]]:
 def _section_tasks(text: str, parents: dict[int, Task]) -> list[Task]:
     out: list[Task] = []
     for start, end, head in _sections(text):
-        if not TASK_SECTION_RE.search(head) or "TỔ CHỨC THỰC HIỆN" in head.upper():
+        if not TASK_SECTION_RE.search(head) or any(w in head.lower() for w in task_cues.NOT_TASK_SECTIONS):
             continue
         body = text[start:end]
         items = list(ITEM_RE.finditer(body))

@@ -173,9 +173,9 @@ class Mapper:
             yield node, rt.wasDerivedFrom, src
             yield node, rt.label, rt.vi(t.label)
             yield node, rt.v.order, rt.integer(t.order)
-            if t.lead is not None:
-                yield node, rt.v.leadAgency, self.iris.body(t.lead)
-                yield from self.body(t.lead)
+            for lead in [t.lead, *t.leads] if t.lead is not None else []:
+                yield node, rt.v.leadAgency, self.iris.body(lead)
+                yield from self.body(lead)
             for coop in t.cooperating:
                 yield node, rt.v.cooperatingAgency, self.iris.body(coop)
                 yield from self.body(coop)

@@ -1,0 +1,54 @@
+"""Cue words of tasks (nhiệm vụ), as word classes.
+
+`kg.extraction.task_prose` and `kg.extraction.task_assign` compile them into patterns. Spaces match any run of
+whitespace; matching ignores case unless a list says otherwise. Keep wording general: these are the words
+every province's plans, directives and news use.
+"""
+
+# Verbs (and verb-like adverbs) that open an assigned task or a line of action: "Đẩy mạnh …", "Rà soát …".
+TASK_VERBS: tuple[str, ...] = (
+    "bắt tay", "bảo đảm", "bảo vệ", "ban hành", "báo cáo", "bố trí", "cải thiện", "cải cách", "chỉ đạo",
+    "chủ động", "chú trọng", "chuẩn bị", "củng cố", "cập nhật", "đảm bảo", "đánh giá", "đẩy mạnh", "đẩy nhanh",
+    "định kỳ", "đôn đốc", "đổi mới", "giải quyết", "giữ vững", "hoàn thành", "hoàn thiện", "hỗ trợ",
+    "huy động", "hướng dẫn", "khẩn trương", "khắc phục", "khuyến khích", "kiểm soát", "kiểm tra", "kiện toàn",
+    "lãnh đạo", "nâng cao", "nghiên cứu", "nghiêm túc", "phát huy", "phát triển", "phối hợp", "quán triệt",
+    "quan tâm", "quản lý", "quyết liệt", "rà soát", "sắp xếp", "tăng cường", "tập trung", "tham mưu",
+    "tháo gỡ", "theo dõi", "thích ứng", "thu hút", "thúc đẩy", "thực hiện", "thường xuyên", "tiếp tục",
+    "tổ chức", "tổng hợp", "trình", "triển khai", "tuyên truyền", "ưu tiên", "xây dựng", "xử lý",
+)
+# Nouns that open a numbered group of tasks: "1. Công tác thông tin, tuyên truyền …".
+TASK_GROUP_NOUNS: tuple[str, ...] = ("công tác", "nhóm nhiệm vụ", "nhiệm vụ", "giải pháp")
+# Verbs of intent a news text uses with the province as subject: "Năm 2026, tỉnh tập trung …".
+ORIENTATION_VERBS: tuple[str, ...] = (
+    "tập trung", "đẩy mạnh", "tiếp tục", "tăng cường", "ưu tiên", "chú trọng", "quan tâm", "đẩy nhanh",
+)
+# Subjects that stand for the province itself in news prose ("Tỉnh đẩy mạnh …"); the province's name too.
+PROVINCE_SUBJECTS: tuple[str, ...] = ("tỉnh", "thành phố", "UBND tỉnh", "Ủy ban nhân dân tỉnh")
+
+# Nouns that say a list of tasks follows: "các nhiệm vụ, giải pháp trọng tâm sau:", "một số nội dung sau:".
+LIST_NOUNS: tuple[str, ...] = ("nhiệm vụ", "giải pháp", "nội dung", "trọng tâm", "công việc", "yêu cầu")
+# Verbs with which an authority asks addressees to act: "UBND tỉnh yêu cầu các sở, ngành …".
+REQUEST_VERBS: tuple[str, ...] = ("yêu cầu", "đề nghị", "giao")
+# "nhiệm vụ chủ yếu năm 2026 là …": a task noun, a few words, then "là" opens the first item.
+IS_INTRO_NOUNS: tuple[str, ...] = ("nhiệm vụ", "giải pháp", "nhiệm vụ, giải pháp")
+# First-item markers of an ordinal list ("Trước hết, là …", "Một là, …", "Thứ nhất, …").
+FIRST_MARKERS: tuple[str, ...] = ("trước hết", "trước tiên", "một là", "thứ nhất")
+
+# Words of a list intro that say its items are not (yet) tasks: drafts, objectives, results, figures.
+NOT_TASK_INTRO: tuple[str, ...] = (
+    "dự thảo", "chỉ tiêu", "mục tiêu", "kết quả", "đạt được", "như sau", "tình hình", "hoạt động như",
+)
+# Section headings whose numbered items are not tasks: they report or state aims, they do not assign.
+NOT_TASK_SECTIONS: tuple[str, ...] = (
+    "tình hình", "kết quả", "đánh giá", "mục đích", "mục tiêu", "quan điểm", "tổ chức thực hiện", "căn cứ",
+)
+
+# Subjects an assignment sentence gives its task to ("Các sở, ngành …", "Chủ đầu tư …"): heads of the phrase.
+ADDRESSEE_HEADS: tuple[str, ...] = (
+    "các cơ quan", "các đơn vị", "các sở", "các địa phương", "các ngành", "các cấp", "các bộ", "các chủ đầu tư",
+    "chủ đầu tư", "thủ trưởng", "ủy ban nhân dân các", "ubnd các",
+)
+# Clauses that open a sentence before its subject ("Sau khi ban hành Kế hoạch, các cơ quan …").
+LEADING_CLAUSES: tuple[str, ...] = ("sau khi", "trên cơ sở", "căn cứ", "trong quá trình", "để")
+# Words that make a deadline recur: such a deadline has no single date.
+RECURRING: tuple[str, ...] = ("hàng năm", "hằng năm", "hàng quý", "hằng quý", "hàng tháng", "hằng tháng", "định kỳ")

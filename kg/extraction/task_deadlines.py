@@ -1,0 +1,63 @@
+"""Deadlines of tasks: the phrase as written («trước ngày 15/3», «trong quý II/2026») and its normal form."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.lang_vi import task_cues as cues
+from kg.extraction.text import squash
+
+_DATE = r"\d{1,2}/\d{1,2}(?:/\d{4})?"
+_YEAR = r"(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+DEADLINE_PHRASE_RE = re.compile(
+    r"(?:trước|chậm\s+nhất(?:\s+(?:là|trước))?|hoàn\s+thành\s+trong|trong)\s+"
+    rf"(?:ngày\s+{_DATE}(?:\s*(?:và|,)\s*(?:ngày\s+)?{_DATE})*|tháng\s+\d{{1,2}}{_YEAR}"
+    rf"|quý\s+(?:IV|III|II|I|l|[1-4])(?!\w){_YEAR})"
+    r"(?:\s+(?:hàng|hằng)\s+(?:năm|quý|tháng))?", re.I)
+DEADLINE_RE = re.compile(
+    r"(?i:qu[ýy])\s*(?P<q>IV|III|II|I|l|1|2|3|4)(?![\w])(?:\s*/\s*(?P<qy>\d{4})|\s+năm\s+(?P<qy2>\d{4}))?"
+    r"|(?i:tháng)\s*(?P<m>\d{1,2})(?!\d)(?:\s*/\s*(?P<my>\d{4})|\s+năm\s+(?P<my2>\d{4}))?"
+    r"|(?P<h>6\s+tháng\s+(?:đầu|cuối)\s+năm)|(?P<d>\d{1,2}/\d{1,2}(?:/\d{4})?)|(?i:năm)\s+(?P<y>\d{4})")
+QUARTERS = {"I": 1, "L": 1, "1": 1, "II": 2, "2": 2, "III": 3, "3": 3, "IV": 4, "4": 4}
+RECURRING_RE = re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in cues.RECURRING), re.I)
+
+
+def fix_ocr(deadline: str) -> str:
+    """Undo OCR slips in a written deadline: "Quý l" (lower-case L) is "Quý I"."""
+    return re.sub(r"(?i)\b(qu[ýy])\s*l\b", r"\1 I", deadline)
+
+
+def normalise_deadline(text: str, year: int | None) -> str | None:
+    """"Quý I" -> "2021-Q1", "Tháng 01" -> "2021-01", "30/6/2021" -> "2021-06-30"; None for a recurring
+    deadline («trước ngày 05/6 và 05/12 hằng năm»), which has no single date."""
+    t = squash(text)
+    if RECURRING_RE.search(t) or len(re.findall(r"\d{1,2}/\d{1,2}", t)) > 1:
+        return None
+    m = DEADLINE_RE.search(t)
+    if not m:
+        return None
+    y = m.group("qy") or m.group("qy2") or m.group("my") or m.group("my2") or (str(year) if year else "????")
+    if m.group("q"):
+        return f"{y}-Q{QUARTERS[m.group('q').upper()]}"
+    if m.group("m") and 1 <= int(m.group("m")) <= 12:
+        return f"{y}-{int(m.group('m')):02d}"
+    if m.group("h"):
+        return f"{y}-H1" if "đầu" in m.group("h") else f"{y}-H2"
+    if m.group("d"):
+        parts = m.group("d").split("/")
+        yy = parts[2] if len(parts) == 3 else y
+        return f"{yy}-{int(parts[1]):02d}-{int(parts[0]):02d}"
+    if m.group("y"):
+        return m.group("y")
+    return None
+
+
+def deadline_in(text: str, year: int | None) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """The deadline phrase of a sentence, its normal form and where it is."""
+    m = DEADLINE_PHRASE_RE.search(text)
+    if not m:
+        return None, None, None
+    # "trong quý I/2026" is written as its period ("Quý I/2026"); "trước ngày 15/3" keeps its "trước".
+    written = fix_ocr(squash(re.sub(r"(?i)^(?:hoàn\s+thành\s+)?trong\s+", "", m.group(0))))
+    written = written[:1].upper() + written[1:]
+    return written, normalise_deadline(written, year), (m.start(), m.end())

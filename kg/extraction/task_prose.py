@@ -1,0 +1,336 @@
+"""Tasks written as prose lists rather than tables or task sections.
+
+Forms read (cue words are in `lang_vi/task_cues.py`):
+
+- an intro ending in a colon that names tasks or asks addressees to act («… các giải pháp trọng tâm sau:»,
+  «UBND tỉnh yêu cầu các sở, ngành thực hiện các nội dung:»), followed by paragraphs or numbered items, or
+  by a semicolon list on the same line;
+- «nhiệm vụ chủ yếu năm 2026 là A. B; C; D.»: the items after «là», clause by clause;
+- a request sentence without a colon («UBND tỉnh yêu cầu các đơn vị …»), followed by sentences and
+  paragraphs that open with a task verb;
+- news prose with the province as subject after a time frame («Năm 2026, Lâm Đồng tập trung …; tỉnh đẩy
+  mạnh …»);
+- a run of numbered items (at least three) that open with task verbs, under no heading of another kind.
+
+A list ends at the first paragraph or clause that does not open with a task verb (a figure, a quote, a
+new subject) or that is a heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.lang_vi import task_cues as cues
+from kg.extraction.lang_vi.provinces import PROVINCES
+from kg.extraction.text import UPPER, squash
+from kg.model import Span, Task
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+VERB_RE = re.compile(rf"(?:{_alt(cues.TASK_VERBS)})(?!\w)", re.I)
+GROUP_NOUN_RE = re.compile(rf"(?:{_alt(cues.TASK_GROUP_NOUNS)})(?!\w)", re.I)
+ORDINAL_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+MARKER_RE = re.compile(
+    r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])[ \t]*"
+    rf"|[ \t]*(?:{_alt(cues.FIRST_MARKERS)}|(?:{'|'.join(ORDINAL_WORDS)})\s+là|thứ\s+\w+)\s*,?\s*(?:là\b\s*[,:]?\s*)?",
+    re.I)
+LIST_NOUN_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.LIST_NOUNS)})(?!\w)", re.I)
+NOT_INTRO_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.NOT_TASK_INTRO)})(?!\w)|\bđã\b|\bnhư\s*:\s*$", re.I)
+_ADDRESSEE = _alt(cues.ADDRESSEE_HEADS) + r"|Sở|Ban|Bộ|UBND|Ủy\s+ban|Văn\s+phòng|Thanh\s+tra|Công\s+an|Cục|Kho\s+bạc"
+REQUEST_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.REQUEST_VERBS)})\s+(?:{_ADDRESSEE})(?!\w)", re.I)
+IS_INTRO_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.IS_INTRO_NOUNS)})(?:\s+[^\s,.;:]+){{0,6}}?\s+là\s+", re.I)
+COUNT_RE = re.compile(rf"\b\d{{1,2}}\s+(?:nhóm\s+)?(?:{_alt(cues.IS_INTRO_NOUNS)})", re.I)
+_PROVINCE_SUBJECT = _alt([*PROVINCES, *cues.PROVINCE_SUBJECTS]) + rf"|(?:tỉnh|thành\s+phố)\s+(?:{_alt(PROVINCES)})"
+SUBJECT_RE = re.compile(rf"(?:{_PROVINCE_SUBJECT})\s+(?:cũng\s+|sẽ\s+)?(?=(?:{_alt(cues.TASK_VERBS)})(?!\w))", re.I)
+TIME_FRAME_RE = re.compile(r"(?:Trong\s+)?(?:[Nn]ăm\s+(?P<y>(?:19|20)\d{2})|(?:[Tt]hời\s+gian|[Nn]ăm)\s+tới)\s*,\s*")
+ORIENT_RE = re.compile(rf"(?:{_alt(cues.ORIENTATION_VERBS)})(?!\w)", re.I)
+HEADING_RE = re.compile(r"(?:[IVX]{1,5}|[A-Z])\.(?:\s|$)|(?:Phần|PHẦN|Điều|ĐIỀU)\s+\w+")
+LABEL_HEAD_RE = re.compile(r"[^\s:;,.]+(?:\s+[^\s:;,.]+){0,4}\s*:\s")  # "Chỉ tiêu chủ yếu: …", "Về y tế: …"
+NUMBER_ITEM_RE = re.compile(r"[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=\S)")
+_CLAUSE_END = re.compile(rf";\s+|(?<=[.!?])[\"”]?\s+(?=[\"“]?[{UPPER}0-9])|\.{{3}}|…")
+MIN_WORDS = 4
+MAX_WORDS = 40
+
+
+SECTION_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:[IVX]{1,5}\.|PHẦN\s+[IVX\d]+\.?|Phần\s+[IVX\d]+\.?)[ \t]*"
+                             r"(?P<head>[^\n]*(?:\n[^\n]*)?)")
+
+
+def excluded_regions(text: str) -> list[tuple[int, int]]:
+    """Sections that report, state aims or organise the plan's implementation (headings such as «II. TÌNH
+    HÌNH THỰC HIỆN …», «I. MỤC TIÊU», «III. TỔ CHỨC THỰC HIỆN»): what they list is not a task."""
+    heads = list(SECTION_HEAD_RE.finditer(text))
+    out = []
+    for k, m in enumerate(heads):
+        head = m.group("head").lower()
+        if any(w in head for w in cues.NOT_TASK_SECTIONS):
+            out.append((m.start(), heads[k + 1].start() if k + 1 < len(heads) else len(text)))
+    return out
+
+
+def inside(pos: int, regions: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in regions)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs: lines joined while a line ends mid-sentence (hard-wrapped text), split before list
+    markers and headings."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    pos = prev_end = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        a = pos + len(line) - len(line.lstrip())
+        pos += len(line)
+        if not body:
+            if start is not None:
+                out.append((start, prev_end))
+                start = None
+            continue
+        if start is not None and (_is_marker(body) or HEADING_RE.match(body)):
+            out.append((start, prev_end))
+            start = None
+        if start is None:
+            start = a
+        prev_end = a + len(body)
+        if body[-1] in ".;:!?\"”)|" or body.endswith("./."):
+            out.append((start, prev_end))
+            start = None
+    if start is not None:
+        out.append((start, prev_end))
+    return out
+
+
+def _is_marker(line: str) -> bool:
+    """A line opening with a list marker (a number, a letter, a dash), not a word such as "Một số"."""
+    return bool(re.match(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s", line))
+
+
+def clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Clauses of text[a:b], split at semicolons and sentence ends; a "trong đó …" clause stays with the one
+    before it."""
+    out: list[tuple[int, int]] = []
+    pos = a
+    for m in _CLAUSE_END.finditer(text, a, b):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, b))
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        piece = text[s:e].strip()
+        if not piece:
+            continue
+        if merged and re.match(r"(?i)trong\s+đó|nhất\s+là|đặc\s+biệt", piece):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _strip_marker(text: str, a: int, b: int) -> int:
+    m = MARKER_RE.match(text, a, b)
+    return m.end() if m and m.end() > a else a
+
+
+def _opens_with_verb(text: str, a: int, b: int, subject_ok: bool = False) -> int | None:
+    """Where the task's text starts if text[a:b] opens (after a list marker, or a province subject when
+    `subject_ok`) with a task verb, else None."""
+    a = _strip_marker(text, a, b)
+    while a < b and text[a] in " \t\n\"“":
+        a += 1
+    if subject_ok:
+        sm = SUBJECT_RE.match(text, a, b)
+        if sm:
+            a = sm.end()
+    return a if VERB_RE.match(text, a, b) else None
+
+
+def label_of(text: str) -> str:
+    """A prose task's label: its text, at most MAX_WORDS words (cut at a comma or sentence end), capitalised."""
+    t = squash(text)
+    words = t.split()
+    if len(words) > MAX_WORDS:
+        cut = " ".join(words[:MAX_WORDS])
+        stop = max(cut.rfind(","), cut.rfind(";"), cut.rfind(". "))
+        t = cut[:stop] if stop > len(cut) // 2 else cut
+    t = t.strip(" ;:,.…/")
+    return t[:1].upper() + t[1:]
+
+
+def _task(text: str, a: int, b: int) -> Task | None:
+    while b > a and text[b - 1] in " \t\n;,.:/":
+        b -= 1
+    label = label_of(text[a:b])
+    if len(label.split()) < MIN_WORDS:
+        return None
+    return Task(Span(a, b, text[a:b], ""), label, 0)
+
+
+def read_prose_tasks(text: str, year: int | None = None) -> list[Task]:
+    """Tasks of every prose list in the text (see the module docstring)."""
+    paras = paragraphs(text)
+    skip = excluded_regions(text)
+    out: list[Task] = []
+    used_until = -1
+    for k, (a, _b) in enumerate(paras):
+        if a < used_until or inside(a, skip):
+            continue
+        found, last = _list_at(text, paras, k, year)
+        if found:
+            out += found
+            used_until = last
+    return out + [t for t in numbered_runs(text, paras) if not inside(t.span.start, skip)]
+
+
+def _list_at(text: str, paras: list[tuple[int, int]], k: int, year: int | None) -> tuple[list[Task], int]:
+    a, b = paras[k]
+    para = text[a:b]
+    if para.rstrip().endswith(":"):
+        colon_at = a + para.rstrip().rfind(":")
+        if _is_intro(text[_sentence_start(text, a, colon_at):colon_at]):
+            return _paragraph_items(text, paras, k + 1, numbered_ok=True)
+        return [], -1
+    for m in re.finditer(r":\s+", para):
+        intro = para[:m.start()]
+        if _is_intro(intro[_sentence_start(intro, 0, len(intro)):]):
+            return _clause_items(text, paras, k, a + m.end(), first_free=True)
+    im = IS_INTRO_RE.search(para)
+    if im and not NOT_INTRO_RE.search(para[max(0, im.start() - 80):im.start()]):
+        return _clause_items(text, paras, k, a + im.end(), first_free=True)
+    rm = REQUEST_RE.search(para)
+    if rm and not NOT_INTRO_RE.search(para[:rm.start()]):
+        end = _sentence_end(text, a + rm.end(), b)
+        items: list[Task] = []
+        rest = _skip_count_sentences(text, end, b)
+        if rest < b and _opens_with_verb(text, rest, b) is not None:
+            t = _task(text, rest, b)
+            items += [t] if t else []
+        more, last = _paragraph_items(text, paras, k + 1)
+        return items + more, max(last, b)
+    tm = TIME_FRAME_RE.match(para)
+    if tm and not (year and tm.group("y") and int(tm.group("y")) < year):
+        sm = SUBJECT_RE.match(para, tm.end())
+        if sm and ORIENT_RE.match(para, sm.end()) and not re.search(r"\bđã\b|\bvừa\b|\bqua\b", para[:sm.end()]):
+            return _clause_items(text, paras, k, a + sm.end(), first_free=True, subject_ok=True)
+    return [], -1
+
+
+def _is_intro(intro: str) -> bool:
+    """A clause before a colon that announces tasks: it names them or asks addressees to act."""
+    if NOT_INTRO_RE.search(intro) or len(intro.split()) > 60:
+        return False
+    return bool(LIST_NOUN_RE.search(intro) or REQUEST_RE.search(intro))
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    cut = max((m.end() for m in re.finditer(r"[.!?]\s+", text[lo:pos])), default=0)
+    return lo + cut
+
+
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    m = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])").search(text, pos, hi)
+    return m.end() if m else hi
+
+
+def _skip_count_sentences(text: str, pos: int, hi: int) -> int:
+    """Skip sentences that count tasks («Triển khai đồng bộ 12 nhiệm vụ, giải pháp …»): they introduce."""
+    while pos < hi:
+        end = _sentence_end(text, pos, hi)
+        if not COUNT_RE.search(text, pos, end):
+            return pos
+        pos = end
+    return pos
+
+
+def _paragraph_items(text: str, paras: list[tuple[int, int]], k: int,
+                     numbered_ok: bool = False) -> tuple[list[Task], int]:
+    """One task per following paragraph while paragraphs open with a task verb (or, after a colon, are the
+    numbered items «1. …», «2. …» of the list)."""
+    out: list[Task] = []
+    last = -1
+    numbered = numbered_ok and k < len(paras) and bool(NUMBER_ITEM_RE.match(text, paras[k][0]))
+    expect = 1
+    while k < len(paras):
+        a, b = paras[k]
+        if numbered:
+            m = NUMBER_ITEM_RE.match(text, a)
+            if not m:
+                if _is_marker(text[a:b]) and not HEADING_RE.match(text[a:b]):
+                    k += 1  # a bullet inside the numbered item
+                    continue
+                break
+            if int(m.group("n")) != expect:
+                break
+            expect += 1
+            start = m.end()
+        else:
+            if HEADING_RE.match(text, a) or LABEL_HEAD_RE.match(text, a):
+                break
+            start = _opens_with_verb(text, a, b)
+            if start is None:
+                break
+            start = _strip_marker(text, a, b)
+        t = _task(text, start, b)
+        if t:
+            out.append(t)
+        last = b
+        k += 1
+    return out, last
+
+
+def _clause_items(text: str, paras: list[tuple[int, int]], k: int, pos: int, first_free: bool = False,
+                  subject_ok: bool = False) -> tuple[list[Task], int]:
+    """One task per clause from `pos` on, across paragraphs, while clauses open with a task verb."""
+    out: list[Task] = []
+    last = -1
+    first = first_free
+    while k < len(paras):
+        a, b = paras[k]
+        if pos > a:
+            a = pos
+        elif HEADING_RE.match(text, a) or LABEL_HEAD_RE.match(text, a):
+            break
+        for s, e in clauses(text, a, b):
+            start = s if first else _opens_with_verb(text, s, e, subject_ok)
+            first = False
+            if start is None:
+                return out, last
+            t = _task(text, start, e)
+            if t:
+                out.append(t)
+            last = e
+        k += 1
+    return out, last
+
+
+def numbered_runs(text: str, paras: list[tuple[int, int]]) -> list[Task]:
+    """Runs of numbered items «1. …» … «n. …» (n ≥ 3) that mostly open with a task verb or a task-group noun,
+    outside a section that reports or states aims."""
+    out: list[Task] = []
+    run: list[tuple[int, int]] = []
+    heading = ""
+
+    def flush() -> None:
+        if len(run) >= 3 and not any(w in heading.lower() for w in cues.NOT_TASK_SECTIONS):
+            verbs = sum(1 for s, e in run if VERB_RE.match(text, s, e) or GROUP_NOUN_RE.match(text, s, e))
+            if verbs * 3 >= len(run) * 2:
+                out.extend(t for s, e in run if (t := _task(text, s, e)))
+        run.clear()
+
+    for a, b in paras:
+        m = NUMBER_ITEM_RE.match(text, a)
+        if m and int(m.group("n")) == len(run) + 1:
+            run.append((m.end(), b))
+            continue
+        if m and m.group("n") == "1":
+            flush()
+            run.append((m.end(), b))
+            continue
+        if HEADING_RE.match(text, a):
+            flush()
+            heading = squash(text[a:b])
+    flush()
+    return out
