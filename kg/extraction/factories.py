@@ -1,7 +1,8 @@
 """Register every vnkg component with spaCy, once, when the first pipeline is built.
 
 Each factory is a thin function returning a plain component object; the order of `PIPELINE`
-is the order of the data flow: segments -> spans -> entities -> links.
+is the order of the data flow: segments -> spans -> entities -> links; each component writes what it reads
+to ``doc.spans`` and the last one completes them (`kg.extraction.spans`).
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from kg.extraction import components as c
+from kg.extraction.spans import register_extensions
 
 FACTORIES: dict[str, Callable[[], object]] = {
     "vnkg_segments": c.Segmenter,
@@ -28,20 +29,20 @@ FACTORIES: dict[str, Callable[[], object]] = {
     "vnkg_tasks": c.TaskReader,
     "vnkg_statements": c.StatementReader,
     "vnkg_people": c.PeopleReader,
+    "vnkg_spans": c.SpanCompleter,
 }
 PIPELINE: tuple[str, ...] = tuple(FACTORIES)
 _registered = False
 
 
 def register_factories() -> None:
-    """Register the components and the ``doc._.vnkg`` extension (idempotent)."""
+    """Register the components and the span extensions (idempotent)."""
     global _registered
     if _registered:
         return
-    if not Doc.has_extension("vnkg"):
-        Doc.set_extension("vnkg", default=None)
+    register_extensions()
     for name, cls in FACTORIES.items():
-        Language.factory(name, func=_make(cls))
+        Language.factory(name, assigns=["doc.spans"], func=_make(cls))
     _registered = True
 
 
