@@ -61,16 +61,31 @@ def _rel(path: Path, roots: list[Path]) -> str:
     return path.name
 
 
-def extract_file(path: Path, rel_path: str) -> Extracted:
-    """Read, clean and extract one file (raises ReadError for input it cannot read)."""
+@dataclass(slots=True)
+class Cleaned:
+    """One file as the pipeline reads it: cleaned text, format, sidecar metadata, offset map to the original."""
+
+    text: str
+    fmt: str
+    meta: dict
+    to_original: Callable[[int], int] | None
+
+
+def clean_file(path: Path) -> Cleaned:
+    """Read and clean one file (raises ReadError for input it cannot read)."""
     raw = read_file(path)
     clean = normalize(raw.text)
     text = strip_boilerplate(clean.text)
     if not text.strip():
         raise ReadError(path, "no text left after removing page boilerplate")
-    meta = read_sidecar(path)
-    result = extract(text, file_name=path.name, rel_path=rel_path, fmt=raw.fmt, meta=meta)
-    return Extracted(result, None if clean.is_identity else clean.to_original)
+    return Cleaned(text, raw.fmt, read_sidecar(path), None if clean.is_identity else clean.to_original)
+
+
+def extract_file(path: Path, rel_path: str) -> Extracted:
+    """Read, clean and extract one file (raises ReadError for input it cannot read)."""
+    c = clean_file(path)
+    result = extract(c.text, file_name=path.name, rel_path=rel_path, fmt=c.fmt, meta=c.meta)
+    return Extracted(result, c.to_original)
 
 
 def extract_corpus(inputs: Iterable[Path], *, on_progress: Callable[[Path], None] | None = None,
