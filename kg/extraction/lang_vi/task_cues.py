@@ -15,6 +15,8 @@ TASK_VERBS: tuple[str, ...] = (
     "quan tâm", "quản lý", "quyết liệt", "rà soát", "sắp xếp", "tăng cường", "tập trung", "tham mưu",
     "tháo gỡ", "theo dõi", "thích ứng", "thu hút", "thúc đẩy", "thực hiện", "thường xuyên", "tiếp tục",
     "tổ chức", "tổng hợp", "trình", "triển khai", "tuyên truyền", "ưu tiên", "xây dựng", "xử lý",
+    "nâng cấp", "mở rộng", "cải tạo", "duy trì", "vận động", "giám sát", "đào tạo", "bồi dưỡng", "chấn chỉnh",
+    "siết chặt", "khai thác", "ứng dụng", "sửa đổi", "đề xuất", "lựa chọn", "tích cực", "kịp thời",
 )
 # Nouns that open a numbered group of tasks: "1. Công tác thông tin, tuyên truyền …".
 TASK_GROUP_NOUNS: tuple[str, ...] = ("công tác", "nhóm nhiệm vụ", "nhiệm vụ", "giải pháp")

@@ -1,0 +1,149 @@
+"""Task forms of issue 10, each with invented sentences: inline-row task tables with group rows and several
+lead bodies, prose lists (colon, «là», request sentences, province as subject, numbered runs without a
+heading), assignment sentences with lead agency and deadline, and what is not a task."""
+
+from kg.extraction.task_deadlines import deadline_in, normalise_deadline
+from kg.extraction.tasks import TaskContext, read_tasks
+from kg.extraction.text import table_cells
+
+
+def tasks_of(text: str, province: str | None = "Lâm Đồng", year: int | None = 2026):
+    return read_tasks(text, table_cells(text), TaskContext(province, "unknown-x", year))
+
+
+def labels(text: str, **kw) -> list[str]:
+    return [t.label for t in tasks_of(text, **kw) if t.kind == "Task"]
+
+
+INLINE_TABLE = """PHỤ LỤC
+DANH MỤC NHIỆM VỤ TRỌNG TÂM NĂM 2026
+
+STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành
+
+I | Phát triển nông nghiệp | Phát triển nông nghiệp | Phát triển nông nghiệp | Phát triển nông nghiệp
+
+1 | Xây dựng đề án phát triển vùng chè chất lượng cao | Sở NN&PTNT | Sở Tài chính, UBND các huyện | Quý II/2026
+
+II | Hạ tầng | Hạ tầng | Hạ tầng | Hạ tầng
+
+2 | Lập quy hoạch chi tiết khu logistics phía Nam | Bộ Xây dựng, Bộ Tài chính | Sở Xây dựng | Tháng 9/2026
+"""
+
+
+def test_inline_row_table_with_group_rows() -> None:
+    found = tasks_of(INLINE_TABLE)
+    assert [t.label for t in found] == ["Xây dựng đề án phát triển vùng chè chất lượng cao",
+                                        "Lập quy hoạch chi tiết khu logistics phía Nam"]
+    assert found[0].lead.name == "Sở Nông nghiệp và Phát triển nông thôn tỉnh Lâm Đồng"
+    assert [c.name for c in found[0].cooperating] == ["Sở Tài chính tỉnh Lâm Đồng"]
+    assert (found[0].deadline, found[0].deadline_norm) == ("Quý II/2026", "2026-Q2")
+    assert found[1].deadline_norm == "2026-09"
+
+
+def test_multi_body_lead_cell_gives_one_lead_each() -> None:
+    second = tasks_of(INLINE_TABLE)[1]
+    assert [b.name for b in [second.lead, *second.leads]] == ["Bộ Xây dựng", "Bộ Tài chính"]
+
+
+def test_numbered_items_after_colon_intro_without_heading() -> None:
+    text = ("Chương trình xác định 4 nhóm nhiệm vụ, giải pháp sau:\n"
+            "1. Đầu tư hạ tầng giao thông kết nối vùng.\n"
+            "2. Thu hút doanh nghiệp công nghệ cao.\n"
+            "3. Về đào tạo nguồn nhân lực.\n"
+            "4. Bảo vệ rừng đầu nguồn.\n")
+    assert labels(text) == ["Đầu tư hạ tầng giao thông kết nối vùng", "Thu hút doanh nghiệp công nghệ cao",
+                            "Về đào tạo nguồn nhân lực", "Bảo vệ rừng đầu nguồn"]
+
+
+def test_semicolon_list_after_colon_in_news() -> None:
+    text = ("Tại phiên họp, UBND tỉnh thống nhất các giải pháp trọng tâm: Đẩy nhanh tiến độ các công trình "
+            "thủy lợi; Hỗ trợ hợp tác xã tiếp cận vốn vay; Tăng cường kiểm tra an toàn thực phẩm.\n"
+            "Ông Trần Văn Bình cho biết tỉnh sẽ sớm tổng kết.")
+    assert labels(text) == ["Đẩy nhanh tiến độ các công trình thủy lợi", "Hỗ trợ hợp tác xã tiếp cận vốn vay",
+                            "Tăng cường kiểm tra an toàn thực phẩm"]
+
+
+def test_is_intro_splits_sentences_and_clauses_until_a_non_task() -> None:
+    text = ("Theo đó, nhiệm vụ trọng tâm năm 2026 là ổn định sản xuất sau bão lũ, chăm lo đời sống người dân. "
+            "Tiếp tục cải thiện chỉ số năng lực cạnh tranh; đẩy mạnh chuyển đổi số trong y tế.\n\n"
+            "Chú trọng bảo tồn di sản văn hóa các dân tộc.\n\n"
+            "Chỉ tiêu chủ yếu: tốc độ tăng trưởng đạt 8%.")
+    assert labels(text) == ["Ổn định sản xuất sau bão lũ, chăm lo đời sống người dân",
+                            "Tiếp tục cải thiện chỉ số năng lực cạnh tranh", "Đẩy mạnh chuyển đổi số trong y tế",
+                            "Chú trọng bảo tồn di sản văn hóa các dân tộc"]
+
+
+def test_request_sentence_then_task_paragraphs() -> None:
+    text = ("Theo văn bản, UBND tỉnh đề nghị các sở, ngành, địa phương bám sát kịch bản tăng trưởng đã giao.\n"
+            "Khẩn trương hoàn thiện thủ tục đầu tư các dự án chuyển tiếp trên địa bàn.\n"
+            "Rà soát, thu hồi các dự án chậm triển khai quá thời hạn cho phép.\n"
+            "Ông Lê Minh, Giám đốc Sở Tài chính cho biết nguồn vốn đã sẵn sàng.")
+    assert labels(text) == ["Khẩn trương hoàn thiện thủ tục đầu tư các dự án chuyển tiếp trên địa bàn",
+                            "Rà soát, thu hồi các dự án chậm triển khai quá thời hạn cho phép"]
+
+
+def test_a_sentence_counting_tasks_introduces_an_ordinal_item() -> None:
+    text = ("HĐND tỉnh đề nghị các cấp, các ngành nỗ lực hoàn thành kế hoạch năm 2026. Thực hiện đồng bộ 9 nhóm "
+            "nhiệm vụ, giải pháp chủ yếu.\nTrước hết, là tăng cường kỷ luật công vụ; nâng cao trách nhiệm người "
+            "đứng đầu.")
+    assert labels(text) == ["Tăng cường kỷ luật công vụ; nâng cao trách nhiệm người đứng đầu"]
+
+
+def test_province_as_subject_after_a_time_frame() -> None:
+    text = ("Năm 2025, tỉnh đã trồng mới 3.000 ha rừng.\n"
+            "Năm 2026, Lâm Đồng tập trung phát triển du lịch nghỉ dưỡng. Tỉnh đẩy mạnh thu hút đầu tư vào "
+            "nông nghiệp công nghệ cao; nâng cấp hạ tầng đô thị.\n"
+            "Năm 2025, tổng thu ngân sách đạt 12.000 tỷ đồng.")
+    assert labels(text) == ["Tập trung phát triển du lịch nghỉ dưỡng", "Đẩy mạnh thu hút đầu tư vào nông nghiệp công nghệ cao",
+                            "Nâng cấp hạ tầng đô thị"]
+
+
+def test_past_time_frame_with_province_subject_is_not_a_task() -> None:
+    assert labels("Năm 2024, Lâm Đồng tập trung phát triển du lịch nghỉ dưỡng.") == []
+
+
+def test_headless_numbered_run_of_task_verbs() -> None:
+    text = ("- Bảo đảm phối hợp chặt chẽ giữa các cơ quan.\n"
+            "1. Công tác tuyên truyền, phổ biến kế hoạch.\n"
+            "2. Hoàn thiện cơ chế hỗ trợ khởi nghiệp.\n"
+            "3. Xây dựng mạng lưới tư vấn khởi nghiệp.\n")
+    assert labels(text) == ["Công tác tuyên truyền, phổ biến kế hoạch", "Hoàn thiện cơ chế hỗ trợ khởi nghiệp",
+                            "Xây dựng mạng lưới tư vấn khởi nghiệp"]
+
+
+def test_numbered_items_of_reports_and_aims_are_not_tasks() -> None:
+    text = ("II. TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ NĂM 2025\n1. Hạ tầng số\nĐã hoàn thành 20 trạm phát sóng.\n"
+            "I. MỤC TIÊU\n1. Xây dựng chính quyền số.\n2. Phát triển kinh tế số.\n3. Phát triển xã hội số.\n")
+    assert labels(text) == []
+
+
+def test_agency_leads_a_task_with_follow_up_deadline() -> None:
+    text = ("Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan tham mưu UBND tỉnh phân bổ vốn sự nghiệp; "
+            "trong đó ưu tiên các xã khó khăn. Hoàn thành trong quý III/2026.")
+    [task] = tasks_of(text)
+    assert task.label.startswith("Tham mưu UBND tỉnh phân bổ vốn sự nghiệp")
+    assert task.lead.name == "Sở Tài chính tỉnh Lâm Đồng"
+    assert (task.deadline, task.deadline_norm) == ("Quý III/2026", "2026-Q3")
+
+
+def test_addressees_with_a_recurring_deadline() -> None:
+    text = ("Sau khi kế hoạch được ban hành, các đơn vị, địa phương định kỳ báo cáo kết quả về Sở Nội vụ trước "
+            "ngày 20/5 và 20/11 hằng năm.")
+    [task] = tasks_of(text)
+    assert task.label == "Định kỳ báo cáo kết quả về Sở Nội vụ"
+    assert task.lead is None
+    assert (task.deadline, task.deadline_norm) == ("Trước ngày 20/5 và 20/11 hằng năm", None)
+
+
+def test_news_figures_and_events_are_not_tasks() -> None:
+    text = ("Sáng 12/3, Chủ tịch UBND tỉnh chủ trì hội nghị sơ kết quý I.\n"
+            "Tổng thu ngân sách ước đạt 2.100 tỷ đồng, tăng 8% so với cùng kỳ.\n"
+            "Tỉnh đã triển khai các hoạt động như: Tập huấn chuyển đổi số; Hỗ trợ người dân cài ứng dụng.\n"
+            "Các dự án đã hoàn thành trước ngày 30/4 được đưa vào sử dụng.")
+    assert labels(text) == []
+
+
+def test_deadline_phrase_as_written() -> None:
+    assert deadline_in("trình UBND tỉnh trong tháng 10 năm 2026", 2026)[:2] == ("Tháng 10 năm 2026", "2026-10")
+    assert deadline_in("chậm nhất trước ngày 15/7", 2026)[:2] == ("Chậm nhất trước ngày 15/7", "2026-07-15")
+    assert normalise_deadline("Quý IV năm 2027", 2026) == "2027-Q4"
