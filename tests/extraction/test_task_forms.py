@@ -94,8 +94,8 @@ def test_province_as_subject_after_a_time_frame() -> None:
             "Năm 2026, Lâm Đồng tập trung phát triển du lịch nghỉ dưỡng. Tỉnh đẩy mạnh thu hút đầu tư vào "
             "nông nghiệp công nghệ cao; nâng cấp hạ tầng đô thị.\n"
             "Năm 2025, tổng thu ngân sách đạt 12.000 tỷ đồng.")
-    assert labels(text) == ["Tập trung phát triển du lịch nghỉ dưỡng", "Đẩy mạnh thu hút đầu tư vào nông nghiệp công nghệ cao",
-                            "Nâng cấp hạ tầng đô thị"]
+    assert labels(text) == ["Tập trung phát triển du lịch nghỉ dưỡng",
+                            "Đẩy mạnh thu hút đầu tư vào nông nghiệp công nghệ cao", "Nâng cấp hạ tầng đô thị"]
 
 
 def test_past_time_frame_with_province_subject_is_not_a_task() -> None:
