@@ -10,6 +10,7 @@ from rich.markup import escape
 from kg.cli import (  # noqa: F401
     build,
     docs,
+    explain,
     export,
     publish,
     queries,
