@@ -179,6 +179,7 @@ def _worker_init(parent: int) -> None:
     """Ctrl-C is the parent's to handle: workers ignore SIGINT and are terminated when the map stops; a
     worker dies with its parent, even when the parent is killed with SIGKILL (Linux: PR_SET_PDEATHSIG)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops workers with SIGTERM, whatever the parent does
     if sys.platform.startswith("linux"):
         import ctypes
 

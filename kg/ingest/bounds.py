@@ -1,7 +1,8 @@
 """Bounds on decoded text, applied before normalisation and extraction (each with a warning line).
 
 Both keep every character offset valid against the text as read, so provenance spans stay exact: a text
-over :data:`~kg.limits.MAX_TEXT_CHARS` keeps its prefix up to the last line break before the limit, and a
+over :data:`~kg.limits.MAX_TEXT_CHARS` keeps its prefix up to the last line break before the limit (one of more
+than :data:`~kg.limits.MAX_LINES` lines, its first lines), and a
 line over :data:`~kg.limits.MAX_LINE_CHARS` gets line breaks in place of spaces (same length).
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from os import PathLike
 
-from kg.limits import MAX_LINE_CHARS, MAX_TEXT_CHARS
+from kg.limits import MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_CHARS
 
 from .names import safe_name
 
@@ -24,6 +25,12 @@ def bound_text(path: str | PathLike[str], text: str, warnings: list[str]) -> str
         cut = cut if cut > MAX_TEXT_CHARS // 2 else MAX_TEXT_CHARS
         warnings.append(f"{safe_name(path)}: text cut at {cut} of {len(text)} characters (limit {MAX_TEXT_CHARS})")
         text = text[:cut]
+    if text.count("\n", 0, MAX_TEXT_CHARS) >= MAX_LINES:
+        cut = -1
+        for _ in range(MAX_LINES):
+            cut = text.find("\n", cut + 1)
+        warnings.append(f"{safe_name(path)}: text cut after line {MAX_LINES} of {text.count(chr(10)) + 1}")
+        text = text[:cut + 1]
     long_lines = 0
 
     def wrap(m: re.Match[str]) -> str:

@@ -13,9 +13,8 @@ import re
 
 from lxml import etree
 
-from kg.limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS
+from kg.limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_TEXT_CHARS
 
-_OPEN_TAG = re.compile(r"<[A-Za-z]")
 _HIDDEN = ("script", "style", "noscript", "template", "svg", "head", "select", "textarea", "nav")
 _HIDDEN_OPEN = re.compile(r"<!--|<(" + "|".join(_HIDDEN) + r")\b[^<>]*(?<!/)>", re.I)
 _BLOCKS = ("p", "div", "section", "article", "main", "h[1-6]", "ul", "ol", "li", "tr", "table", "blockquote", "pre",
@@ -25,6 +24,7 @@ _BLOCK_TAG = re.compile(r"</?\s*(?:" + "|".join(_BLOCKS) + r")\b[^<>]*>", re.I)
 _ANY_TAG = re.compile(r"<[!?/]?[A-Za-z][^<>]*>|<![^<>]*>")
 _SPACES = re.compile(r"[ \t\r\f\xa0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
+_CHUNK = 1 << 20  # characters of markup converted at a time
 
 
 class _TooCostly(Exception):
@@ -54,9 +54,9 @@ class _Depth:
 
 def html_cost_problem(text: str) -> str | None:
     """Why a page is too costly to parse into a tree (element count or depth), or None."""
-    n = text.count("<")
-    if n > MAX_HTML_ELEMENTS and (n := len(_OPEN_TAG.findall(text))) > MAX_HTML_ELEMENTS:
-        return f"{n} elements > {MAX_HTML_ELEMENTS}"
+    n = text.count("<") - text.count("</")  # opening tags, give or take comments and stray '<'
+    if n > MAX_HTML_ELEMENTS:
+        return f"about {n} elements > {MAX_HTML_ELEMENTS}"
     parser = etree.HTMLParser(target=_Depth(), recover=True, no_network=True)
     try:
         parser.feed(text)
@@ -68,14 +68,23 @@ def html_cost_problem(text: str) -> str | None:
     return None
 
 
-def html_to_plain(text: str) -> str:
-    """Text of a page in linear regex passes over its tags (no tree): the reader for pathological pages."""
+def html_to_plain(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """Text of a page in linear regex passes over its tags (no tree): the reader for pathological pages.
+    Work stops once the text is past ``limit`` characters (the text limit would cut the rest anyway)."""
     text = _drop_hidden(text)
-    text = _CELL_END.sub("\n|\n", text)
-    text = _BLOCK_TAG.sub("\n", text)
-    text = html_lib.unescape(_ANY_TAG.sub("", text))
-    text = _SPACES.sub(" ", text).replace(" \n", "\n").replace("\n ", "\n")
-    return _BLANK_LINES.sub("\n\n", text).strip()
+    parts: list[str] = []
+    size = 0
+    pos = 0
+    while pos < len(text) and size <= limit:
+        end = text.find(">", pos + _CHUNK)
+        end = len(text) if end < 0 else end + 1
+        chunk = _CELL_END.sub("\n|\n", text[pos:end])
+        chunk = html_lib.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub("\n", chunk)))
+        chunk = _BLANK_LINES.sub("\n\n", _SPACES.sub(" ", chunk).replace(" \n", "\n").replace("\n ", "\n"))
+        parts.append(chunk)
+        size += len(chunk)
+        pos = end
+    return _BLANK_LINES.sub("\n\n", "".join(parts)).strip()
 
 
 def _drop_hidden(text: str) -> str:

@@ -1,0 +1,160 @@
+"""Generators of hostile input files (issue 12), shared by tests/test_hostile_bounds.py and the measurement
+script benchmarks/hostile.py. Nothing large is committed: every case writes its file(s) when asked.
+
+Each case is ``(name, make)``: ``make(folder)`` writes the file(s) and returns the path of the text to build.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+Make = Callable[[Path], Path]
+
+
+def planning_text(n: int = 31) -> str:
+    """A realistic provincial plan (header, targets, tasks); `n` varies its number and figures."""
+    return (
+        f"ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: {n}/KH-UBND\nYên Bái, ngày 20 tháng 01 năm 2026\n\n"
+        "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết số 01/NQ-CP ngày 08/01/2026 của Chính phủ về nhiệm vụ, "
+        "giải pháp chủ yếu thực hiện kế hoạch phát triển kinh tế - xã hội năm 2026\n\n"
+        "I. MỤC TIÊU\n"
+        f"Năm 2026, phấn đấu tốc độ tăng trưởng GRDP đạt trên {n % 9 + 1}%; thu ngân sách nhà nước trên địa bàn "
+        f"đạt {7000 + n}.200 tỷ đồng; tỷ lệ che phủ rừng đạt 63%.\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành xây dựng kế hoạch đầu tư công trung hạn, "
+        "hoàn thành trước ngày 31/03/2026.\n"
+        "2. Sở Tài chính chủ trì rà soát, cân đối nguồn vốn, báo cáo UBND tỉnh trong Quý II năm 2026.\n\n"
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Thành\n"
+    )
+
+
+GOOD = planning_text()
+
+
+def _text(folder: Path, name: str | bytes, data: str | bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if isinstance(name, bytes):
+        with open(os.path.join(os.fsencode(folder), name), "wb") as f:
+            f.write(raw)
+        return Path(os.fsdecode(os.path.join(os.fsencode(folder), name)))
+    p = folder / name
+    p.write_bytes(raw)
+    return p
+
+
+def _sidecar(folder: Path, name: str, meta_json: str) -> Path:
+    p = _text(folder, name, planning_text(41))
+    (folder / f"{name}.meta.json").write_text(meta_json, encoding="utf-8")
+    return p
+
+
+def sidecar_surrogate(folder: Path) -> Path:
+    return _sidecar(folder, "surrogate.txt", '{"title": "Kế hoạch \\ud800 năm 2026", "province": "Yên Bái"}')
+
+
+def sidecar_huge_title(folder: Path) -> Path:
+    return _sidecar(folder, "huge-title.txt", json.dumps({"title": "Kế hoạch " * 2_500_000}, ensure_ascii=False))
+
+
+def sidecar_long_field(folder: Path) -> Path:
+    return _sidecar(folder, "long-title.txt", json.dumps({"title": "x" * 50_000, "province": "Yên Bái"}))
+
+
+def sidecar_wrong_types(folder: Path) -> Path:
+    return _sidecar(folder, "wrong-types.txt", json.dumps(
+        {"province": 42, "published": 20260120, "title": ["a", "b"], "source_url": "javascript:alert(1)"}))
+
+
+def sidecar_deep_json(folder: Path) -> Path:
+    return _sidecar(folder, "deep-json.txt", "[" * 100_000 + "]" * 100_000)
+
+
+def name_not_utf8(folder: Path) -> Path:
+    return _text(folder, b"ke-hoach-\xff\xfe-2026.txt", planning_text(42))
+
+
+def name_with_escapes(folder: Path) -> Path:
+    return _text(folder, "\x1b[31mred\x1b[0m\x07.txt", os.urandom(3000))
+
+
+def sparse_4gb(folder: Path) -> Path:
+    p = _text(folder, "sparse.txt", b"")
+    with p.open("r+b") as f:
+        f.truncate(4 * 1024 ** 3)
+    return p
+
+
+def line_50mb(folder: Path) -> Path:
+    sentence = "Tỷ lệ che phủ rừng đạt 63% theo Kế hoạch số 31/KH-UBND ngày 20/01/2026 của UBND tỉnh Yên Bái; "
+    return _text(folder, "line.txt", GOOD + sentence * (50_000_000 // len(sentence.encode())))
+
+
+def html_deep(folder: Path) -> Path:
+    return _text(folder, "deep.html", "<html><body>" + "<div>" * 100_000 + "<p>" + GOOD + "</p>"
+                 + "</div>" * 100_000 + "</body></html>")
+
+
+def html_million_divs(folder: Path) -> Path:
+    return _text(folder, "divs.html", "<html><body><p>" + GOOD + "</p>" + "<div>ô</div>" * 1_000_000
+                 + "</body></html>")
+
+
+def html_table_rows(folder: Path) -> Path:
+    rows = "".join(f"<tr><td>{i}</td><td>Xây dựng kế hoạch {i}</td><td>Sở Tài chính</td></tr>" for i in range(20_000))
+    return _text(folder, "rows.html", f"<html><body><p>{GOOD}</p><table>{rows}</table></body></html>")
+
+
+def docx_zip_bomb(folder: Path) -> Path:
+    """A docx whose document.xml expands to 4 GB of spaces (a few MB on disk)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    p = folder / "bomb.docx"
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        with zf.open("word/document.xml", "w", force_zip64=True) as f:
+            block = b" " * (1 << 24)
+            for _ in range(256):
+                f.write(block)
+    return p
+
+
+def docx_many_elements(folder: Path) -> Path:
+    import docx
+
+    folder.mkdir(parents=True, exist_ok=True)
+    d = docx.Document()
+    d.add_paragraph(GOOD)
+    buf = io.BytesIO()
+    d.save(buf)
+    # grow the XML directly: 400 000 numbered runs in one paragraph (1.2 M tags, varied enough to compress little)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile(folder / "runs.docx", "w",
+                                                                               zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                runs = b"".join(b"<w:r><w:t>%d</w:t></w:r>" % (i * 7919 % 1_000_003) for i in range(400_000))
+                data = data.replace(b"</w:body>", b"<w:p>" + runs + b"</w:p></w:body>", 1)
+            dst.writestr(item, data)
+    return folder / "runs.docx"
+
+
+def law_names(folder: Path) -> Path:
+    """A 3 MB text listing laws: a named document per line (the output cap's case)."""
+    lines = "".join(f"- Luật số {i}/2020/QH14 ngày 17/6/2020 của Quốc hội về đầu tư công;\n" for i in range(40_000))
+    return _text(folder, "laws.txt", GOOD + lines)
+
+
+def control_chars(folder: Path) -> Path:
+    return _text(folder, "controls.txt", GOOD.replace("kế hoạch đầu tư", "kế\x01hoạch\x0b đầu\x1ftư"))
+
+
+CASES: dict[str, Make] = {f.__name__: f for f in (
+    sidecar_surrogate, sidecar_huge_title, sidecar_long_field, sidecar_wrong_types, sidecar_deep_json,
+    name_not_utf8, name_with_escapes, sparse_4gb, line_50mb, html_deep, html_million_divs, html_table_rows,
+    docx_zip_bomb, docx_many_elements, law_names, control_chars,
+)}
