@@ -28,6 +28,7 @@ CHU_TRI_RE = re.compile(r"\s+chủ\s+trì(?:\s*,|\s+và)?\s*")
 COOP_RE = re.compile(r"phối\s+hợp\s+với\s+")
 SUBJECT_HEAD_RE = re.compile(rf"(?:{_alt(cues.ADDRESSEE_HEADS)}|{_alt(agency_data.HEADS)})(?!\w)", re.I)
 REQUEST_RE = re.compile(rf"(?:{_alt(cues.REQUEST_VERBS)})\s+", re.I)
+REQUEST_WORD_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.REQUEST_VERBS)})\s+")
 LEADING_RE = re.compile(rf"(?:{_alt(cues.LEADING_CLAUSES)})(?!\w)[^,]*,\s*", re.I)
 SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
 FOLLOW_UP_RE = re.compile(r"(?:Hoàn\s+thành|Thời\s+gian\s+hoàn\s+thành|Thời\s+hạn)(?!\w)")
@@ -90,7 +91,9 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext) -> Task | None:
     verb = LOWER_VERB_RE.search(sent, start)
     if verb is None or verb.start() - start > 120 or re.search(r"[.;:]", sent[start:verb.start()]):
         return None
-    leads = lead_bodies(sent[start:verb.start()], ctx)
+    subject = sent[start:verb.start()]
+    asked = list(REQUEST_WORD_RE.finditer(subject))
+    leads = lead_bodies(subject[asked[-1].end():] if asked else subject, ctx)
     return _make(text, s, verb.start(), e, where, leads, deadline, norm)
 
 

@@ -22,6 +22,7 @@ class TaskContext:
 _HEADS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in (*agency_data.HEADS, "Bộ", "Ngân hàng", "Tổng cục"))
 # "Sở A, Sở B và Ban C": split at commas and "và" only where a new body begins.
 SPLIT_RE = re.compile(rf"\s*[,;]\s*(?=(?:{_HEADS})(?!\w))|\s+và\s+(?=(?:{_HEADS})(?!\w))")
+MAX_OPEN_WORDS = 12  # an agency not in the vocabulary is taken as written only when its name is short
 GENERIC_RE = re.compile(r"(?i)các\s|\bliên\s+quan\b|^(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:cấp\s+)?(?:huyện|xã)")
 
 
@@ -36,7 +37,7 @@ def lead_bodies(cell: str, ctx: TaskContext) -> list[Body]:
         if body is None:
             hit = match_body(part, 0, ctx.province, ctx.unknown_scope)
             body = hit[0] if hit and hit[1] >= len(part) - 1 else None
-        if body is None:
+        if body is None and len(part.split()) <= MAX_OPEN_WORDS:
             body = agency(part, ctx.province, ctx.unknown_scope)
         if body is not None and all(b.name != body.name for b in out):
             out.append(body)

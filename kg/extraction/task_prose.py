@@ -39,8 +39,10 @@ MARKER_RE = re.compile(
     re.I)
 LIST_NOUN_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.LIST_NOUNS)})(?!\w)", re.I)
 NOT_INTRO_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.NOT_TASK_INTRO)})(?!\w)|\bđã\b|\bnhư\s*:\s*$", re.I)
-_ADDRESSEE = _alt(cues.ADDRESSEE_HEADS) + r"|Sở|Ban|Bộ|UBND|Ủy\s+ban|Văn\s+phòng|Thanh\s+tra|Công\s+an|Cục|Kho\s+bạc"
-REQUEST_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.REQUEST_VERBS)})\s+(?:{_ADDRESSEE})(?!\w)", re.I)
+# Addressees: the lower-case heads in any case, the names of bodies capitalised only ("giao ban" is a meeting).
+_ADDRESSEE = (rf"(?i:{_alt(cues.ADDRESSEE_HEADS)})"
+              r"|Sở|Ban|Bộ|UBND|Ủy\s+ban|Văn\s+phòng|Thanh\s+tra|Công\s+an|Cục|Kho\s+bạc")
+REQUEST_RE = re.compile(rf"(?<!\w)(?i:{_alt(cues.REQUEST_VERBS)})\s+(?:{_ADDRESSEE})(?!\w)")
 IS_INTRO_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.IS_INTRO_NOUNS)})(?:\s+[^\s,.;:]+){{0,6}}?\s+là\s+", re.I)
 COUNT_RE = re.compile(rf"\b\d{{1,2}}\s+(?:nhóm\s+)?(?:{_alt(cues.IS_INTRO_NOUNS)})", re.I)
 _PROVINCE_SUBJECT = _alt([*PROVINCES, *cues.PROVINCE_SUBJECTS]) + rf"|(?:tỉnh|thành\s+phố)\s+(?:{_alt(PROVINCES)})"
@@ -90,7 +92,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
                 out.append((start, prev_end))
                 start = None
             continue
-        if start is not None and (_is_marker(body) or HEADING_RE.match(body)):
+        heading_item = (start is not None and "\n" not in text[start:prev_end] and _is_marker(text[start:prev_end])
+                        and len(text[start:prev_end].split()) <= 12 and body[:1].isupper())
+        if start is not None and (_is_marker(body) or HEADING_RE.match(body) or heading_item):
             out.append((start, prev_end))
             start = None
         if start is None:
@@ -193,8 +197,11 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, year: int | None) 
         if _is_intro(text[_sentence_start(text, a, colon_at):colon_at]):
             return _paragraph_items(text, paras, k + 1, numbered_ok=True)
         return [], -1
-    for m in re.finditer(r":\s+", para):
+    for m in re.finditer(r":\s+(?=[^\W\d])", para):
         intro = para[:m.start()]
+        line = intro[intro.rfind("\n") + 1:]
+        if len(line.split()) <= 5:  # "Ngày đăng: …", "Về y tế: …": a field label, not an intro
+            intro = line
         if _is_intro(intro[_sentence_start(intro, 0, len(intro)):]):
             return _clause_items(text, paras, k, a + m.end(), first_free=True)
     im = IS_INTRO_RE.search(para)
@@ -258,10 +265,10 @@ def _paragraph_items(text: str, paras: list[tuple[int, int]], k: int,
         if numbered:
             m = NUMBER_ITEM_RE.match(text, a)
             if not m:
-                if _is_marker(text[a:b]) and not HEADING_RE.match(text[a:b]):
-                    k += 1  # a bullet inside the numbered item
-                    continue
-                break
+                if HEADING_RE.match(text[a:b]):
+                    break
+                k += 1  # a bullet or a paragraph inside the numbered item
+                continue
             if int(m.group("n")) != expect:
                 break
             expect += 1
@@ -294,7 +301,7 @@ def _clause_items(text: str, paras: list[tuple[int, int]], k: int, pos: int, fir
         elif HEADING_RE.match(text, a) or LABEL_HEAD_RE.match(text, a):
             break
         for s, e in clauses(text, a, b):
-            start = s if first else _opens_with_verb(text, s, e, subject_ok)
+            start = _strip_marker(text, s, e) if first else _opens_with_verb(text, s, e, subject_ok)
             first = False
             if start is None:
                 return out, last

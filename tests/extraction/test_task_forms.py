@@ -147,3 +147,28 @@ def test_deadline_phrase_as_written() -> None:
     assert deadline_in("trình UBND tỉnh trong tháng 10 năm 2026", 2026)[:2] == ("Tháng 10 năm 2026", "2026-10")
     assert deadline_in("chậm nhất trước ngày 15/7", 2026)[:2] == ("Chậm nhất trước ngày 15/7", "2026-07-15")
     assert normalise_deadline("Quý IV năm 2027", 2026) == "2027-Q4"
+
+
+def test_directive_items_after_a_request_for_contents() -> None:
+    text = ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ngành thực hiện một số nội dung sau:\n"
+            "1. Về quản lý đất đai\nRà soát các khu đất chậm đưa vào sử dụng.\n"
+            "2. Về phòng cháy, chữa cháy\n- Kiểm tra các cơ sở kinh doanh karaoke.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành báo cáo kết quả thực hiện.\n")
+    assert labels(text) == ["Về quản lý đất đai", "Về phòng cháy, chữa cháy"]
+
+
+def test_a_field_label_colon_is_not_a_task_intro() -> None:
+    text = "Nhiệm vụ, giải pháp năm 2026 của tỉnh\nNgày đăng: 05/01/2026 09:15\nCỡ chữ A- A+\n"
+    assert labels(text) == []
+
+
+def test_a_briefing_meeting_is_not_a_request() -> None:
+    text = "Tại hội nghị giao ban tháng 3, các đại biểu thảo luận nhiều nội dung.\nTăng cường kiểm tra thị trường.\n"
+    assert labels(text) == []
+
+
+def test_lead_is_the_body_given_the_task() -> None:
+    [task] = tasks_of("UBND tỉnh giao Sở Y tế xây dựng phương án phòng dịch mùa mưa trước ngày 15/5/2026.")
+    assert task.label == "Xây dựng phương án phòng dịch mùa mưa"
+    assert task.lead.name == "Sở Y tế tỉnh Lâm Đồng"
+    assert task.deadline_norm == "2026-05-15"
