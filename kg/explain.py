@@ -127,21 +127,32 @@ def _marks(text: str, spans: list[SpanView]) -> str:
 
 
 def _side(spans: list[SpanView]) -> str:
+    """One entry per entity (a document read at several places is one entry), with the IRI it became."""
     rows: list[str] = []
     for key in KEYS:
-        items = [s for s in spans if s.key == key]
-        if not items:
+        groups: dict[str, list[SpanView]] = {}
+        for s in spans:
+            if s.key == key:
+                groups.setdefault(entity_key(s.id), []).append(s)
+        if not groups:
             continue
-        rows.append(f'<h3 class="k-{key}">{html.escape(KIND_NAMES[key])} <small>({len(items)})</small></h3><ol>')
-        for s in items:
+        rows.append(f'<h3 class="k-{key}">{html.escape(KIND_NAMES[key])} <small>({len(groups)})</small></h3><ol>')
+        for ent, items in groups.items():
+            s = items[0]
             node = (f'<a class="iri" href="{html.escape(s.iri)}">{html.escape(s.iri)}</a>' if s.iri
                     else '<span class="none">not in the graph</span>' if key not in ("dates", "links") else "")
             if s.target:
                 node += f' → <a class="iri" href="{html.escape(s.target)}">{html.escape(s.target)}</a>'
-            rows.append(f'<li data-s="{html.escape(s.id)}"><b>{html.escape(s.label)}</b> '
-                        f'<q>{html.escape(_short(s.text))}</q><br>{node}</li>')
+            times = f" <small>×{len(items)}</small>" if len(items) > 1 else ""
+            rows.append(f'<li data-e="{html.escape(ent)}"><b>{html.escape(s.label)}</b> '
+                        f'<q>{html.escape(_short(s.text))}</q>{times}<br>{node}</li>')
         rows.append("</ol>")
     return "\n".join(rows)
+
+
+def entity_key(span_view_id: str) -> str:
+    """``documents:3`` of the span view ``documents:3.1`` (the second span of document 3)."""
+    return span_view_id.rsplit(".", 1)[0]
 
 
 def _short(text: str, n: int = 90) -> str:
@@ -213,7 +224,7 @@ document.getElementById("text").addEventListener("mouseleave", () => {{ tip.styl
 document.getElementById("side").addEventListener("click", e => {{
   const li = e.target.closest("li"); if (!li || e.target.closest("a")) return;
   document.querySelectorAll("mark.hot").forEach(m => m.classList.remove("hot"));
-  const marks = document.querySelectorAll('mark[data-s="' + CSS.escape(li.dataset.s) + '"]');
+  const marks = document.querySelectorAll('mark[data-s^="' + CSS.escape(li.dataset.e + ".") + '"]');
   marks.forEach(m => m.classList.add("hot"));
   if (marks.length) marks[0].scrollIntoView({{block: "center"}});
 }});

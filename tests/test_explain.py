@@ -71,6 +71,7 @@ def test_every_input_format_is_explained(fmt: str, tmp_path: Path) -> None:
     assert ex.text[nq.start:nq.end] == nq.text == "Nghị quyết số 19/NQ-CP"
     page = render_html(ex)
     assert f'data-s="{nq.id}"' in page and nq.iri in page
+    assert page.count(f'data-e="{nq.id.rsplit(".", 1)[0]}"') == 1  # one side entry per document
 
 
 def test_targets_and_links_show_their_graph_nodes(tmp_path: Path) -> None:
