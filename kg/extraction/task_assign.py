@@ -12,7 +12,7 @@ from kg.extraction.lang_vi import agencies as agency_data
 from kg.extraction.lang_vi import task_cues as cues
 from kg.extraction.task_deadlines import deadline_in
 from kg.extraction.task_leads import TaskContext, lead_bodies
-from kg.extraction.task_prose import excluded_regions, inside, paragraphs
+from kg.extraction.task_prose import excluded_regions, in_table, inside, paragraphs
 from kg.extraction.text import UPPER, squash
 from kg.model import Span, Task
 
@@ -48,8 +48,9 @@ def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
     """Every assignment sentence of the text."""
     out: list[Task] = []
     skip = excluded_regions(text)
-    for a, b in paragraphs(text):
-        if inside(a, skip):
+    paras = paragraphs(text)
+    for k, (a, b) in enumerate(paras):
+        if inside(a, skip) or in_table(text, paras, k):
             continue
         sents = sentences(text, a, b)
         for i, (s, e) in enumerate(sents):

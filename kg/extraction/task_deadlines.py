@@ -7,14 +7,15 @@ import re
 from kg.extraction.lang_vi import task_cues as cues
 from kg.extraction.text import squash
 
-_DATE = r"\d{1,2}/\d{1,2}(?:/\d{4})?"
+_DATE = r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
 _YEAR = r"(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
 DEADLINE_PHRASE_RE = re.compile(
     r"(?:trước|chậm\s+nhất(?:\s+(?:là|trước))?|hoàn\s+thành\s+trong|trong)\s+"
-    rf"(?:ngày\s+{_DATE}(?:\s*(?:và|,)\s*(?:ngày\s+)?{_DATE})*|tháng\s+\d{{1,2}}{_YEAR}"
+    rf"(?:(?:ngày\s+)?(?:{_DATE})(?:\s*(?:và|,)\s*(?:ngày\s+)?(?:{_DATE}))*|tháng\s+\d{{1,2}}{_YEAR}"
     rf"|quý\s+(?:IV|III|II|I|l|[1-4])(?!\w){_YEAR})"
     r"(?:\s+(?:hàng|hằng)\s+(?:năm|quý|tháng))?", re.I)
 DEADLINE_RE = re.compile(
+    r"(?P<dw>\d{1,2})\s+(?i:tháng)\s+(?P<mw>\d{1,2})(?:\s+(?i:năm)\s+(?P<yw>\d{4}))?|"
     r"(?i:qu[ýy])\s*(?P<q>IV|III|II|I|l|1|2|3|4)(?![\w])(?:\s*/\s*(?P<qy>\d{4})|\s+năm\s+(?P<qy2>\d{4}))?"
     r"|(?i:tháng)\s*(?P<m>\d{1,2})(?!\d)(?:\s*/\s*(?P<my>\d{4})|\s+năm\s+(?P<my2>\d{4}))?"
     r"|(?P<h>6\s+tháng\s+(?:đầu|cuối)\s+năm)|(?P<d>\d{1,2}/\d{1,2}(?:/\d{4})?)|(?i:năm)\s+(?P<y>\d{4})")
@@ -31,12 +32,14 @@ def normalise_deadline(text: str, year: int | None) -> str | None:
     """"Quý I" -> "2021-Q1", "Tháng 01" -> "2021-01", "30/6/2021" -> "2021-06-30"; None for a recurring
     deadline («trước ngày 05/6 và 05/12 hằng năm»), which has no single date."""
     t = squash(text)
-    if RECURRING_RE.search(t) or len(re.findall(r"\d{1,2}/\d{1,2}", t)) > 1:
+    if RECURRING_RE.search(t) or len(re.findall(r"\d{1,2}/\d{1,2}|\d\s+tháng\s+\d", t)) > 1:
         return None
     m = DEADLINE_RE.search(t)
     if not m:
         return None
     y = m.group("qy") or m.group("qy2") or m.group("my") or m.group("my2") or (str(year) if year else "????")
+    if m.group("dw"):
+        return f"{m.group('yw') or y}-{int(m.group('mw')):02d}-{int(m.group('dw')):02d}"
     if m.group("q"):
         return f"{y}-Q{QUARTERS[m.group('q').upper()]}"
     if m.group("m") and 1 <= int(m.group("m")) <= 12:

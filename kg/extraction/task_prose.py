@@ -61,20 +61,34 @@ SECTION_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:[IVX]{1,5}\.|PHẦN\s+[IVX\d]+\.?|P
                              r"(?P<head>[^\n]*(?:\n[^\n]*)?)")
 
 
+def reporting_heading(head: str) -> bool:
+    """A heading of a section that reports, states aims or organises («TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ»,
+    «MỤC TIÊU», «TỔ CHỨC THỰC HIỆN»), not one of tasks that merely names aims («NHIỆM VỤ … ĐẠT MỤC TIÊU»)."""
+    low = squash(head).lower()
+    task_at = min((m.start() for m in re.finditer(r"nhiệm\s+vụ|giải\s+pháp", low)), default=len(low))
+    return any(0 <= low.find(w) < task_at for w in cues.NOT_TASK_SECTIONS)
+
+
 def excluded_regions(text: str) -> list[tuple[int, int]]:
     """Sections that report, state aims or organise the plan's implementation (headings such as «II. TÌNH
     HÌNH THỰC HIỆN …», «I. MỤC TIÊU», «III. TỔ CHỨC THỰC HIỆN»): what they list is not a task."""
     heads = list(SECTION_HEAD_RE.finditer(text))
     out = []
     for k, m in enumerate(heads):
-        head = m.group("head").lower()
-        if any(w in head for w in cues.NOT_TASK_SECTIONS):
+        if reporting_heading(m.group("head")):
             out.append((m.start(), heads[k + 1].start() if k + 1 < len(heads) else len(text)))
     return out
 
 
 def inside(pos: int, regions: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in regions)
+
+
+def in_table(text: str, paras: list[tuple[int, int]], k: int) -> bool:
+    """A paragraph that is a table cell or row: next to a ``|`` line, or holding `` | ``."""
+    a, b = paras[k]
+    near = [text[x:y].strip() for x, y in paras[max(0, k - 1):k + 2]]
+    return " | " in text[a:b] or "|" in near
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -180,7 +194,7 @@ def read_prose_tasks(text: str, year: int | None = None) -> list[Task]:
     out: list[Task] = []
     used_until = -1
     for k, (a, _b) in enumerate(paras):
-        if a < used_until or inside(a, skip):
+        if a < used_until or inside(a, skip) or in_table(text, paras, k):
             continue
         found, last = _list_at(text, paras, k, year)
         if found:
@@ -205,7 +219,7 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, year: int | None) 
         if _is_intro(intro[_sentence_start(intro, 0, len(intro)):]):
             return _clause_items(text, paras, k, a + m.end(), first_free=True)
     im = IS_INTRO_RE.search(para)
-    if im and not NOT_INTRO_RE.search(para[max(0, im.start() - 80):im.start()]):
+    if im and not NOT_INTRO_RE.search(para[max(0, im.start() - 80):im.end()]):
         return _clause_items(text, paras, k, a + im.end(), first_free=True)
     rm = REQUEST_RE.search(para)
     if rm and not NOT_INTRO_RE.search(para[:rm.start()]):
@@ -321,7 +335,7 @@ def numbered_runs(text: str, paras: list[tuple[int, int]]) -> list[Task]:
     heading = ""
 
     def flush() -> None:
-        if len(run) >= 3 and not any(w in heading.lower() for w in cues.NOT_TASK_SECTIONS):
+        if len(run) >= 3 and not reporting_heading(heading):
             verbs = sum(1 for s, e in run if VERB_RE.match(text, s, e) or GROUP_NOUN_RE.match(text, s, e))
             if verbs * 3 >= len(run) * 2:
                 out.extend(t for s, e in run if (t := _task(text, s, e)))

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 
 from kg.extraction.bodies import agency
-from kg.extraction.lang_vi import task_cues
 from kg.extraction.task_assign import read_assigned
 from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, fix_ocr, normalise_deadline
 from kg.extraction.task_leads import TaskContext
-from kg.extraction.task_prose import read_prose_tasks
+from kg.extraction.task_prose import read_prose_tasks, reporting_heading
 from kg.extraction.task_tables import cell_table_tasks, inline_table_tasks
 from kg.extraction.text import squash, trimmed
 from kg.model import Span, Task
@@ -34,7 +33,8 @@ ORDINALS = ("Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Ch�
 ORDINAL_RE = re.compile(r"(?:(?<=[\s:;.])|^)(?P<word>" + "|".join(sorted(ORDINALS, key=len, reverse=True))
                         + r")\s+là\s*[,:]\s*"
                         r"|(?:(?<=[\s:;.])|^)[Tt]hứ\s+(?P<th>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]\s*")
-INLINE_TRIGGER_RE = re.compile(r"(?:nhiệm\s+vụ|giải\s+pháp|trọng\s+tâm)[^.:\n]{0,80}:\s*$", re.I)
+INLINE_TRIGGER_RE = re.compile(r"(?:nhiệm\s+vụ|giải\s+pháp|trọng\s+tâm)[^.:\n]{0,80}:\s*$"
+                               r"|\d{1,2}\s+(?:nhóm\s+)?(?:nhiệm\s+vụ|giải\s+pháp)[^.:\n]{0,80}[.:]\s*$", re.I)
 FOCUS_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:\d{1,2}\.\s*|[a-zđ]\)\s*)?"
                            r"(?:Trọng\s+tâm\s+chỉ\s+đạo|Các\s+nhiệm\s+vụ\s+trọng\s+tâm|Nhiệm\s+vụ\s+trọng\s+tâm"
                            r"|Nhiệm\s+vụ\s+và\s+giải\s+pháp|Nhiệm\s+vụ,\s+giải\s+pháp)[^\n]{0,120}:[ \t]*$")
@@ -122,7 +122,7 @@ def _sections(text: str) -> list[tuple[int, int, str]]:
 def _section_tasks(text: str, parents: dict[int, Task]) -> list[Task]:
     out: list[Task] = []
     for start, end, head in _sections(text):
-        if not TASK_SECTION_RE.search(head) or any(w in head.lower() for w in task_cues.NOT_TASK_SECTIONS):
+        if not TASK_SECTION_RE.search(head) or reporting_heading(head):
             continue
         body = text[start:end]
         items = list(ITEM_RE.finditer(body))

@@ -172,3 +172,27 @@ def test_lead_is_the_body_given_the_task() -> None:
     assert task.label == "Xây dựng phương án phòng dịch mùa mưa"
     assert task.lead.name == "Sở Y tế tỉnh Lâm Đồng"
     assert task.deadline_norm == "2026-05-15"
+
+
+def test_task_section_that_names_aims_is_still_a_task_section() -> None:
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP THỰC HIỆN CÁC MỤC TIÊU\n1. Phát triển hạ tầng cấp nước sạch nông thôn\n"
+            "2. Nâng cao năng lực quản lý công trình\n")
+    assert labels(text) == ["Phát triển hạ tầng cấp nước sạch nông thôn", "Nâng cao năng lực quản lý công trình"]
+
+
+def test_ordinal_list_after_a_sentence_counting_groups() -> None:
+    text = ("Kế hoạch xác định 3 nhóm giải pháp. Một là, đổi mới phương thức xúc tiến đầu tư. Hai là, hoàn thiện "
+            "hạ tầng khu công nghiệp. Ba là, đào tạo lao động kỹ thuật.")
+    assert labels(text) == ["Đổi mới phương thức xúc tiến đầu tư", "Hoàn thiện hạ tầng khu công nghiệp",
+                            "Đào tạo lao động kỹ thuật"]
+
+
+def test_table_cells_are_not_read_again_as_sentences() -> None:
+    text = INLINE_TABLE.replace("| Sở NN&PTNT |", "| Sở NN&PTNT chủ trì, phối hợp với Sở Tài chính thực hiện |")
+    assert len(tasks_of(text)) == 2
+
+
+def test_deadlines_written_in_words_and_without_ngay() -> None:
+    assert deadline_in("báo cáo trước ngày 15 tháng 3 năm 2026", 2026)[:2] == ("Trước ngày 15 tháng 3 năm 2026",
+                                                                                "2026-03-15")
+    assert deadline_in("nộp hồ sơ trước 30/9/2026", 2026)[1] == "2026-09-30"
