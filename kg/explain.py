@@ -167,7 +167,7 @@ def render_html(ex: Explanation) -> str:
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     css = "\n".join(f".k-{k}{{--c:{c}}}" for k, c in COLOURS.items())
     legend = "".join(f'<label class="k-{k}"><input type="checkbox" checked data-k="{k}"> '
-                     f'{html.escape(KIND_NAMES[k])} ({sum(1 for s in ex.spans if s.key == k)})</label>'
+                     f'{html.escape(KIND_NAMES[k])} ({len({entity_key(s.id) for s in ex.spans if s.key == k})})</label>'
                      for k in KEYS)
     title = html.escape(f"kg explain: {ex.file}")
     return f"""<!DOCTYPE html>
