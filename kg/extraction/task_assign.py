@@ -26,9 +26,11 @@ def _alt(words: tuple[str, ...]) -> str:
 LOWER_VERB_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.TASK_VERBS)})(?!\w)")
 CHU_TRI_RE = re.compile(r"\s+chủ\s+trì(?:\s*,|\s+và)?\s*")
 COOP_RE = re.compile(r"phối\s+hợp\s+với\s+")
-SUBJECT_HEAD_RE = re.compile(rf"(?:{_alt(cues.ADDRESSEE_HEADS)}|{_alt(agency_data.HEADS)})(?!\w)", re.I)
+BODY_HEADS = rf"(?:{_alt((*agency_data.HEADS, *cues.NATIONAL_HEADS))})(?!\w)"
+SUBJECT_HEAD_RE = re.compile(rf"(?i:{_alt(cues.ADDRESSEE_HEADS)})(?!\w)"
+                             rf"|(?:{_alt((*agency_data.HEADS, *cues.NATIONAL_HEADS))})(?!\w)")
 REQUEST_RE = re.compile(rf"(?:{_alt(cues.REQUEST_VERBS)})\s+", re.I)
-REQUEST_WORD_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.REQUEST_VERBS)})\s+")
+REQUEST_WORD_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.REQUEST_VERBS)})\s+", re.I)
 LEADING_RE = re.compile(rf"(?:{_alt(cues.LEADING_CLAUSES)})(?!\w)[^,]*,\s*", re.I)
 SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
 FOLLOW_UP_RE = re.compile(r"(?:Hoàn\s+thành|Thời\s+gian\s+hoàn\s+thành|Thời\s+hạn)(?!\w)")
@@ -94,15 +96,16 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext) -> Task | None:
         return None
     subject = sent[start:verb.start()]
     asked = list(REQUEST_WORD_RE.finditer(subject))
-    leads = lead_bodies(subject[asked[-1].end():] if asked else subject, ctx)
+    leads = lead_bodies(subject[asked[-1].end():] if asked else subject, ctx, generic=False)
     return _make(text, s, verb.start(), e, where, leads, deadline, norm)
 
 
 def _subject(before: str) -> str:
-    """The agency right before «chủ trì»: after the last comma and a request verb («Giao Sở X chủ trì»)."""
-    part = re.split(r"[,;:]\s*", before)[-1]
-    m = REQUEST_RE.match(part)
-    return squash(part[m.end():] if m else part)
+    """The body right before «chủ trì»: after the last request verb («Giao UBND các huyện, thành phố chủ trì»)
+    or the last comma before a body's name («Trên cơ sở …, Sở X chủ trì»), whichever is later."""
+    cuts = [m.end() for m in REQUEST_WORD_RE.finditer(before)]
+    cuts += [m.end() for m in re.finditer(r"[,;:]\s*(?=" + BODY_HEADS + ")", before)]
+    return squash(before[max(cuts, default=0):])
 
 
 def _make(text: str, s: int, a: int, e: int, where: tuple[int, int] | None, leads: list, deadline: str | None,

@@ -26,12 +26,13 @@ MAX_OPEN_WORDS = 12  # an agency not in the vocabulary is taken as written only 
 GENERIC_RE = re.compile(r"(?i)các\s|\bliên\s+quan\b|^(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:cấp\s+)?(?:huyện|xã)")
 
 
-def lead_bodies(cell: str, ctx: TaskContext) -> list[Body]:
-    """The bodies of a lead cell, in order; generic addressees («các sở, ngành», «UBND các huyện») are none."""
+def lead_bodies(cell: str, ctx: TaskContext, generic: bool = True) -> list[Body]:
+    """The bodies of a lead cell, in order. A class of bodies («UBND các huyện») is kept as written when
+    `generic`; addressees in a sentence («các cơ quan, đơn vị») are no lead."""
     out: list[Body] = []
     for part in SPLIT_RE.split(squash(cell)):
         part = part.strip(" ,;.-")
-        if not part or GENERIC_RE.search(part):
+        if not part or (not generic and GENERIC_RE.search(part)):
             continue
         body = agency(part, ctx.province, ctx.unknown_scope, strict=True)
         if body is None:

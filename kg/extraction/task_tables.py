@@ -88,6 +88,12 @@ def inline_table_tasks(text: str, ctx: TaskContext) -> list[Task]:
             continue
         if roles is None:
             continue
+        if not first and any(r in ("lead", "coop") for r in roles_of([text[a:b] for a, b in cells])):
+            # "| | Chủ trì | Phối hợp |": the second line of a merged header names the columns under it
+            for k, r in enumerate(roles_of([text[a:b] for a, b in cells])):
+                if r in ("lead", "coop") and k < len(roles):
+                    roles[k] = r
+            continue
         if GROUP_ROW_RE.fullmatch(first) or not ORDER_RE.fullmatch(first):
             if not (GROUP_ROW_RE.fullmatch(first) or not first):
                 roles = None  # the table has ended
@@ -125,8 +131,7 @@ def row_task(text: str, values: dict[str, tuple[int, int]], ctx: TaskContext) ->
     coops: list[Body] = []
     if "coop" in values:
         ca, cb = values["coop"]
-        for part in re.split(r"[,;]\s*|\s+và\s+", squash(text[ca:cb])):
-            coops += [c for c in lead_bodies(part, ctx) if all(c.name != x.name for x in coops)]
+        coops = lead_bodies(text[ca:cb], ctx)
     deadline = norm = None
     if "deadline" in values:
         da, db = values["deadline"]

@@ -35,7 +35,7 @@ def test_inline_row_table_with_group_rows() -> None:
     assert [t.label for t in found] == ["Xây dựng đề án phát triển vùng chè chất lượng cao",
                                         "Lập quy hoạch chi tiết khu logistics phía Nam"]
     assert found[0].lead.name == "Sở Nông nghiệp và Phát triển nông thôn tỉnh Lâm Đồng"
-    assert [c.name for c in found[0].cooperating] == ["Sở Tài chính tỉnh Lâm Đồng"]
+    assert [c.name for c in found[0].cooperating] == ["Sở Tài chính tỉnh Lâm Đồng", "UBND các huyện tỉnh Lâm Đồng"]
     assert (found[0].deadline, found[0].deadline_norm) == ("Quý II/2026", "2026-Q2")
     assert found[1].deadline_norm == "2026-09"
 
@@ -196,3 +196,20 @@ def test_deadlines_written_in_words_and_without_ngay() -> None:
     assert deadline_in("báo cáo trước ngày 15 tháng 3 năm 2026", 2026)[:2] == ("Trước ngày 15 tháng 3 năm 2026",
                                                                                 "2026-03-15")
     assert deadline_in("nộp hồ sơ trước 30/9/2026", 2026)[1] == "2026-09-30"
+
+
+def test_merged_header_second_line_names_lead_and_cooperating_columns() -> None:
+    text = ("STT | Nhiệm vụ | Đơn vị thực hiện | | Thời gian\n| | Chủ trì | Phối hợp |\n"
+            "1 | Số hóa hồ sơ địa chính | Sở Tài nguyên và Môi trường | Sở Thông tin và Truyền thông | Năm 2026\n")
+    [task] = tasks_of(text)
+    assert task.lead.name == "Sở Tài nguyên và Môi trường tỉnh Lâm Đồng"
+    assert [c.name for c in task.cooperating] == ["Sở Thông tin và Truyền thông tỉnh Lâm Đồng"]
+
+
+def test_national_and_class_leads_in_sentences() -> None:
+    [a] = tasks_of("Bộ Công Thương chủ trì, phối hợp với các bộ liên quan hoàn thiện dự thảo Nghị định, trình Chính "
+                   "phủ trước ngày 15/6/2026.")
+    assert a.label == "Hoàn thiện dự thảo Nghị định, trình Chính phủ"
+    assert (a.lead.name, a.deadline_norm) == ("Bộ Công Thương", "2026-06-15")
+    [b] = tasks_of("Giao UBND các huyện, thành phố chủ trì rà soát quỹ đất tái định cư.")
+    assert b.lead.name == "UBND các huyện, thành phố tỉnh Lâm Đồng"

@@ -16,7 +16,7 @@ TASK_VERBS: tuple[str, ...] = (
     "tháo gỡ", "theo dõi", "thích ứng", "thu hút", "thúc đẩy", "thực hiện", "thường xuyên", "tiếp tục",
     "tổ chức", "tổng hợp", "trình", "triển khai", "tuyên truyền", "ưu tiên", "xây dựng", "xử lý",
     "nâng cấp", "mở rộng", "cải tạo", "duy trì", "vận động", "giám sát", "đào tạo", "bồi dưỡng", "chấn chỉnh",
-    "siết chặt", "khai thác", "ứng dụng", "sửa đổi", "đề xuất", "lựa chọn", "tích cực", "kịp thời",
+    "siết chặt", "khai thác", "ứng dụng", "sửa đổi", "đề xuất", "lựa chọn", "tích cực", "kịp thời", "gửi",
 )
 # Nouns that open a numbered group of tasks: "1. Công tác thông tin, tuyên truyền …".
 TASK_GROUP_NOUNS: tuple[str, ...] = ("công tác", "nhóm nhiệm vụ", "nhiệm vụ", "giải pháp")
@@ -50,6 +50,8 @@ ADDRESSEE_HEADS: tuple[str, ...] = (
     "các cơ quan", "các đơn vị", "các sở", "các địa phương", "các ngành", "các cấp", "các bộ", "các chủ đầu tư",
     "chủ đầu tư", "thủ trưởng", "ủy ban nhân dân các", "ubnd các",
 )
+# Heads of national bodies that take tasks in Government texts («Bộ Tài chính chủ trì …»).
+NATIONAL_HEADS: tuple[str, ...] = ("Bộ", "Ngân hàng Nhà nước", "Tổng cục", "Thanh tra Chính phủ", "Văn phòng Chính phủ")
 # Clauses that open a sentence before its subject ("Sau khi ban hành Kế hoạch, các cơ quan …").
 LEADING_CLAUSES: tuple[str, ...] = ("sau khi", "trên cơ sở", "căn cứ", "trong quá trình", "để")
 # Words that make a deadline recur: such a deadline has no single date.
