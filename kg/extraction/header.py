@@ -133,6 +133,8 @@ def _block_issuer(block: str, province: str | None, unknown_scope: str) -> Body 
 def _title(text: str, start: int, province: str | None,
            unknown_scope: str) -> tuple[str | None, tuple[int, int] | None]:
     """The title under the type line, up to the preamble or the authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")."""
+    blank = re.compile(r"(?:[ \t|]*\n)*").match(text, start)  # blank lines between the type line and the title
+    start = blank.end() - 1 if blank.end() > start else start
     te = TITLE_END_RE.search(text, start, start + 1500)
     if te is None:
         return None, None

@@ -16,7 +16,13 @@ from kg.model import Link
 
 IMPLEMENTS_RE = re.compile(
     r"\s*,?\s*(?:(?:về|VỀ)\s+)?(?:(?:việc|VIỆC)\s+)?(?:(?:tiếp\s+tục|TIẾP\s+TỤC)\s+)?(?:(?:triển\s+khai|TRIỂN\s+KHAI)\s+)?"
-    r"(?:thực\s+hiện|THỰC\s+HIỆN|triển\s+khai|TRIỂN\s+KHAI|cụ\s+thể\s+hóa)\s+(?:(?:các|CÁC)\s+)?$")
+    r"(?:thực\s+hiện|THỰC\s+HIỆN|triển\s+khai|TRIỂN\s+KHAI|cụ\s+thể\s+hóa)\s+(?:(?:các|CÁC)\s+)?"
+    # "thực hiện kết luận của Thường trực Tỉnh ủy tại Thông báo số …": what is carried out is in that document
+    r"(?:[^.;\n]{0,100}?\s(?:tại|TẠI)\s+(?:(?:các|CÁC)\s+)?)?$")
+TITLE_CUE_RE = re.compile(r"\s*(?:về\s+(?:việc\s+)?)?(?:tiếp\s+tục\s+)?(?:triển\s+khai\s+)?"
+                          r"(?:thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)\s+", re.I)
+CUE_WORD_RE = re.compile(r"thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa", re.I)
+TITLE_LIST_RE = re.compile(r"\s*(?:,|;|và|,\s*và)\s*(?:các\s+)?$", re.I)
 PROMULGATES_RE = re.compile(r"\s*,?\s*(?:về\s+(?:việc\s+)?)?(?:ban\s+hành|phê\s+duyệt)?\s*(?:kèm\s+theo\s+)?$", re.I)
 # "Kế hoạch … vừa được UBND tỉnh ban hành tại Quyết định số 15/QĐ-UBND": the decision promulgates the plan
 PROMULGATED_AT_RE = re.compile(r"\s*,?\s*(?:(?:vừa|đã|mới)\s+)?(?:được\s+)?(?:[^,.;\n]{0,60}?\s)?"
@@ -65,12 +71,24 @@ def link(ann: Annotations) -> None:
         h = ann.header
         title_end = h.title_span[1] if h.title_span else h.end
         window_end = title_end + 400
-        for s, _, _, d in mentions:
+        cue = TITLE_CUE_RE.match(text, h.end)
+        chain_tail = None  # end of the last document the title says it implements
+        for s, tail, _, d in mentions:
             if d == own:
                 continue
-            if h.end <= s < title_end and IMPLEMENTS_RE.search(text[h.end:s] + " ") is None:
-                if re.search(r"(?:thực\s+hiện|triển\s+khai)\s+(?:các\s+)?\S*\s*\S*\s*$", text[h.end:s], re.I):
+            if h.end <= s < title_end:
+                before = text[h.end:s]
+                if chain_tail is not None and TITLE_LIST_RE.fullmatch(text[chain_tail:s]):
+                    add(own, "implements", d, s, s)  # "… THỰC HIỆN NGHỊ QUYẾT A VÀ CHƯƠNG TRÌNH B"
+                    chain_tail = tail
+                elif chain_tail is None and (
+                        (cue is not None and s - cue.end() < 80 and not CUE_WORD_RE.search(text, cue.end(), s))
+                        or (IMPLEMENTS_RE.search(before + " ") is None
+                            and re.search(r"(?:thực\s+hiện|triển\s+khai)\s+(?:các\s+)?\S*\s*\S*\s*$", before, re.I))):
                     add(own, "implements", d, s, s)
+                    chain_tail = tail
+                else:
+                    chain_tail = -1 if chain_tail is not None else None
             elif title_end <= s < window_end and PREAMBLE_RE.fullmatch(_clause_prefix(text, s)):
                 add(own, "implements", d, s, s)
     if own is None:

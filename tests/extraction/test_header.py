@@ -124,3 +124,37 @@ def test_background_resolution_is_not_what_the_article_is_about(read, doc) -> No
 def test_the_date_of_issue_is_no_issuing(read) -> None:
     res = read("Tỉnh lấy ngày ban hành Nghị quyết số 09-NQ/TU làm Ngày truyền thống của ngành.")
     assert res.about == []
+
+
+PARTY_HEADER = """ĐẢNG BỘ TỈNH VĨNH PHÚC
+
+BAN THƯỜNG VỤ TỈNH ỦY
+
+Số 21-CTr/TU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Vĩnh Phúc, ngày 12 tháng 3 năm 2023
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+
+THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI VÀ NGHỊ QUYẾT SỐ 29-NQ/TW NGÀY 17/11/2022 CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG
+VÀ KẾT LUẬN SỐ 14-KL/TW NGÀY 22/9/2021 CỦA BỘ CHÍNH TRỊ
+
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+
+def test_title_after_blank_lines_implements_every_document_of_its_list(read, doc) -> None:
+    res = read(PARTY_HEADER)
+    own = doc(res, "21-CTr/TU")
+    assert own.issuer.name == "Ban Thường vụ Tỉnh ủy Vĩnh Phúc" and own.title.startswith("THỰC HIỆN NGHỊ QUYẾT")
+    links = {(res.documents[lk.subject].number, lk.predicate, res.documents[lk.obj].number) for lk in res.links}
+    assert {("21-CTr/TU", "implements", "29-NQ/TW"), ("21-CTr/TU", "implements", "14-KL/TW")} <= links
+
+
+def test_letter_implementing_what_a_notice_concluded(read, doc) -> None:
+    res = read("Ngày 03/4/2024, UBND tỉnh ban hành Công văn số 1021/UBND-KT về việc thực hiện ý kiến chỉ đạo của "
+               "Thường trực Tỉnh ủy tại Thông báo số 75-TB/TU ngày 01/4/2024.")
+    links = {(res.documents[lk.subject].number, lk.predicate, res.documents[lk.obj].number) for lk in res.links}
+    assert ("1021/UBND-KT", "implements", "75-TB/TU") in links
