@@ -73,10 +73,13 @@ def excluded_regions(text: str) -> list[tuple[int, int]]:
     """Sections that report, state aims or organise the plan's implementation (headings such as «II. TÌNH
     HÌNH THỰC HIỆN …», «I. MỤC TIÊU», «III. TỔ CHỨC THỰC HIỆN»): what they list is not a task."""
     heads = list(SECTION_HEAD_RE.finditer(text))
+    levels = [0 if m.group(0).lstrip()[:4].lower() == "phần" else 1 for m in heads]
     out = []
     for k, m in enumerate(heads):
         if reporting_heading(m.group("head")):
-            out.append((m.start(), heads[k + 1].start() if k + 1 < len(heads) else len(text)))
+            # a section ends at the next heading of its level or above ("PHẦN II" ends "PHẦN I" and its "I.", "II.")
+            end = next((heads[j].start() for j in range(k + 1, len(heads)) if levels[j] <= levels[k]), len(text))
+            out.append((m.start(), end))
     return out
 
 
@@ -200,7 +203,7 @@ def read_prose_tasks(text: str, year: int | None = None) -> list[Task]:
         if found:
             out += found
             used_until = last
-    return out + [t for t in numbered_runs(text, paras) if not inside(t.span.start, skip)]
+    return out + numbered_runs(text, paras, skip)
 
 
 def _list_at(text: str, paras: list[tuple[int, int]], k: int, year: int | None) -> tuple[list[Task], int]:
@@ -327,7 +330,7 @@ def _clause_items(text: str, paras: list[tuple[int, int]], k: int, pos: int, fir
     return out, last
 
 
-def numbered_runs(text: str, paras: list[tuple[int, int]]) -> list[Task]:
+def numbered_runs(text: str, paras: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[Task]:
     """Runs of numbered items «1. …» … «n. …» (n ≥ 3) that mostly open with a task verb or a task-group noun,
     outside a section that reports or states aims."""
     out: list[Task] = []
@@ -335,7 +338,7 @@ def numbered_runs(text: str, paras: list[tuple[int, int]]) -> list[Task]:
     heading = ""
 
     def flush() -> None:
-        if len(run) >= 3 and not reporting_heading(heading):
+        if len(run) >= 3 and not reporting_heading(heading) and not inside(run[0][0], skip):
             verbs = sum(1 for s, e in run if VERB_RE.match(text, s, e) or GROUP_NOUN_RE.match(text, s, e))
             if verbs * 3 >= len(run) * 2:
                 out.extend(t for s, e in run if (t := _task(text, s, e)))

@@ -213,3 +213,12 @@ def test_national_and_class_leads_in_sentences() -> None:
     assert (a.lead.name, a.deadline_norm) == ("Bộ Công Thương", "2026-06-15")
     [b] = tasks_of("Giao UBND các huyện, thành phố chủ trì rà soát quỹ đất tái định cư.")
     assert b.lead.name == "UBND các huyện, thành phố tỉnh Lâm Đồng"
+
+
+def test_a_report_part_covers_its_subsections() -> None:
+    text = ("PHẦN I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2025\nI. Lĩnh vực kinh tế\n1. Phát triển công nghiệp chế biến.\n"
+            "2. Phát triển thương mại biên giới.\n3. Thu hút đầu tư ngoài ngân sách.\n"
+            "PHẦN II. NHIỆM VỤ NĂM 2026\nI. Lĩnh vực kinh tế\n1. Phát triển công nghiệp chế biến sâu.\n"
+            "2. Mở rộng thương mại biên giới.\n3. Thu hút đầu tư vào khu kinh tế.\n")
+    assert labels(text) == ["Phát triển công nghiệp chế biến sâu", "Mở rộng thương mại biên giới",
+                            "Thu hút đầu tư vào khu kinh tế"]
