@@ -202,11 +202,16 @@ def _quantities(clause: str) -> list[_Quantity]:
     return out
 
 
+EXCEEDED_BY_RE = re.compile(r"(?:^|\s)vượt\s*$", re.I)
 AFTER_COMPARATOR_RE = re.compile(r"^\s*(?:trở\s+lên|trở\s+đi)", re.I)
 AFTER_AT_MOST_RE = re.compile(r"^\s*trở\s+xuống", re.I)
 
 
 def _comparator(before: str, q: _Quantity, after: str = "") -> str:
+    if q.upper is not None:
+        return "Between"
+    if EXCEEDED_BY_RE.search(before) and COMPARISON_AFTER_RE.match(after):
+        return "EqualTo"  # "vượt 5,9% kế hoạch": exceeded by exactly that much
     if q.upper is not None:
         return "Between"
     if AFTER_COMPARATOR_RE.match(after):
@@ -281,9 +286,12 @@ def _has_head(indicator: str) -> bool:
     return low.startswith(HEADS)
 
 
-def _period(clause: str, default_year: int | None) -> str | None:
-    m = PERIOD_RE.search(clause)
-    if m:
+def _period_before(text: str, default_year: int | None) -> str | None:
+    """The last period named before a figure ("đến năm 2025 đạt 45%, đến năm 2030 đạt 48%"), baselines
+    ("so với năm 2023") aside; else the plan's year."""
+    found = list(PERIOD_RE.finditer(BASELINE_RE.sub(" ", text)))
+    if found:
+        m = found[-1]
         return re.sub(r"\s", "", m.group(1) or m.group(2))
     return str(default_year) if default_year else None
 
@@ -329,7 +337,8 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
     out: list[Target] = []
     blocks = _target_blocks(text)
     blocks.sort(key=lambda x: x[1] - x[0])  # the innermost block names the sector
-    hits = sorted([m.start() for m in quantities_in(text)] + [m.start() for m in SLASH_PAIR_RE.finditer(text)])
+    hits = sorted([m.start() for m in quantities_in(text)] + [m.start() for m in SLASH_PAIR_RE.finditer(text)]
+                  + [m.start() for m in OF_TOTAL_RE.finditer(text)])
     if not hits:
         return out
     spans = sentences(text)
@@ -416,6 +425,9 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
                 outer, head = (_clean(x) for x in head.rsplit(":", 1))
                 if outer and not BLOCK_HEAD_RE.match("\n" + outer + ":"):
                     group_label = outer
+            cut = list(COMMIT_CUT_RE.finditer(head))
+            if cut and _clean(head[cut[-1].end():]):
+                head = _clean(head[cut[-1].end():])  # "Tỉnh đặt mục tiêu tổng mức bán lẻ: 34.400 tỷ đồng"
             if INTRO_RE.search(head):
                 head = ""  # "Kế hoạch đề ra 22 chỉ tiêu chủ yếu, trong đó: ..." introduces, it does not name
             if head and not QUANTITY_RE.search(head) and len(head.split()) <= 12 and not BLOCK_HEAD_RE.match(
@@ -500,7 +512,7 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
                    indicator=ind,
                    value=q.value, unit=unit, comparator=comparator, upper=q.upper,
                    base_value=q.value * q.scale, base_unit=base_unit,
-                   period=_period(before, None) or _period(seg, default_year),
+                   period=_period_before(seg[:q.start], default_year),
                    sector=sector, is_result=is_result)
         if sub:
             t.parent = out.index(siblings[-1]) if siblings[-1] in out else None

@@ -125,3 +125,20 @@ def test_a_headline_repeating_a_target_adds_no_second_one() -> None:
 def test_two_scale_words_multiply() -> None:
     found = read_targets("Mục tiêu huy động khoảng 1,5 triệu tỷ đồng vốn đầu tư toàn xã hội.", 2025)
     assert [(t.unit, t.base_value, t.base_unit) for t in found] == [("triệu tỷ đồng", Decimal("1.5E15"), "đồng")]
+
+
+def test_a_commitment_before_a_labelled_value_does_not_lengthen_the_label() -> None:
+    found = read_targets("Năm 2026, tỉnh Hà Tĩnh đặt mục tiêu tổng giá trị sản xuất công nghiệp chế biến, chế tạo: "
+                         "52.000 tỷ đồng.", 2026)
+    assert [t.indicator for t in found] == ["Tổng giá trị sản xuất công nghiệp chế biến, chế tạo"]
+
+
+def test_exceeded_by_a_share_of_the_plan_is_that_share() -> None:
+    found = read_targets("Năm 2024, doanh thu du lịch ước đạt 3.100 tỷ đồng, vượt 4,2% kế hoạch.", 2025)
+    assert [(t.value, t.comparator, t.is_result) for t in found] == [
+        (Decimal(3100), "EqualTo", True), (Decimal("4.2"), "EqualTo", True)]
+
+
+def test_targets_met_out_of_planned_are_a_counted_result() -> None:
+    found = read_targets("Thái Bình: 17/20 chỉ tiêu kinh tế - xã hội đạt và vượt kế hoạch", 2025)
+    assert [(t.value, t.unit, t.is_result) for t in found] == [(Decimal(17), "chỉ tiêu", True)]

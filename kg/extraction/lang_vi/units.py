@@ -14,7 +14,8 @@ MEASURE_UNITS: tuple[str, ...] = (
 )
 COUNT_UNITS: tuple[str, ...] = (
     "lượt khách", "lượt người", "lượt", "người", "lao động", "việc làm", "doanh nghiệp", "hợp tác xã", "xã",
-    "phường", "huyện", "thôn", "hộ", "sản phẩm", "giường", "bác sĩ", "trường", "con", "dự án", "cơ sở", "khu",
+    "phường", "huyện", "thôn", "hộ", "sản phẩm", "giường bệnh", "giường",
+    "bác sĩ", "bác sỹ", "trường", "con", "dự án", "cơ sở", "khu",
     "cụm", "bệnh viện", "trạm", "học sinh", "sinh viên", "nhà", "căn", "tour", "sự kiện", "đơn vị", "thủ tục",
     "km đường", "cây", "tổ hợp tác", "điểm", "nhà văn hóa", "chợ",
 )
