@@ -42,6 +42,15 @@ def test_seed_build_conforms(tmp_path: Path) -> None:
     assert report.triples > 3000
 
 
+@pytest.mark.parametrize("folder", ["texts", "blind/texts"])
+def test_fixture_builds_conform(folder: str) -> None:
+    """Every hand-made fixture set, the held-out one included (jointly led tasks: one leadAgency per body)."""
+    items, errors = extract_corpus([Path(__file__).resolve().parent / "fixtures" / folder])
+    assert not errors and items
+    report = validate_graph(to_dataset(items))
+    assert report.conforms, report.rows
+
+
 def test_violations_grouped_by_shape(tmp_path: Path) -> None:
     report = validate_graph(Graph().parse(data=BROKEN, format="turtle"))
     assert not report.conforms
