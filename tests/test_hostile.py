@@ -391,18 +391,19 @@ def test_build_fifo_in_folder_does_not_hang(tmp_path: Path) -> None:
     assert f"{folder / 'pipe.txt'}:" in res.stderr
 
 
-def test_build_pathological_html_under_time_limit(tmp_path: Path) -> None:
+def test_build_pathological_html_read_within_limits(tmp_path: Path) -> None:
+    """HTML nested 20 000 deep used to cost the whole time limit; the pre-scan reads it as plain text."""
     folder = tmp_path / "corpus"
     write(folder, "good.txt", GOOD)
     write(folder, "deep.html", "<html><body>" + "<div>" * 20000 + "<p>" + GOOD + "</p>" + "</div>" * 20000
           + "</body></html>")
-    res, elapsed = run_kg("build", folder, "-o", "out.ttl", "--timeout", "2", "-j", "1", "--no-shacl",
+    res, elapsed = run_kg("build", folder, "-o", "out.ttl", "--timeout", "20", "-j", "1", "--no-shacl",
                           cwd=tmp_path, timeout=60)
     no_traceback(res.stdout, res.stderr)
     assert res.returncode == 0, res.stderr
-    assert elapsed < 30, f"--timeout 2 build took {elapsed:.1f} s"
-    assert file_names_in(tmp_path / "out.ttl") == {"good.txt"}
-    assert f"{folder / 'deep.html'}: extraction took longer than 2 s" in res.stderr
+    assert elapsed < 30, f"build took {elapsed:.1f} s"
+    assert file_names_in(tmp_path / "out.ttl") == {"good.txt", "deep.html"}
+    assert f"warning {folder / 'deep.html'}: HTML too costly to parse" in res.stderr
 
 
 def test_build_50mb_file(tmp_path: Path) -> None:
@@ -471,7 +472,7 @@ def triples(path: Path) -> set:
 
 
 def stray_files(cwd: Path) -> list[str]:
-    return sorted(p.name for p in cwd.iterdir() if p.name not in {"corpus", "st", "out.ttl", ".vnkg"})
+    return sorted(p.name for p in cwd.iterdir() if p.name not in {"corpus", "st", ".st.vnkg", "out.ttl", ".vnkg"})
 
 
 def store_graph_sizes(st_dir: Path) -> tuple[int, dict[str, int]]:

@@ -19,7 +19,7 @@ from .errors import ReadError
 from .names import is_clean_text, safe_name
 
 SIDECAR_KEYS = ("source_url", "province", "published", "title")
-_URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$", re.IGNORECASE)
+_URL = re.compile(r"^https?://[^\x00-\x1f\x7f]+$", re.IGNORECASE)  # escaped on output: only the scheme is checked
 _PROVINCE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
 _JSON_TYPES = {str: "a string", int: "a number", float: "a number", bool: "a boolean", list: "a list",
                dict: "an object"}
