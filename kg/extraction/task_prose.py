@@ -246,7 +246,11 @@ def _is_intro(intro: str) -> bool:
     """A clause before a colon that announces tasks: it names them or asks addressees to act."""
     if NOT_INTRO_RE.search(intro) or len(intro.split()) > 60:
         return False
-    return bool(LIST_NOUN_RE.search(intro) or REQUEST_RE.search(intro))
+    if REQUEST_RE.search(intro):
+        return True
+    nouns = {squash(m.group(0)).lower() for m in LIST_NOUN_RE.finditer(intro)}
+    strong = nouns - set(cues.WEAK_LIST_NOUNS)
+    return bool(strong or (nouns and re.search(r"(?i)\bsau\s*$", intro)))
 
 
 def _sentence_start(text: str, lo: int, pos: int) -> int:

@@ -222,3 +222,14 @@ def test_a_report_part_covers_its_subsections() -> None:
             "2. Mở rộng thương mại biên giới.\n3. Thu hút đầu tư vào khu kinh tế.\n")
     assert labels(text) == ["Phát triển công nghiệp chế biến sâu", "Mở rộng thương mại biên giới",
                             "Thu hút đầu tư vào khu kinh tế"]
+
+
+def test_a_meeting_agenda_is_not_a_task_list() -> None:
+    text = ("Phiên họp thảo luận, cho ý kiến các nội dung: Báo cáo tình hình kinh tế - xã hội tháng 5; Tờ trình về "
+            "giá đất năm 2026.\nKỳ họp cũng xem xét các nội dung: Tờ trình điều chỉnh dự toán ngân sách.\n")
+    assert labels(text) == []
+
+
+def test_contents_with_sau_after_a_request() -> None:
+    text = "Văn bản nêu các nội dung sau: Tăng cường tuần tra biên giới; Kiểm soát chặt hàng nhập lậu.\n"
+    assert labels(text) == ["Tăng cường tuần tra biên giới", "Kiểm soát chặt hàng nhập lậu"]

@@ -38,8 +38,13 @@ FIRST_MARKERS: tuple[str, ...] = ("trước hết", "trước tiên", "một là
 
 # Words of a list intro that say its items are not (yet) tasks: drafts, objectives, results, figures.
 NOT_TASK_INTRO: tuple[str, ...] = (
-    "dự thảo", "chỉ tiêu", "mục tiêu", "kết quả", "đạt được", "như sau", "tình hình", "hoạt động như",
+    "dự thảo", "chỉ tiêu", "mục tiêu", "kết quả", "đạt được", "tình hình", "hoạt động như",
+    # a meeting's agenda lists what it discussed, not tasks
+    "thảo luận", "cho ý kiến", "xem xét", "nghe báo cáo",
 )
+# List nouns that announce tasks only with a request verb or «sau:» («các nội dung sau:»); alone they may
+# announce an agenda or a document's contents.
+WEAK_LIST_NOUNS: tuple[str, ...] = ("nội dung", "yêu cầu", "công việc")
 # Section headings whose numbered items are not tasks: they report or state aims, they do not assign.
 NOT_TASK_SECTIONS: tuple[str, ...] = (
     "tình hình", "kết quả", "đánh giá", "mục đích", "mục tiêu", "quan điểm", "tổ chức thực hiện", "căn cứ",
