@@ -1,11 +1,16 @@
 """Every limit that bounds the work one input file may cost a build, in one place.
 
+Readers look the limits up when they run (``limits.MAX_TEXT_CHARS``), so `configure` (``kg build --limit
+NAME=VALUE``) changes them for the whole build, worker processes included (they are forked after it).
+
 A file over a limit is refused (one error line) or cut (one warning line) before the expensive step; the
 figures are sized so that a legitimate planning document never reaches them (the largest real text in the
 evaluation corpus is 56 KB) while a hostile one costs a worker seconds, not minutes or gigabytes.
 """
 
 from __future__ import annotations
+
+import sys
 
 MB = 1024 * 1024
 
@@ -33,3 +38,20 @@ MAX_FIELD_CHARS = {"title": 2_000, "source_url": 2_048, "province": 100, "publis
 # --- output of one text (N-Quads lines); beyond the cap the text's graph is cut at a subject (warning)
 MAX_QUADS_PER_KB = 300
 MIN_QUADS_CAP = 20_000
+
+
+def names() -> list[str]:
+    """The limits `configure` accepts, lower case (``max_text_chars`` …)."""
+    return sorted(n.lower() for n, v in vars(sys.modules[__name__]).items()
+                  if n.startswith(("MAX_", "MIN_")) and isinstance(v, int))
+
+
+def configure(overrides: dict[str, int]) -> None:
+    """Set limits by name (``{"max_text_chars": 1_000_000}``); ValueError for an unknown name or a value < 1."""
+    module = sys.modules[__name__]
+    for name, value in overrides.items():
+        if name.lower() not in names():
+            raise ValueError(f"unknown limit {name!r} (use {', '.join(names())})")
+        if value < 1:
+            raise ValueError(f"limit {name} must be a positive integer, not {value}")
+        setattr(module, name.upper(), value)

@@ -32,14 +32,13 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, serialize
 
-from kg import failpoints
+from kg import failpoints, limits
 from kg.build import BuildReport, Extracted, _rel
 from kg.defaults import DEFAULT_TIMEOUT
 from kg.export.xmlsafe import xml_safe
 from kg.ingest import ReadError, discover, normalize, read_sidecar, strip_boilerplate
 from kg.ingest.names import safe_name
 from kg.ingest.readers import decode_file, read_bytes
-from kg.limits import MAX_FILE_BYTES, MAX_QUADS_PER_KB, MIN_QUADS_CAP
 from kg.rdf.iris import DEFAULT_BASE, Iris
 from kg.rdf.mapping import NT_TERMS, text_quads
 from kg.rdf.namespaces import PREFIXES
@@ -87,7 +86,7 @@ def map_text(task: tuple[str, str, str, float]) -> TextOutput:
     if use_alarm:
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        data = read_bytes(path, max_bytes=MAX_FILE_BYTES)  # the size is checked before any byte is read
+        data = read_bytes(path)  # the size is checked before any byte is read
         out.sha256 = hashlib.sha256(data).hexdigest()
         x, n_chars = _extract(path, rel, data, out.warnings)
         del data
@@ -140,7 +139,7 @@ def _extract(path: Path, rel: str, data: bytes, warnings: list[str]) -> tuple[Ex
 
 def _cap_quads(path: Path, nquads: str, n_chars: int, warnings: list[str]) -> str:
     """At most ``MAX_QUADS_PER_KB`` quads per KB of text (at least ``MIN_QUADS_CAP``), cut where a subject ends."""
-    cap = max(MIN_QUADS_CAP, MAX_QUADS_PER_KB * n_chars // 1024)
+    cap = max(limits.MIN_QUADS_CAP, limits.MAX_QUADS_PER_KB * n_chars // 1024)
     total = nquads.count("\n")
     if total <= cap:
         return nquads
@@ -152,7 +151,7 @@ def _cap_quads(path: Path, nquads: str, n_chars: int, warnings: list[str]) -> st
         end = nquads.find("\n", end + 1)
     kept = nquads.count("\n", 0, end + 1)
     warnings.append(f"{safe_name(path)}: output cut at {kept} of {total} triples "
-                    f"(limit {MAX_QUADS_PER_KB} per KB of text)")
+                    f"(limit {limits.MAX_QUADS_PER_KB} per KB of text)")
     return nquads[:end + 1]
 
 
@@ -338,7 +337,7 @@ def _map_into(nq_path: Path, tasks: list[tuple[str, str, str, float]], report: B
 def _sha256(path: Path) -> str | None:
     """The content hash of a file within the size limit (None when over it or unreadable): never reads more."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if path.stat().st_size > limits.MAX_FILE_BYTES:
             return None
         with path.open("rb") as f:
             return hashlib.file_digest(f, "sha256").hexdigest()

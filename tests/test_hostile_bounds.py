@@ -186,3 +186,16 @@ def test_outputs_inside_the_input_folder_are_never_read_back(tmp_path: Path) -> 
              if q.predicate == FILE_NAME}
     assert names == {"good.txt"}
     assert "graph.html: a page written by kg viz, not an input (skipped)" in res.stderr
+
+
+def test_limits_are_configurable_per_build(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "long.txt").write_text(GOOD * 3, encoding="utf-8")
+    res = run_kg("build", folder, "-o", tmp_path / "out.nq", "--no-shacl", "--limit", "max_text_chars=1000",
+                 cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert f"warning {folder / 'long.txt'}: text cut at" in res.stderr and "(limit 1000)" in res.stderr
+    res = run_kg("build", folder, "-o", tmp_path / "out.nq", "--limit", "max_bananas=3", cwd=tmp_path)
+    assert res.returncode == 2 and "unknown limit 'max_bananas'" in res.stderr
+    assert not (tmp_path / ".vnkg").exists() or "max_bananas" not in res.stdout

@@ -31,6 +31,9 @@ def build_cli(
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any file could not be read."),
     shacl: bool = typer.Option(True, "--shacl/--no-shacl", help="Validate the result with the SHACL shapes."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors."),
+    limit: list[str] = typer.Option(None, "--limit", metavar="NAME=VALUE",
+                                    help="Change a per-file limit for this build (repeatable), e.g. "
+                                         "max_text_chars=1000000; the names and defaults are in kg/limits.py."),
 ) -> None:
     """Build the knowledge graph of a corpus (default: the bundled sample)."""
     from rich.markup import escape
@@ -50,6 +53,7 @@ def build_cli(
              f"(use {' '.join(sorted(FILE_FORMATS))})", 2)
     if executor not in ("process", "dask"):
         fail(f"--executor must be 'process' or 'dask', not {executor!r}")
+    _set_limits(limit or [])
 
     def skipped(m: str) -> None:
         err_console.print(f"[yellow]skipped[/] {escape(safe_name(m))}", highlight=False)
@@ -101,3 +105,19 @@ def build_cli(
 
 def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
+
+
+def _set_limits(specs: list[str]) -> None:
+    """Apply ``--limit NAME=VALUE`` options (refused before any work when malformed)."""
+    from kg import limits
+
+    overrides: dict[str, int] = {}
+    for spec in specs:
+        name, sep, value = spec.partition("=")
+        if not sep or not value.strip().replace("_", "").isdigit():
+            fail(f"--limit {spec!r}: expected NAME=VALUE with a whole number (names: {', '.join(limits.names())})", 2)
+        overrides[name.strip()] = int(value.strip().replace("_", ""))
+    try:
+        limits.configure(overrides)
+    except ValueError as e:
+        fail(f"--limit: {e}", 2)

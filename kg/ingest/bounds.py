@@ -11,25 +11,24 @@ from __future__ import annotations
 import re
 from os import PathLike
 
-from kg.limits import MAX_LINE_CHARS, MAX_LINES, MAX_TEXT_CHARS
+from kg import limits
 
 from .names import safe_name
-
-_LONG_LINE = re.compile(rf"[^\n]{{{MAX_LINE_CHARS + 1},}}")
 
 
 def bound_text(path: str | PathLike[str], text: str, warnings: list[str]) -> str:
     """``text`` within the text and line limits; one warning appended per limit applied."""
-    if len(text) > MAX_TEXT_CHARS:
-        cut = text.rfind("\n", 0, MAX_TEXT_CHARS + 1)
-        cut = cut if cut > MAX_TEXT_CHARS // 2 else MAX_TEXT_CHARS
-        warnings.append(f"{safe_name(path)}: text cut at {cut} of {len(text)} characters (limit {MAX_TEXT_CHARS})")
+    if len(text) > limits.MAX_TEXT_CHARS:
+        cut = text.rfind("\n", 0, limits.MAX_TEXT_CHARS + 1)
+        cut = cut if cut > limits.MAX_TEXT_CHARS // 2 else limits.MAX_TEXT_CHARS
+        warnings.append(f"{safe_name(path)}: text cut at {cut} of {len(text)} characters "
+                        f"(limit {limits.MAX_TEXT_CHARS})")
         text = text[:cut]
-    if text.count("\n", 0, MAX_TEXT_CHARS) >= MAX_LINES:
+    if text.count("\n", 0, limits.MAX_TEXT_CHARS) >= limits.MAX_LINES:
         cut = -1
-        for _ in range(MAX_LINES):
+        for _ in range(limits.MAX_LINES):
             cut = text.find("\n", cut + 1)
-        warnings.append(f"{safe_name(path)}: text cut after line {MAX_LINES} of {text.count(chr(10)) + 1}")
+        warnings.append(f"{safe_name(path)}: text cut after line {limits.MAX_LINES} of {text.count(chr(10)) + 1}")
         text = text[:cut + 1]
     long_lines = 0
 
@@ -39,9 +38,10 @@ def bound_text(path: str | PathLike[str], text: str, warnings: list[str]) -> str
         long_lines += wrapped != m.group(0)
         return wrapped
 
-    text = _LONG_LINE.sub(wrap, text)
+    text = re.sub(rf"[^\n]{{{limits.MAX_LINE_CHARS + 1},}}", wrap, text)
     if long_lines:
-        warnings.append(f"{safe_name(path)}: {long_lines} line(s) over {MAX_LINE_CHARS} characters broken at spaces")
+        warnings.append(f"{safe_name(path)}: {long_lines} line(s) over {limits.MAX_LINE_CHARS} characters "
+                        "broken at spaces")
     return text
 
 
@@ -49,10 +49,10 @@ def _wrap_line(line: str) -> str:
     """Replace a space by a line break at most every MAX_LINE_CHARS characters (a line without spaces stays)."""
     chars = list(line)
     start = 0
-    while len(chars) - start > MAX_LINE_CHARS:
-        space = line.rfind(" ", start + 1, start + MAX_LINE_CHARS + 1)
+    while len(chars) - start > limits.MAX_LINE_CHARS:
+        space = line.rfind(" ", start + 1, start + limits.MAX_LINE_CHARS + 1)
         if space < 0:
-            space = line.find(" ", start + MAX_LINE_CHARS)
+            space = line.find(" ", start + limits.MAX_LINE_CHARS)
             if space < 0:
                 break
         chars[space] = "\n"

@@ -12,7 +12,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from kg.limits import MAX_DOCX_ELEMENTS, MAX_DOCX_RATIO, MAX_DOCX_UNCOMPRESSED
+from kg import limits
 
 from .errors import ReadError
 
@@ -26,16 +26,16 @@ def check_docx(path: Path, data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             total = sum(i.file_size for i in infos)
-            if total > MAX_DOCX_UNCOMPRESSED:
-                raise ReadError(path, f"docx expands to {total} bytes > {MAX_DOCX_UNCOMPRESSED} (zip bomb?)")
+            if total > limits.MAX_DOCX_UNCOMPRESSED:
+                raise ReadError(path, f"docx expands to {total} bytes > {limits.MAX_DOCX_UNCOMPRESSED} (zip bomb?)")
             for i in infos:
-                if i.file_size > _MIN_RATIO_BYTES and i.file_size > MAX_DOCX_RATIO * max(i.compress_size, 1):
+                if i.file_size > _MIN_RATIO_BYTES and i.file_size > limits.MAX_DOCX_RATIO * max(i.compress_size, 1):
                     raise ReadError(path, f"docx member {i.filename} expands {i.file_size // max(i.compress_size, 1)}"
-                                          f" times > {MAX_DOCX_RATIO} (zip bomb?)")
+                                          f" times > {limits.MAX_DOCX_RATIO} (zip bomb?)")
             if _MAIN in zf.namelist():
                 elements = zf.read(_MAIN).count(b"<")
-                if elements > MAX_DOCX_ELEMENTS:
-                    raise ReadError(path, f"docx has {elements} XML elements > {MAX_DOCX_ELEMENTS}")
+                if elements > limits.MAX_DOCX_ELEMENTS:
+                    raise ReadError(path, f"docx has {elements} XML elements > {limits.MAX_DOCX_ELEMENTS}")
     except zipfile.BadZipFile:
         raise ReadError(path, "not a valid .docx (bad zip)") from None
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as exc:

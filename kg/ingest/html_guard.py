@@ -13,7 +13,7 @@ import re
 
 from lxml import etree
 
-from kg.limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_TEXT_CHARS
+from kg import limits
 
 _HIDDEN = ("script", "style", "noscript", "template", "svg", "head", "select", "textarea", "nav")
 _HIDDEN_OPEN = re.compile(r"<!--|<(" + "|".join(_HIDDEN) + r")\b[^<>]*(?<!/)>", re.I)
@@ -39,8 +39,8 @@ class _Depth:
 
     def start(self, tag: str, attrib: object) -> None:
         self.depth += 1
-        if self.depth > MAX_HTML_DEPTH:
-            raise _TooCostly(f"nested over {MAX_HTML_DEPTH} levels")
+        if self.depth > limits.MAX_HTML_DEPTH:
+            raise _TooCostly(f"nested over {limits.MAX_HTML_DEPTH} levels")
 
     def end(self, tag: str) -> None:
         self.depth -= 1
@@ -55,8 +55,8 @@ class _Depth:
 def html_cost_problem(text: str) -> str | None:
     """Why a page is too costly to parse into a tree (element count or depth), or None."""
     n = text.count("<") - text.count("</")  # opening tags, give or take comments and stray '<'
-    if n > MAX_HTML_ELEMENTS:
-        return f"about {n} elements > {MAX_HTML_ELEMENTS}"
+    if n > limits.MAX_HTML_ELEMENTS:
+        return f"about {n} elements > {limits.MAX_HTML_ELEMENTS}"
     parser = etree.HTMLParser(target=_Depth(), recover=True, no_network=True)
     try:
         parser.feed(text)
@@ -68,9 +68,10 @@ def html_cost_problem(text: str) -> str | None:
     return None
 
 
-def html_to_plain(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+def html_to_plain(text: str, limit: int | None = None) -> str:
     """Text of a page in linear regex passes over its tags (no tree): the reader for pathological pages.
-    Work stops once the text is past ``limit`` characters (the text limit would cut the rest anyway)."""
+    Work stops once the text is past ``limit`` characters (default: the text limit, which would cut the rest)."""
+    limit = limits.MAX_TEXT_CHARS if limit is None else limit
     text = _drop_hidden(text)
     parts: list[str] = []
     size = 0

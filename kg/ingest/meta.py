@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from kg.limits import MAX_FIELD_CHARS, MAX_SIDECAR_BYTES
+from kg import limits
 
 from .errors import ReadError
 from .names import is_clean_text, safe_name
@@ -45,8 +45,8 @@ def read_sidecar(path: Path, warnings: list[str] | None = None) -> dict[str, str
         return {}
     try:
         size = side.stat().st_size
-        if size > MAX_SIDECAR_BYTES:
-            raise ReadError(side, f"sidecar too large ({size} bytes > {MAX_SIDECAR_BYTES})")
+        if size > limits.MAX_SIDECAR_BYTES:
+            raise ReadError(side, f"sidecar too large ({size} bytes > {limits.MAX_SIDECAR_BYTES})")
         data = json.loads(side.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ReadError(side, f"cannot read sidecar ({exc})") from None
@@ -81,8 +81,8 @@ def _field_problem(key: str, value: object) -> str | None:
         return f"must be a string, not {_JSON_TYPES.get(type(value), type(value).__name__)}"
     if not is_clean_text(value):
         return "holds a lone surrogate escape (not valid Unicode text)"
-    if len(value) > MAX_FIELD_CHARS[key]:
-        return f"is too long ({len(value)} characters > {MAX_FIELD_CHARS[key]})"
+    if len(value) > limits.MAX_FIELD_CHARS[key]:
+        return f"is too long ({len(value)} characters > {limits.MAX_FIELD_CHARS[key]})"
     value = value.strip()
     if key == "published":
         try:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kg.limits import MAX_FILE_BYTES
+from kg import limits
 
 from .bounds import bound_text
 from .docx_guard import check_docx
@@ -28,7 +28,6 @@ from .names import safe_name
 from .normalize import BOILERPLATE_HEADINGS
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".docx", ".pdf"})
-DEFAULT_MAX_BYTES = MAX_FILE_BYTES
 
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -445,9 +444,11 @@ READERS: dict[str, tuple[str, Reader]] = {
 }
 
 
-def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of one input file, its size checked with ``stat()`` before any byte is read."""
+def read_bytes(path: Path, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of one input file, its size checked with ``stat()`` before any byte is read (the limit:
+    ``max_bytes``, else :data:`kg.limits.MAX_FILE_BYTES`)."""
     path = Path(path)
+    max_bytes = limits.MAX_FILE_BYTES if max_bytes is None else max_bytes
     if path.suffix.lower() not in READERS:
         raise ReadError(path, f"unsupported file type {path.suffix or '(no suffix)'!r}")
     try:
@@ -483,7 +484,7 @@ def decode_file(path: Path, data: bytes, warnings: list[str] | None = None) -> R
     return RawText(path=path, text=bound_text(path, fix_tcvn3(text), sink), fmt=fmt)
 
 
-def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, warnings: list[str] | None = None) -> RawText:
+def read_file(path: Path, *, max_bytes: int | None = None, warnings: list[str] | None = None) -> RawText:
     """Read one file into :class:`RawText`; raise :class:`ReadError` for anything unusable."""
     return decode_file(path, read_bytes(path, max_bytes=max_bytes), warnings)
 
