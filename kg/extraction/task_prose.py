@@ -214,13 +214,16 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, year: int | None) 
         if _is_intro(text[_sentence_start(text, a, colon_at):colon_at]):
             return _paragraph_items(text, paras, k + 1, numbered_ok=True)
         return [], -1
-    for m in re.finditer(r":\s+(?=[^\W\d])", para):
+    for m in re.finditer(r":\s+(?=[^\W\d]|\(?1[.)]\s)", para):
         intro = para[:m.start()]
         line = intro[intro.rfind("\n") + 1:]
         if len(line.split()) <= 5:  # "Ngày đăng: …", "Về y tế: …": a field label, not an intro
             intro = line
-        if _is_intro(intro[_sentence_start(intro, 0, len(intro)):]):
-            return _clause_items(text, paras, k, a + m.end(), first_free=True)
+        if not _is_intro(intro[_sentence_start(intro, 0, len(intro)):]):
+            continue
+        if para[m.end()].isdigit() or para[m.end()] == "(":
+            return _inline_numbered(text, a + m.end(), b), b
+        return _clause_items(text, paras, k, a + m.end(), first_free=True)
     im = IS_INTRO_RE.search(para)
     if im and not NOT_INTRO_RE.search(para[max(0, im.start() - 80):im.end()]):
         return _clause_items(text, paras, k, a + im.end(), first_free=True)
@@ -240,6 +243,25 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, year: int | None) 
         if sm and ORIENT_RE.match(para, sm.end()) and not re.search(r"\bđã\b|\bvừa\b|\bqua\b", para[:sm.end()]):
             return _clause_items(text, paras, k, a + sm.end(), first_free=True, subject_ok=True)
     return [], -1
+
+
+def _inline_numbered(text: str, a: int, b: int) -> list[Task]:
+    """«… sau: 1. A. 2. B. 3. C.» or «1) A; 2) B»: one task per number, in sequence."""
+    marks = []
+    pos, n = a, 1
+    while True:
+        m = re.compile(rf"(?:^|(?<=\s))\(?{n}[.)]\s+").search(text, pos, b)
+        if not m:
+            break
+        marks.append(m)
+        pos, n = m.end(), n + 1
+    out = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else b
+        t = _task(text, m.end(), end)
+        if t:
+            out.append(t)
+    return out if len(out) >= 2 else []
 
 
 def _is_intro(intro: str) -> bool:

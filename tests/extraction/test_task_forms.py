@@ -233,3 +233,10 @@ def test_a_meeting_agenda_is_not_a_task_list() -> None:
 def test_contents_with_sau_after_a_request() -> None:
     text = "Văn bản nêu các nội dung sau: Tăng cường tuần tra biên giới; Kiểm soát chặt hàng nhập lậu.\n"
     assert labels(text) == ["Tăng cường tuần tra biên giới", "Kiểm soát chặt hàng nhập lậu"]
+
+
+def test_numbered_items_inline_after_a_colon() -> None:
+    text = ("Đề án nêu 3 nhóm giải pháp sau: 1. Quy hoạch vùng nguyên liệu mắc ca. 2. Hỗ trợ doanh nghiệp chế "
+            "biến sâu. 3. Xây dựng thương hiệu sản phẩm.\n")
+    assert labels(text) == ["Quy hoạch vùng nguyên liệu mắc ca", "Hỗ trợ doanh nghiệp chế biến sâu",
+                            "Xây dựng thương hiệu sản phẩm"]
