@@ -19,10 +19,10 @@ HEADER_WINDOW = 2500
 MOTTO_RE = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 # "Số: 22/KH-UBND", also with the number in the next cell or line ("Số:" / "25/2024/NQ-HĐND")
 NUMBER_RE = re.compile(r"(?m)^[ \t|]*(?:Số|SỐ)[ \t]*(?::[ \t|]*(?:\n[ \t|]*)?)?(?=\d)")
-PLACE_DATE_RE = re.compile(r"(?P<place>[^\n,|:]{2,40}?),\s*(?:ngày|NGÀY)\s+\d{1,2}\s+(?:tháng|THÁNG)\s+\d{1,2}\s+"
-                           r"(?:năm|NĂM)\s+\d{4}")
+PLACE_DATE_RE = re.compile(r"(?P<place>[^\n,|:]{2,40}?),\s*(?:ngày|NGÀY)\s+(?:\d{1,2}\s+(?:tháng|THÁNG)\s+\d{1,2}\s+"
+                           r"(?:năm|NĂM)\s+\d{4}|\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{4})")
 _TYPE_ALT = "|".join(w.upper().replace(" ", r"\s+") for w in sorted(TYPE_WORDS, key=len, reverse=True))
-TYPE_LINE_RE = re.compile(rf"(?m)^[ \t]*(?P<word>{_TYPE_ALT})[ \t]*$")
+TYPE_LINE_RE = re.compile(rf"(?m)^[ \t|]*(?P<word>{_TYPE_ALT})[ \t|]*$")  # a line or a cell of its own
 TITLE_END_RE = re.compile(r"\n[ \t]*(?:\n|Căn\s+cứ|Thực\s+hiện|Triển\s+khai\s+thực\s+hiện\s+\S+\s+\S+\s+số|Để\s|"
                           r"Nhằm\s|Trên\s+cơ\s+sở|Ngày\s+\d|[IVX]+\.\s|\d\.\s|Phần\s|PHẦN\s|-{3,}|\|)")
 TYPE_GAP = 700  # the type line follows the number, place and date within this many characters

@@ -158,3 +158,12 @@ def test_letter_implementing_what_a_notice_concluded(read, doc) -> None:
                "Thường trực Tỉnh ủy tại Thông báo số 75-TB/TU ngày 01/4/2024.")
     links = {(res.documents[lk.subject].number, lk.predicate, res.documents[lk.obj].number) for lk in res.links}
     assert ("1021/UBND-KT", "implements", "75-TB/TU") in links
+
+
+def test_header_cells_on_one_line_with_a_numeric_date(read, doc) -> None:
+    res = read("UBND TỈNH HÒA BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+               "Số: 64/KH-UBND | Hòa Bình, ngày 18/4/2024 |\n| KẾ HOẠCH |\nPhát triển du lịch cộng đồng năm 2024\n"
+               "I. MỤC ĐÍCH\n")
+    own = doc(res, "64/KH-UBND")
+    assert (own.role, own.doc_type, own.date) == ("self", "Plan", "2024-04-18")
+    assert own.title == "Phát triển du lịch cộng đồng năm 2024"
