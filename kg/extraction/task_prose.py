@@ -53,6 +53,7 @@ HEADING_RE = re.compile(r"(?:[IVX]{1,5}|[A-Z])\.(?:\s|$)|(?:Phần|PHẦN|Điề
 LABEL_HEAD_RE = re.compile(r"[^\s:;,.]+(?:\s+[^\s:;,.]+){0,4}\s*:\s")  # "Chỉ tiêu chủ yếu: …", "Về y tế: …"
 NUMBER_ITEM_RE = re.compile(r"[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=\S)")
 _CLAUSE_END = re.compile(rf";\s+|(?<=[.!?])[\"”]?\s+(?=[\"“]?[{UPPER}0-9])|\.{{3}}|…")
+PURPOSE_RE = re.compile(rf"^(?:{_alt(cues.PURPOSE_OPENERS)})(?!\w)[^:]*,\s*", re.I)
 MIN_WORDS = 4
 MAX_WORDS = 40
 
@@ -265,7 +266,9 @@ def _inline_numbered(text: str, a: int, b: int) -> list[Task]:
 
 
 def _is_intro(intro: str) -> bool:
-    """A clause before a colon that announces tasks: it names them or asks addressees to act."""
+    """A clause before a colon that announces tasks: it names them or asks addressees to act. A leading
+    purpose clause («Để hoàn thành các mục tiêu đã đề ra, …») does not count against it."""
+    intro = PURPOSE_RE.sub("", intro.strip(), count=1)
     if NOT_INTRO_RE.search(intro) or len(intro.split()) > 60:
         return False
     if REQUEST_RE.search(intro):

@@ -240,3 +240,9 @@ def test_numbered_items_inline_after_a_colon() -> None:
             "biến sâu. 3. Xây dựng thương hiệu sản phẩm.\n")
     assert labels(text) == ["Quy hoạch vùng nguyên liệu mắc ca", "Hỗ trợ doanh nghiệp chế biến sâu",
                             "Xây dựng thương hiệu sản phẩm"]
+
+
+def test_a_purpose_clause_does_not_block_a_task_intro() -> None:
+    text = ("Để hoàn thành các mục tiêu, chỉ tiêu đã đề ra, tỉnh tập trung các giải pháp sau: Siết chặt kỷ luật "
+            "giải ngân; Ưu tiên vốn cho công trình chuyển tiếp.\n")
+    assert labels(text) == ["Siết chặt kỷ luật giải ngân", "Ưu tiên vốn cho công trình chuyển tiếp"]

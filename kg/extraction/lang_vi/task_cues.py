@@ -42,6 +42,8 @@ NOT_TASK_INTRO: tuple[str, ...] = (
     # a meeting's agenda lists what it discussed, not tasks
     "thảo luận", "cho ý kiến", "xem xét", "nghe báo cáo",
 )
+# Openers of a purpose clause before a list intro («Để đạt các mục tiêu trên, tỉnh đề ra các giải pháp:»).
+PURPOSE_OPENERS: tuple[str, ...] = ("để", "nhằm", "với mục tiêu", "phấn đấu")
 # List nouns that announce tasks only with a request verb or «sau:» («các nội dung sau:»); alone they may
 # announce an agenda or a document's contents.
 WEAK_LIST_NOUNS: tuple[str, ...] = ("nội dung", "yêu cầu", "công việc")
