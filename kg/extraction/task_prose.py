@@ -226,7 +226,7 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, year: int | None) 
             return _inline_numbered(text, a + m.end(), b), b
         return _clause_items(text, paras, k, a + m.end(), first_free=True)
     im = IS_INTRO_RE.search(para)
-    if im and not NOT_INTRO_RE.search(para[max(0, im.start() - 80):im.end()]):
+    if im and not NOT_INTRO_RE.search(PURPOSE_RE.sub("", para[_sentence_start(para, 0, im.start()):im.end()], count=1)):
         return _clause_items(text, paras, k, a + im.end(), first_free=True)
     rm = REQUEST_RE.search(para)
     if rm and not NOT_INTRO_RE.search(para[:rm.start()]):

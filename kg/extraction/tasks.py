@@ -89,10 +89,16 @@ def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> lis
         readers.append(_focus_tasks(text))
     readers.append(read_prose_tasks(text, ctx.year))
     tasks: list[Task] = []
-    taken: list[tuple[int, int]] = []
     for found in readers:
-        fresh = [t for t in found if t.kind != "Task" or not _overlaps(t.span, taken)]
-        taken += [(t.span.start, t.span.end) for t in fresh if t.kind == "Task"]
+        fresh = []
+        for t in found:
+            held = next((x for x in tasks if t.span.start < x.span.end and x.span.start < t.span.end), None)
+            if held is None or t.kind != "Task":
+                fresh.append(t)
+            elif held.lead is None and held.deadline is None:
+                # a bullet that assigns ("- Sở X chủ trì …, hoàn thành trong quý II"): its lead and deadline
+                held.lead, held.deadline, held.deadline_norm = t.lead, t.deadline, t.deadline_norm
+                held.leads = t.leads if held.kind == "Task" else []  # a measure has at most one lead
         tasks += fresh
     tasks.sort(key=lambda t: (t.span.start, t.kind != "Task"))
     index = {id(t): i for i, t in enumerate(tasks)}
@@ -101,10 +107,6 @@ def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> lis
         if id(t) in parents and id(parents[id(t)]) in index:
             t.parent = index[id(parents[id(t)])]
     return tasks
-
-
-def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
-    return any(span.start < b and a < span.end for a, b in taken)
 
 
 def _sections(text: str) -> list[tuple[int, int, str]]:

@@ -246,3 +246,17 @@ def test_a_purpose_clause_does_not_block_a_task_intro() -> None:
     text = ("Để hoàn thành các mục tiêu, chỉ tiêu đã đề ra, tỉnh tập trung các giải pháp sau: Siết chặt kỷ luật "
             "giải ngân; Ưu tiên vốn cho công trình chuyển tiếp.\n")
     assert labels(text) == ["Siết chặt kỷ luật giải ngân", "Ưu tiên vốn cho công trình chuyển tiếp"]
+
+
+def test_is_intro_after_a_purpose_clause() -> None:
+    text = "Để đạt mục tiêu tăng trưởng, nhiệm vụ hàng đầu là khơi thông nguồn vốn tín dụng; mở rộng thị trường."
+    assert labels(text) == ["Khơi thông nguồn vốn tín dụng", "Mở rộng thị trường"]
+    assert labels("Kết quả nổi bật của nhiệm vụ năm 2025 là hoàn thành 40 km đường.") == []
+
+
+def test_an_assigning_bullet_stays_a_measure_with_its_lead() -> None:
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP\n1. Phát triển hạ tầng thương mại\n- Sở Công Thương chủ trì, phối hợp với "
+            "các địa phương rà soát mạng lưới chợ, hoàn thành trong quý II/2026.\n")
+    found = tasks_of(text)
+    assert [t.kind for t in found] == ["Task", "Measure"]
+    assert found[1].lead.name == "Sở Công Thương tỉnh Lâm Đồng" and found[1].deadline_norm == "2026-Q2"
