@@ -95,8 +95,8 @@ def inline_table_tasks(text: str, ctx: TaskContext) -> list[Task]:
                     roles[k] = r
             continue
         if GROUP_ROW_RE.fullmatch(first) or not ORDER_RE.fullmatch(first):
-            if not (GROUP_ROW_RE.fullmatch(first) or not first):
-                roles = None  # the table has ended
+            if len(first.split()) > 3:
+                roles = None  # prose, not a row label ("-", "a", "II"): the table has ended
             continue
         task = row_task(text, {roles[k]: cells[k] for k in range(min(len(roles), len(cells)))}, ctx)
         if task is not None:

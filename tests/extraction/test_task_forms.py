@@ -260,3 +260,10 @@ def test_an_assigning_bullet_stays_a_measure_with_its_lead() -> None:
     found = tasks_of(text)
     assert [t.kind for t in found] == ["Task", "Measure"]
     assert found[1].lead.name == "Sở Công Thương tỉnh Lâm Đồng" and found[1].deadline_norm == "2026-Q2"
+
+
+def test_inline_table_sub_rows_do_not_end_the_table() -> None:
+    text = ("TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời hạn\n"
+            "1 | Lập đề án chợ đầu mối nông sản | Sở Công Thương | Quý I\n"
+            "- | Khảo sát địa điểm | | \n2 | Xây dựng cơ sở dữ liệu giá đất | Sở Tài chính | Tháng 10\n")
+    assert labels(text) == ["Lập đề án chợ đầu mối nông sản", "Xây dựng cơ sở dữ liệu giá đất"]
