@@ -38,7 +38,7 @@ MARKER_RE = re.compile(
     rf"|[ \t]*(?:{_alt(cues.FIRST_MARKERS)}|(?:{'|'.join(ORDINAL_WORDS)})\s+là|thứ\s+\w+)\s*,?\s*(?:là\b\s*[,:]?\s*)?",
     re.I)
 LIST_NOUN_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.LIST_NOUNS)})(?!\w)", re.I)
-NOT_INTRO_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.NOT_TASK_INTRO)})(?!\w)|\bđã\b|\bnhư\s*:\s*$", re.I)
+NOT_INTRO_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.NOT_TASK_INTRO)})(?!\w)|\bđã\b", re.I)
 # Addressees: the lower-case heads in any case, the names of bodies capitalised only ("giao ban" is a meeting).
 _ADDRESSEE = (rf"(?i:{_alt(cues.ADDRESSEE_HEADS)})"
               r"|Sở|Ban|Bộ|UBND|Ủy\s+ban|Văn\s+phòng|Thanh\s+tra|Công\s+an|Cục|Kho\s+bạc")

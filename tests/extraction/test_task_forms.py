@@ -267,3 +267,9 @@ def test_inline_table_sub_rows_do_not_end_the_table() -> None:
             "1 | Lập đề án chợ đầu mối nông sản | Sở Công Thương | Quý I\n"
             "- | Khảo sát địa điểm | | \n2 | Xây dựng cơ sở dữ liệu giá đất | Sở Tài chính | Tháng 10\n")
     assert labels(text) == ["Lập đề án chợ đầu mối nông sản", "Xây dựng cơ sở dữ liệu giá đất"]
+
+
+def test_tasks_given_as_examples_after_nhu() -> None:
+    text = ("UBND tỉnh giao các sở, ngành thực hiện các nhiệm vụ trọng tâm như: tăng cường quản lý khoáng sản; "
+            "đẩy mạnh trồng rừng gỗ lớn.\n")
+    assert labels(text) == ["Tăng cường quản lý khoáng sản", "Đẩy mạnh trồng rừng gỗ lớn"]
