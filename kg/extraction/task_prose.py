@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.lang_vi import agencies as agency_data
 from kg.extraction.lang_vi import task_cues as cues
 from kg.extraction.lang_vi.provinces import PROVINCES
+from kg.extraction.task_leads import TaskContext, lead_bodies
 from kg.extraction.text import UPPER, squash
 from kg.model import Span, Task
 
@@ -54,6 +56,10 @@ LABEL_HEAD_RE = re.compile(r"[^\s:;,.]+(?:\s+[^\s:;,.]+){0,4}\s*:\s")  # "Chỉ 
 NUMBER_ITEM_RE = re.compile(r"[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=\S)")
 _CLAUSE_END = re.compile(rf";\s+|(?<=[.!?])[\"”]?\s+(?=[\"“]?[{UPPER}0-9])|\.{{3}}|…")
 PURPOSE_RE = re.compile(rf"^(?:{_alt(cues.PURPOSE_OPENERS)})(?!\w)[^:]*,\s*", re.I)
+# A numbered item headed by the bodies it addresses ("2. Sở Tài chính", "1. Các sở, ban, ngành, địa phương").
+_BODY_HEAD = _alt((*agency_data.HEADS, *cues.NATIONAL_HEADS))
+ADDRESSEE_ITEM_RE = re.compile(rf"(?:(?:{_BODY_HEAD})(?!\w)|(?i:các\s+(?:sở|bộ|ban|cơ\s+quan|đơn\s+vị|địa\s+phương)))"
+                               rf"(?:(?!\s(?:{_alt(cues.TASK_VERBS)})(?!\w))[^.;:\n]){{0,100}}$")
 MIN_WORDS = 4
 MAX_WORDS = 40
 
@@ -191,7 +197,7 @@ def _task(text: str, a: int, b: int) -> Task | None:
     return Task(Span(a, b, text[a:b], ""), label, 0)
 
 
-def read_prose_tasks(text: str, year: int | None = None) -> list[Task]:
+def read_prose_tasks(text: str, ctx: TaskContext) -> list[Task]:
     """Tasks of every prose list in the text (see the module docstring)."""
     paras = paragraphs(text)
     skip = excluded_regions(text)
@@ -200,20 +206,21 @@ def read_prose_tasks(text: str, year: int | None = None) -> list[Task]:
     for k, (a, _b) in enumerate(paras):
         if a < used_until or inside(a, skip) or in_table(text, paras, k):
             continue
-        found, last = _list_at(text, paras, k, year)
+        found, last = _list_at(text, paras, k, ctx)
         if found:
             out += found
             used_until = last
     return out + numbered_runs(text, paras, skip)
 
 
-def _list_at(text: str, paras: list[tuple[int, int]], k: int, year: int | None) -> tuple[list[Task], int]:
+def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) -> tuple[list[Task], int]:
     a, b = paras[k]
+    year = ctx.year
     para = text[a:b]
     if para.rstrip().endswith(":"):
         colon_at = a + para.rstrip().rfind(":")
         if _is_intro(text[_sentence_start(text, a, colon_at):colon_at]):
-            return _paragraph_items(text, paras, k + 1, numbered_ok=True)
+            return _paragraph_items(text, paras, k + 1, numbered_ok=True, ctx=ctx)
         return [], -1
     for m in re.finditer(r":\s+(?=[^\W\d]|\(?1[.)]\s)", para):
         intro = para[:m.start()]
@@ -298,8 +305,8 @@ def _skip_count_sentences(text: str, pos: int, hi: int) -> int:
     return pos
 
 
-def _paragraph_items(text: str, paras: list[tuple[int, int]], k: int,
-                     numbered_ok: bool = False) -> tuple[list[Task], int]:
+def _paragraph_items(text: str, paras: list[tuple[int, int]], k: int, numbered_ok: bool = False,
+                     ctx: TaskContext | None = None) -> tuple[list[Task], int]:
     """One task per following paragraph while paragraphs open with a task verb (or, after a colon, are the
     numbered items «1. …», «2. …» of the list)."""
     out: list[Task] = []
@@ -319,6 +326,21 @@ def _paragraph_items(text: str, paras: list[tuple[int, int]], k: int,
                 break
             expect += 1
             start = m.end()
+            body_end = next((j for j in range(k + 1, len(paras)) if NUMBER_ITEM_RE.match(text, paras[j][0])
+                             or HEADING_RE.match(text, paras[j][0])), len(paras))
+            if reporting_heading(text[start:b]):
+                last, k = b, body_end  # "4. Tổ chức thực hiện": not a task
+                continue
+            if ctx is not None and ADDRESSEE_ITEM_RE.match(text[start:b]) and body_end > k + 1:
+                # "2. Sở Tài chính" then what it must do: one task per paragraph, led by that body
+                leads = lead_bodies(text[start:b], ctx, generic=False)
+                for x, y in paras[k + 1:body_end]:
+                    t = _task(text, _strip_marker(text, x, y), y)
+                    if t:
+                        t.lead, t.leads = (leads[0], leads[1:]) if leads else (None, [])
+                        out.append(t)
+                last, k = paras[body_end - 1][1], body_end
+                continue
         else:
             if HEADING_RE.match(text, a) or LABEL_HEAD_RE.match(text, a):
                 break

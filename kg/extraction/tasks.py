@@ -13,7 +13,7 @@ import re
 
 from kg.extraction.bodies import agency
 from kg.extraction.task_assign import read_assigned
-from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, fix_ocr, normalise_deadline
+from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, deadline_in, fix_ocr, normalise_deadline
 from kg.extraction.task_leads import TaskContext
 from kg.extraction.task_prose import read_prose_tasks, reporting_heading
 from kg.extraction.task_tables import cell_table_tasks, inline_table_tasks
@@ -87,7 +87,11 @@ def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> lis
         readers.append(_ordinal_tasks(text))
     if not section and ("trọng tâm" in low or "nhiệm vụ" in low):
         readers.append(_focus_tasks(text))
-    readers.append(read_prose_tasks(text, ctx.year))
+    prose = read_prose_tasks(text, ctx)
+    for t in prose:
+        if t.deadline is None:  # "Kiện toàn …, hoàn thành trước ngày 30/4/2026."
+            t.deadline, t.deadline_norm, _ = deadline_in(t.span.text, ctx.year)
+    readers.append(prose)
     tasks: list[Task] = []
     for found in readers:
         fresh = []

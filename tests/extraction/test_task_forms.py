@@ -273,3 +273,26 @@ def test_tasks_given_as_examples_after_nhu() -> None:
     text = ("UBND tỉnh giao các sở, ngành thực hiện các nhiệm vụ trọng tâm như: tăng cường quản lý khoáng sản; "
             "đẩy mạnh trồng rừng gỗ lớn.\n")
     assert labels(text) == ["Tăng cường quản lý khoáng sản", "Đẩy mạnh trồng rừng gỗ lớn"]
+
+
+DIRECTIVE = """Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ngành, Chủ tịch UBND các huyện thực hiện một số nội dung sau:
+
+1. Các sở, ban, ngành, địa phương
+a) Kiện toàn đội xung kích cứu hộ cấp xã, hoàn thành trước ngày 31/5/2026.
+b) Rà soát phương án di dời hộ dân vùng ven sông.
+
+2. Sở Y tế
+Chuẩn bị cơ số thuốc, hóa chất xử lý môi trường sau lũ.
+
+3. Tổ chức thực hiện
+Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện Chỉ thị này./.
+"""
+
+
+def test_directive_items_headed_by_their_addressees() -> None:
+    found = tasks_of(DIRECTIVE)
+    assert [t.label for t in found] == ["Kiện toàn đội xung kích cứu hộ cấp xã, hoàn thành trước ngày 31/5/2026",
+                                        "Rà soát phương án di dời hộ dân vùng ven sông",
+                                        "Chuẩn bị cơ số thuốc, hóa chất xử lý môi trường sau lũ"]
+    assert [t.lead.name if t.lead else None for t in found] == [None, None, "Sở Y tế tỉnh Lâm Đồng"]
+    assert found[0].deadline_norm == "2026-05-31"
