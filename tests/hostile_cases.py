@@ -111,15 +111,28 @@ def html_table_rows(folder: Path) -> Path:
 
 
 def docx_zip_bomb(folder: Path) -> Path:
-    """A docx whose document.xml expands to 4 GB of spaces (a few MB on disk)."""
+    """A valid docx whose document.xml expands to 512 MB (white space inside the body; 0.5 MB on disk)."""
+    import docx
+
     folder.mkdir(parents=True, exist_ok=True)
+    d = docx.Document()
+    d.add_paragraph(GOOD)
+    buf = io.BytesIO()
+    d.save(buf)
     p = folder / "bomb.docx"
-    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        with zf.open("word/document.xml", "w", force_zip64=True) as f:
-            block = b" " * (1 << 24)
-            for _ in range(256):
-                f.write(block)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename != "word/document.xml":
+                dst.writestr(item, data)
+                continue
+            head, tail = data.split(b"</w:body>", 1)
+            with dst.open("word/document.xml", "w", force_zip64=True) as f:
+                f.write(head)
+                block = b" " * (1 << 24)
+                for _ in range(32):
+                    f.write(block)
+                f.write(b"</w:body>" + tail)
     return p
 
 
