@@ -120,3 +120,14 @@ def _make(text: str, s: int, a: int, e: int, where: tuple[int, int] | None, lead
     label = label[:1].upper() + label[1:]
     lead = leads[0] if leads else None
     return Task(Span(s + a, e, text[s + a:e], ""), label, 0, "Task", lead, [], deadline, norm, leads=leads[1:])
+
+
+def subject_leads(text: str, ctx: TaskContext) -> list:
+    """The bodies a task's own text opens with as its subject («Bộ Xây dựng khẩn trương hướng dẫn …»)."""
+    t = squash(text)
+    if not re.match(BODY_HEADS, t):
+        return []
+    verb = LOWER_VERB_RE.search(t, 0, 160)
+    if verb is None or re.search(r"[.;:]", t[:verb.start()]):
+        return []
+    return lead_bodies(t[:verb.start()], ctx, generic=False, open_names=False)

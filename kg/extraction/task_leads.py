@@ -26,9 +26,10 @@ MAX_OPEN_WORDS = 12  # an agency not in the vocabulary is taken as written only 
 GENERIC_RE = re.compile(r"(?i)các\s|\bliên\s+quan\b|^(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:cấp\s+)?(?:huyện|xã)")
 
 
-def lead_bodies(cell: str, ctx: TaskContext, generic: bool = True) -> list[Body]:
+def lead_bodies(cell: str, ctx: TaskContext, generic: bool = True, open_names: bool = True) -> list[Body]:
     """The bodies of a lead cell, in order. A class of bodies («UBND các huyện») is kept as written when
-    `generic`; addressees in a sentence («các cơ quan, đơn vị») are no lead."""
+    `generic`; addressees in a sentence («các cơ quan, đơn vị») are no lead. Names outside the vocabulary are
+    taken as written only when `open_names`."""
     out: list[Body] = []
     for part in SPLIT_RE.split(squash(cell)):
         part = part.strip(" ,;.-")
@@ -38,7 +39,7 @@ def lead_bodies(cell: str, ctx: TaskContext, generic: bool = True) -> list[Body]
         if body is None:
             hit = match_body(part, 0, ctx.province, ctx.unknown_scope)
             body = hit[0] if hit and hit[1] >= len(part) - 1 else None
-        if body is None and len(part.split()) <= MAX_OPEN_WORDS:
+        if body is None and open_names and len(part.split()) <= MAX_OPEN_WORDS:
             body = agency(part, ctx.province, ctx.unknown_scope)
         if body is not None and all(b.name != body.name for b in out):
             out.append(body)

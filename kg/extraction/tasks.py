@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.bodies import agency
-from kg.extraction.task_assign import read_assigned
+from kg.extraction.task_assign import read_assigned, subject_leads
 from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, deadline_in, fix_ocr, normalise_deadline
 from kg.extraction.task_leads import TaskContext
 from kg.extraction.task_prose import read_prose_tasks, reporting_heading
@@ -104,6 +104,10 @@ def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> lis
                 held.lead, held.deadline, held.deadline_norm = t.lead, t.deadline, t.deadline_norm
                 held.leads = t.leads if held.kind == "Task" else []  # a measure has at most one lead
         tasks += fresh
+    for t in tasks:
+        if t.kind == "Task" and t.lead is None:
+            leads = subject_leads(t.label, ctx)
+            t.lead, t.leads = (leads[0], leads[1:]) if leads else (None, [])
     tasks.sort(key=lambda t: (t.span.start, t.kind != "Task"))
     index = {id(t): i for i, t in enumerate(tasks)}
     for i, t in enumerate(tasks):

@@ -275,7 +275,7 @@ def test_tasks_given_as_examples_after_nhu() -> None:
     assert labels(text) == ["Tăng cường quản lý khoáng sản", "Đẩy mạnh trồng rừng gỗ lớn"]
 
 
-DIRECTIVE = """Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ngành, Chủ tịch UBND các huyện thực hiện một số nội dung sau:
+DIRECTIVE = """Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, Chủ tịch UBND các huyện thực hiện một số nội dung sau:
 
 1. Các sở, ban, ngành, địa phương
 a) Kiện toàn đội xung kích cứu hộ cấp xã, hoàn thành trước ngày 31/5/2026.
@@ -296,3 +296,12 @@ def test_directive_items_headed_by_their_addressees() -> None:
                                         "Chuẩn bị cơ số thuốc, hóa chất xử lý môi trường sau lũ"]
     assert [t.lead.name if t.lead else None for t in found] == [None, None, "Sở Y tế tỉnh Lâm Đồng"]
     assert found[0].deadline_norm == "2026-05-31"
+
+
+def test_a_task_item_opening_with_its_bodies_names_them_as_leads() -> None:
+    text = ("II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM\n1. Sở Công Thương, Sở Tài chính tham mưu cơ chế hỗ trợ chợ nông thôn.\n"
+            "2. Sở hữu trí tuệ của hợp tác xã được bảo hộ tốt hơn.\n")
+    found = tasks_of(text)
+    assert [b.name for b in [found[0].lead, *found[0].leads]] == ["Sở Công Thương tỉnh Lâm Đồng",
+                                                                  "Sở Tài chính tỉnh Lâm Đồng"]
+    assert found[1].lead is None
