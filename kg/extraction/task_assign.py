@@ -11,8 +11,8 @@ import re
 from kg.extraction.lang_vi import agencies as agency_data
 from kg.extraction.lang_vi import task_cues as cues
 from kg.extraction.task_deadlines import deadline_in
+from kg.extraction.task_layout import excluded_regions, in_table, inside, paragraphs
 from kg.extraction.task_leads import TaskContext, lead_bodies
-from kg.extraction.task_prose import excluded_regions, in_table, inside, paragraphs
 from kg.extraction.text import UPPER, squash
 from kg.model import Span, Task
 

@@ -14,8 +14,9 @@ import re
 from kg.extraction.bodies import agency
 from kg.extraction.task_assign import read_assigned, subject_leads
 from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, deadline_in, fix_ocr, normalise_deadline
+from kg.extraction.task_layout import reporting_heading
 from kg.extraction.task_leads import TaskContext
-from kg.extraction.task_prose import read_prose_tasks, reporting_heading
+from kg.extraction.task_prose import read_prose_tasks
 from kg.extraction.task_tables import cell_table_tasks, inline_table_tasks
 from kg.extraction.text import squash, trimmed
 from kg.model import Span, Task

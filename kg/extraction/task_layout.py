@@ -1,0 +1,104 @@
+"""Layout of a text for task readers: paragraphs (hard-wrapped lines joined), clauses, and the sections
+whose items are not tasks (reports, aims, organisation of the plan)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.lang_vi import task_cues as cues
+from kg.extraction.text import UPPER, squash
+
+HEADING_RE = re.compile(r"(?:[IVX]{1,5}|[A-Z])\.(?:\s|$)|(?:Phần|PHẦN|Điều|ĐIỀU)\s+\w+")
+_CLAUSE_END = re.compile(rf";\s+|(?<=[.!?])[\"”]?\s+(?=[\"“]?[{UPPER}0-9])|\.{{3}}|…")
+SECTION_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:[IVX]{1,5}\.|PHẦN\s+[IVX\d]+\.?|Phần\s+[IVX\d]+\.?)[ \t]*"
+                             r"(?P<head>[^\n]*(?:\n[^\n]*)?)")
+
+
+def reporting_heading(head: str) -> bool:
+    """A heading of a section that reports, states aims or organises («TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ»,
+    «MỤC TIÊU», «TỔ CHỨC THỰC HIỆN»), not one of tasks that merely names aims («NHIỆM VỤ … ĐẠT MỤC TIÊU»)."""
+    low = squash(head).lower()
+    task_at = min((m.start() for m in re.finditer(r"nhiệm\s+vụ|giải\s+pháp", low)), default=len(low))
+    return any(0 <= low.find(w) < task_at for w in cues.NOT_TASK_SECTIONS)
+
+
+def excluded_regions(text: str) -> list[tuple[int, int]]:
+    """Sections that report, state aims or organise the plan's implementation (headings such as «II. TÌNH
+    HÌNH THỰC HIỆN …», «I. MỤC TIÊU», «III. TỔ CHỨC THỰC HIỆN»): what they list is not a task."""
+    heads = list(SECTION_HEAD_RE.finditer(text))
+    levels = [0 if m.group(0).lstrip()[:4].lower() == "phần" else 1 for m in heads]
+    out = []
+    for k, m in enumerate(heads):
+        if reporting_heading(m.group("head")):
+            # a section ends at the next heading of its level or above ("PHẦN II" ends "PHẦN I" and its "I.", "II.")
+            end = next((heads[j].start() for j in range(k + 1, len(heads)) if levels[j] <= levels[k]), len(text))
+            out.append((m.start(), end))
+    return out
+
+
+def inside(pos: int, regions: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in regions)
+
+
+def in_table(text: str, paras: list[tuple[int, int]], k: int) -> bool:
+    """A paragraph that is a table cell or row: next to a ``|`` line, or holding `` | ``."""
+    a, b = paras[k]
+    near = [text[x:y].strip() for x, y in paras[max(0, k - 1):k + 2]]
+    return " | " in text[a:b] or "|" in near
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs: lines joined while a line ends mid-sentence (hard-wrapped text), split before list
+    markers and headings."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    pos = prev_end = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        a = pos + len(line) - len(line.lstrip())
+        pos += len(line)
+        if not body:
+            if start is not None:
+                out.append((start, prev_end))
+                start = None
+            continue
+        heading_item = (start is not None and "\n" not in text[start:prev_end] and is_marker(text[start:prev_end])
+                        and len(text[start:prev_end].split()) <= 12 and body[:1].isupper())
+        if start is not None and (is_marker(body) or HEADING_RE.match(body) or heading_item):
+            out.append((start, prev_end))
+            start = None
+        if start is None:
+            start = a
+        prev_end = a + len(body)
+        if body[-1] in ".;:!?\"”)|" or body.endswith("./."):
+            out.append((start, prev_end))
+            start = None
+    if start is not None:
+        out.append((start, prev_end))
+    return out
+
+
+def is_marker(line: str) -> bool:
+    """A line opening with a list marker (a number, a letter, a dash), not a word such as "Một số"."""
+    return bool(re.match(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s", line))
+
+
+def clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Clauses of text[a:b], split at semicolons and sentence ends; a "trong đó …" clause stays with the one
+    before it."""
+    out: list[tuple[int, int]] = []
+    pos = a
+    for m in _CLAUSE_END.finditer(text, a, b):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, b))
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        piece = text[s:e].strip()
+        if not piece:
+            continue
+        if merged and re.match(r"(?i)trong\s+đó|nhất\s+là|đặc\s+biệt", piece):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
