@@ -138,7 +138,7 @@ def inject(v1_store: Path, tmp_path: Path, point: str, sig: str, refs: dict[str,
 
 
 @pytest.mark.parametrize(("point", "sig"), [("bulk-loaded", "SIGKILL"), ("merged", "SIGINT"),
-                                            ("before-switch", "SIGKILL")])
+                                            ("before-switch", "SIGKILL"), ("renamed", "SIGTERM")])
 def test_interrupted_store_build_is_old_or_new(v1_store: Path, tmp_path: Path, refs: dict[str, set],
                                                point: str, sig: str) -> None:
     inject(v1_store, tmp_path, point, sig, refs)

@@ -62,7 +62,8 @@ def build_cli(
         if not quiet:
             err_console.print(f"[yellow]warning[/] {escape(safe_name(m))}", highlight=False)
 
-    signal.signal(signal.SIGTERM, _terminate)  # `kill` cleans up like Ctrl-C (kill -9 is cleaned up next time)
+    # `kill` cleans up like Ctrl-C (what kill -9 leaves, the next build removes); restored after the build
+    old_term = signal.signal(signal.SIGTERM, _terminate)
 
     with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=quiet) as progress:
@@ -78,6 +79,8 @@ def build_cli(
         except StoreError as e:
             progress.stop()
             fail(str(e))
+        finally:
+            signal.signal(signal.SIGTERM, old_term)
     if report.texts == 0 and report.skipped == 0:
         fail("nothing could be built: no readable text in " + ", ".join(map(str, sources)))
     if report.texts:
