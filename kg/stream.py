@@ -25,6 +25,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -170,14 +171,49 @@ def run_map(tasks: list[tuple[str, str, str, float]], *, jobs: int = 1, executor
             yield map_text(t)
     else:
         chunk = max(1, min(batch, len(tasks) // (jobs * 4) or 1))
-        with get_context("fork").Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
-            yield from pool.imap(map_text, tasks, chunksize=chunk)
+        # an executor, not a multiprocessing.Pool: a worker that dies (OOM killer, crash) fails the map with
+        # BrokenProcessPool instead of hanging it; when the map stops early (Ctrl-C, an error) workers are killed
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"), initializer=_worker_init,
+                                   initargs=(os.getpid(),))
+        seen: list[int] = []
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, _note_sigint(seen)) if main else None
+        try:
+            # fork the workers with SIGINT blocked, so a Ctrl-C during their start cannot hit them before
+            # `_worker_init` makes them ignore it; a Ctrl-C the parent's after-fork hooks swallowed is re-raised
+            mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                mapped = pool.map(map_text, tasks, chunksize=chunk)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+            if seen:
+                raise KeyboardInterrupt
+            yield from mapped
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
+            workers = list((getattr(pool, "_processes", None) or {}).values())
+            for w in workers:  # an early stop: kill what still runs (a finished map has idle workers only)
+                if w.is_alive():
+                    w.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)  # joined here, not in the interpreter's exit hooks
+
+
+def _note_sigint(seen: list[int]) -> Callable[[int, object], None]:
+    """A SIGINT handler that remembers the signal before raising KeyboardInterrupt."""
+
+    def handler(signum: int, frame: object) -> None:
+        seen.append(signum)
+        raise KeyboardInterrupt
+
+    return handler
 
 
 def _worker_init(parent: int) -> None:
     """Ctrl-C is the parent's to handle: workers ignore SIGINT and are terminated when the map stops; a
     worker dies with its parent, even when the parent is killed with SIGKILL (Linux: PR_SET_PDEATHSIG)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent while forking
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops workers with SIGTERM, whatever the parent does
     if sys.platform.startswith("linux"):
         import ctypes
