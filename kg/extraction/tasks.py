@@ -97,9 +97,11 @@ def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> lis
     for found in readers:
         fresh = []
         for t in found:
+            if any(x.span.start == t.span.start and x.span.end == t.span.end for x in fresh):
+                continue  # one reader reaching the same sentence twice
             held = next((x for x in tasks if t.span.start < x.span.end and x.span.start < t.span.end), None)
-            if held is None or t.kind != "Task":
-                fresh.append(t)
+            if held is None or (t.kind != "Task" and t.span.start != held.span.start):
+                fresh.append(t)  # a bullet under a task is its own measure, unless it is the task's own sentence
             elif held.lead is None and held.deadline is None:
                 # a bullet that assigns ("- Sở X chủ trì …, hoàn thành trong quý II"): its lead and deadline
                 held.lead, held.deadline, held.deadline_norm = t.lead, t.deadline, t.deadline_norm
