@@ -13,7 +13,7 @@ from kg.extraction.dates import DateMention
 from kg.extraction.header import Header, Signature
 from kg.extraction.named import NamedMention
 from kg.extraction.references import RefMention
-from kg.extraction.spans import SpanIds, Tokens
+from kg.extraction.spans import SpanIds
 from kg.extraction.symbols import Symbol
 from kg.extraction.text import Segments
 from kg.model import Body, TextResult
@@ -36,7 +36,6 @@ class Annotations:
     header_doc: int | None = None
     table_cells: list[tuple[int, int]] = field(default_factory=list)
     bodies: list[tuple[Body, int, int]] = field(default_factory=list)  # bodies named in the text, where
-    tokens: Tokens | None = None  # char -> token lookup of the Doc, for writing spans
     span_ids: SpanIds | None = None  # the ids of the spans written
 
     @property

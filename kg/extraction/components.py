@@ -14,10 +14,9 @@ from spacy.tokens import Doc
 
 from kg.extraction import documents, header, links, named, people, references, statements, targets, tasks
 from kg.extraction.annotations import Annotations, new_annotations
-from kg.extraction.bodies import match_body
 from kg.extraction.dates import find_dates
 from kg.extraction.province import detect_province
-from kg.extraction.spans import add_spans, covered, freeze
+from kg.extraction.spans import add_spans, freeze, written
 from kg.extraction.symbols import find_symbols
 from kg.extraction.text import segment, slug, table_cells
 from kg.model import Body, Person, Span
@@ -98,9 +97,8 @@ def issuer_mentions(ann: Annotations) -> list[tuple[Body, int, int]]:
     for ref in ann.refs:
         if ref.issuer is None or not ref.issuer_from_text:
             continue
-        om = references.OF_RE.search(ann.text, ref.sym.end, ref.tail_end)
-        hit = match_body(ann.text, om.end(), ann.province, ann.unknown_scope) if om else None
-        if hit is not None and hit[1] == ref.tail_end:
+        om = references.OF_RE.search(ann.text, ref.sym.end, ref.tail_end)  # the body ends the tail
+        if om is not None and om.end() < ref.tail_end:
             out.append((ref.issuer, om.end(), ref.tail_end))
     return out
 
@@ -138,7 +136,7 @@ class DocumentAssembler:
 
 def write_documents(doc: Doc, ann: Annotations, only_missing: bool = False) -> None:
     """One span per mention of each document, labelled with its type."""
-    skip = covered(doc, "documents") if only_missing else set()
+    skip = written(doc, "documents") if only_missing else set()
     add_spans(doc, "documents", ((sp.start, sp.end, d.doc_type or "LegalDocument", i)
                                  for i, d in enumerate(ann.result.documents) if i not in skip for sp in d.spans))
 
@@ -178,7 +176,7 @@ class TargetReader:
 
 def write_targets(doc: Doc, ann: Annotations, only_missing: bool = False) -> None:
     """Targets under ``targets``, achieved results under ``results`` (indices into one list)."""
-    skip = covered(doc, "targets") | covered(doc, "results") if only_missing else set()
+    skip = written(doc, "targets") | written(doc, "results") if only_missing else set()
     items = [(i, t) for i, t in enumerate(ann.result.targets) if i not in skip]
     add_spans(doc, "targets", ((t.span.start, t.span.end, "Target", i) for i, t in items if not t.is_result))
     add_spans(doc, "results", ((t.span.start, t.span.end, "Result", i) for i, t in items if t.is_result))
@@ -260,5 +258,5 @@ class SpanCompleter:
 
 def _write(doc: Doc, key: str, items: list, label: Callable[[object], str], only_missing: bool = False) -> None:
     """One span per entity that has one ``span`` (tasks, statements, people, meetings, links)."""
-    skip = covered(doc, key) if only_missing else set()
+    skip = written(doc, key) if only_missing else set()
     add_spans(doc, key, ((x.span.start, x.span.end, label(x), i) for i, x in enumerate(items) if i not in skip))

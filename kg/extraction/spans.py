@@ -67,7 +67,7 @@ def span_ref(span: Span) -> tuple[str, int] | None:
 
 def entity_of(span: Span) -> Any:
     """The entity a span was read as (None once the Doc has left the pipeline, e.g. after a DocBin)."""
-    ann, ref = span.doc._.vnkg, span_ref(span)
+    ann, ref = _STATE.get(span.doc), span_ref(span)
     if ann is None or ref is None:
         return None
     items = entities(ann, ref[0])
@@ -94,7 +94,7 @@ def attrs_of(span: Span) -> dict[str, Any]:
     """The span's attributes as plain data: from its entity while the pipeline state lives, else as frozen."""
     ent = entity_of(span)
     if ent is not None:
-        return describe(ent, span.doc._.vnkg)
+        return describe(ent, _STATE.get(span.doc))
     return dict(span.doc.user_data.get((ATTRS_KEY, span.id_), {}))
 
 
@@ -162,11 +162,12 @@ class Tokens:
 
 
 class SpanIds:
-    """The ids of the spans written to one Doc: hash -> (key, index), so reading them back needs no strings."""
+    """What one Doc's components wrote: span hash -> (key, index), and the indices written per key."""
 
     def __init__(self) -> None:
         self.refs: dict[int, tuple[str, int]] = {}
         self.ids: dict[tuple[str, int], str] = {}
+        self.written: dict[str, set[int]] = {}
 
     def id_of(self, key: str, index: int) -> str:
         sid = self.ids.get((key, index))
@@ -175,20 +176,32 @@ class SpanIds:
         return sid
 
 
+def _state(doc: Doc) -> SpanIds:
+    ann = _STATE.get(doc)
+    if ann is None:
+        return SpanIds()
+    if ann.span_ids is None:
+        ann.span_ids = SpanIds()
+    return ann.span_ids
+
+
 def add_spans(doc: Doc, key: str, items: Iterable[tuple[int, int, str, int]]) -> None:
     """Append (start, end, label, index) spans to ``doc.spans[key]``, keeping the exact offsets."""
-    ann = doc._.vnkg
-    if ann is not None and ann.tokens is None:
-        ann.tokens, ann.span_ids = Tokens(doc), SpanIds()
-    tokens, ids = (ann.tokens, ann.span_ids) if ann is not None else (Tokens(doc), SpanIds())
+    ids = _state(doc)
+    written = ids.written.setdefault(key, set())
     group = list(doc.spans[key]) if key in doc.spans else []
     user_data = doc.user_data
+    tokens: Tokens | None = None
     for start, end, label, index in items:
         sid = ids.id_of(key, index)
-        sp = tokens.span(start, end, label, sid)
-        if sp is None:
-            continue
+        sp = doc.char_span(start, max(end, start + 1), label=label, span_id=sid, alignment_mode="expand")
+        if sp is None or not len(sp):  # only whitespace: the token after it
+            tokens = tokens or Tokens(doc)
+            sp = tokens.span(start, end, label, sid)
+            if sp is None:
+                continue
         ids.refs[sp.id] = (key, index)
+        written.add(index)
         if sp.start_char != start or sp.end_char != end:
             user_data[(OFFSETS_KEY, sid, sp.start_char, sp.end_char)] = (start, end)
         group.append(sp)
@@ -196,10 +209,10 @@ def add_spans(doc: Doc, key: str, items: Iterable[tuple[int, int, str, int]]) ->
 
 
 def covered(doc: Doc, key: str) -> set[int]:
-    """Indices of the entities ``doc.spans[key]`` holds."""
+    """Indices of the entities ``doc.spans[key]`` holds (read from the spans)."""
     if key not in doc.spans:
         return set()
-    ann = doc._.vnkg
+    ann = _STATE.get(doc)
     known = ann.span_ids.refs if ann is not None and ann.span_ids is not None else {}
     out: set[int] = set()
     for sp in doc.spans[key]:
@@ -209,14 +222,19 @@ def covered(doc: Doc, key: str) -> set[int]:
     return out
 
 
+def written(doc: Doc, key: str) -> set[int]:
+    """Indices the components wrote spans for under `key` (inside the pipeline, cheaper than `covered`)."""
+    return set(_state(doc).written.get(key, ()))
+
+
 def freeze(doc: Doc) -> None:
     """Write every span's attributes into ``doc.user_data`` as plain data (for DocBin, displaCy, JSON)."""
-    ann = doc._.vnkg
+    ann = _STATE.get(doc)
     for key in KEYS:
         if key not in doc.spans:
             continue
         items = entities(ann, key) if ann is not None else []
-        for index in covered(doc, key):
+        for index in written(doc, key):
             if index < len(items):
                 doc.user_data[(ATTRS_KEY, f"{key}:{index}")] = describe(items[index], ann)
 
@@ -227,7 +245,7 @@ def _order(doc: Doc, *keys: str) -> list[int]:
 
 def result_from_spans(doc: Doc) -> TextResult | None:
     """The `TextResult` of the spans: each kind's entities in reading order, references among them remapped."""
-    ann = doc._.vnkg
+    ann = _STATE.get(doc)
     if ann is None:
         return None
     res: TextResult = ann.result
