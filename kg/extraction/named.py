@@ -51,6 +51,7 @@ LAW_RE = re.compile(rf"(?P<name>[{UPPER}]\w*(?:\s+(?!(?:có|được|đã|sẽ|t
                     r"(?P<year>\s+năm\s+(?:19|20)\d{2})?")
 # "Luật Sửa đổi, bổ sung một số điều của Luật A và Luật B": one law; the laws it amends are not named apart
 AMENDING_RE = re.compile(r"(?i:sửa\s+đổi)(?:\s*,\s*(?i:bổ\s+sung))?(?:\s+(?i:một\s+số\s+điều))?\s+(?:của\s+)?")
+AMENDED_NEXT_RE = re.compile(rf"[{UPPER}][^,;.:()\n]{{0,80}}?(?=\s*,\s*Luật\s|\s+và\s+Luật\s)")
 SHORT_NUMBER_RE = re.compile(r"(?P<n>\d{1,4})(?:/(?P<code>[A-ZĐ]{1,6}))?(?![\w/\-])")
 SHORT_CONGRESS_RE = re.compile(r"(?i:Đại\s+hội\s+(?:lần\s+thứ\s+)?)(?P<ord>[IVXLC]+)(?![\w])(?!\s+của\s+Đảng)")
 BARE_NUMBER_RE = re.compile(r"(?:hành\s+động\s+)?số\s+(?P<n>\d{1,4})(?![\d/\-\w])\s*,?\s*(?:ngày|NGÀY)\s+")
@@ -173,7 +174,8 @@ def _law(m: re.Match[str], body: str, word: str) -> NamedMention | None:
     if amend:  # the amended laws belong to this one's name
         pos, names = amend.end(), 0
         while lm := re.compile(r"(?:\s*,\s*|\s+và\s+)?Luật\s+").match(body, pos):
-            inner = LAW_RE.match(body, lm.end())
+            # a name followed by the next amended law runs to it ("Luật Đầu tư theo phương thức …, Luật Đấu thầu")
+            inner = AMENDED_NEXT_RE.match(body, lm.end()) or LAW_RE.match(body, lm.end())
             if not inner or (names and not lm.group(0).strip(" ,")):
                 break
             pos, names = inner.end(), names + 1

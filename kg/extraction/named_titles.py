@@ -43,6 +43,8 @@ ACRONYM_RE = re.compile(r"\s*\((?P<a>[A-ZĐ][A-ZĐ0-9&\-]{1,12})\)")
 TERM_RE = re.compile(r"(?:\s*,?\s*khóa\s+[IVXLC]+(?![\w]))?(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4})?")
 IMPLEMENTS_RE = re.compile(r"\s+(?:(?:triển\s+khai\s+)?thực\s+hiện|triển\s+khai)\s+")
 OF_RE = re.compile(r"\s*,?\s*của\s+", re.I)
+PLURAL_JOIN_RE = re.compile(rf"\s(?:và|,)\s+(?:{_alt(cue.DISTRIBUTIVE)})\s")
+DISTRIBUTIVE_RE = re.compile(rf"\s*của\s+(?:{_alt(cue.DISTRIBUTIVE)})\s")
 ISSUED_ON_RE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?(?:ngày|NGÀY)\s+")
 BARE_REF_RE = re.compile(rf"(?<![\w])(?i:{_alt(TYPE_WORDS)})\s+(?:số\s+)?\d{{1,4}}(?:/[A-ZĐ]{{1,6}})?(?=\s+của\s)")
 CONGRESS_IN_RE = re.compile(r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:Đảng\s+bộ\s+\w+(?:\s+\w+)?\s+)?(?:lần\s+thứ\s+)?)"
@@ -110,7 +112,9 @@ def _segment_end(text: str, start: int, upper: bool) -> int:
     while hard and (bp := BRACKETED_PERIOD_RE.match(text, hard.start())):  # "Kế hoạch 5 năm (2026 - 2030)"
         hard = HARD_STOP_RE.search(text, bp.end(), start + 900)
     end = hard.start() if hard else min(len(text), start + 600)
-    stop = STOP_RE.search(text, start, end)
+    stop = STOP_RE.search(text, max(0, start - 1), end)  # a clause word right after the head ends it too
+    if stop and stop.start() < start:
+        return start
     end = stop.start() if stop else end
     if upper:  # a title in capitals ends where ordinary text begins
         low = next((w for w in re.finditer(r"\S+", text[start:end]) if any(c.islower() for c in w.group(0))), None)
@@ -156,8 +160,10 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
             return None  # "kế hoạch năm 2024": no subject
         if lower and head in cue.VERB_HEADS and head != "báo cáo" and not HEAD_RE.search(text, pos, anchors[0][0]):
             return None  # "quyết định giao chỉ tiêu Kế hoạch …": a lower-case act is known by the document it carries
-        stop = anchors[-1][1] if head in cue.LONG_HEADS else _extend(text, anchors, end)
+        stop = _long_end(text, anchors) if head in cue.LONG_HEADS else _extend(text, anchors, end)
         stop, issuer = _tail(text, stop, end, province, scope)
+        if issuer is None and DISTRIBUTIVE_RE.match(text, stop):
+            return None  # "chương trình công tác năm 2025 của từng đơn vị": one per unit, not one document
         return stop, text[start:stop], issuer
     if lower or upper:
         return None
@@ -184,6 +190,12 @@ def _extend(text: str, anchors: list[Anchor], end: int) -> int:
     while (c := CONTINUE_RE.match(text, stop)) and c.end() <= end:
         stop = c.end()
     return stop
+
+
+def _long_end(text: str, anchors: list[Anchor]) -> int:
+    """The last anchor of a long name, before a plural phrase joined to it ("… và các nội dung …")."""
+    plural = PLURAL_JOIN_RE.search(text, anchors[0][1], anchors[-1][1])
+    return max(b for a, b in anchors if not plural or a < plural.start())
 
 
 def _tail(text: str, stop: int, end: int, province: str | None, scope: str) -> tuple[int, Body | None]:

@@ -113,3 +113,28 @@ def test_short_and_long_name_are_one_node(read, doc, named) -> None:
 def test_a_clause_after_a_comma_ends_the_name(read, doc, named) -> None:
     res = read("Quán triệt Chương trình chuyển đổi số, xây dựng đề án phát triển đô thị thông minh năm 2025.")
     assert labels(res) == ["đề án phát triển đô thị thông minh năm 2025"]
+
+
+def test_clause_word_right_after_the_head_is_no_name(read, doc, named) -> None:
+    res = read("Kế hoạch yêu cầu các sở, ban, ngành và UBND các huyện thực hiện các nội dung sau:\n"
+               "Chương trình đề ra ba nhóm giải pháp trọng tâm.")
+    assert labels(res) == []
+
+
+def test_one_per_unit_is_no_document(read, doc, named) -> None:
+    res = read("Giám đốc các sở xây dựng kế hoạch công tác năm 2026 của từng đơn vị, gửi Văn phòng UBND tỉnh. "
+               "Các huyện lập chương trình hành động năm 2026 của mỗi địa phương.")
+    assert labels(res) == []
+
+
+def test_amending_law_with_long_amended_names(read, doc, named) -> None:
+    res = read("Rà soát văn bản theo Luật sửa đổi, bổ sung một số điều của Luật Nhà ở, Luật Kinh doanh bất động sản "
+               "theo phương thức mới và Luật Các tổ chức tín dụng, trình trong tháng 6/2026.")
+    assert labels(res) == ["Luật sửa đổi, bổ sung một số điều của Luật Nhà ở, Luật Kinh doanh bất động sản theo "
+                           "phương thức mới và Luật Các tổ chức tín dụng"]
+
+
+def test_long_report_ends_before_a_joined_plural(read, doc, named) -> None:
+    res = read("Góp ý dự thảo Báo cáo sơ kết 3 năm thực hiện Đề án phát triển nông nghiệp hữu cơ giai đoạn 2023-2027 "
+               "và những nội dung chuẩn bị cho Hội nghị tổng kết năm 2026.")
+    assert "Báo cáo sơ kết 3 năm thực hiện Đề án phát triển nông nghiệp hữu cơ giai đoạn 2023-2027" in labels(res)

@@ -49,6 +49,9 @@ REPORT_KINDS: tuple[str, ...] = ("chính trị", "tổng kết", "sơ kết", "t
 NOT_BEFORE: frozenset[str] = frozenset({"các", "những", "mọi", "từng", "việc", "để", "%", "vượt", "với", "bằng",
                                         "so", "theo", "định kỳ", "kịp thời", "thường xuyên", "và"})
 
+# Words after "của" that make a name distributive, one document per unit ("kế hoạch năm 2025 của từng sở").
+DISTRIBUTIVE: tuple[str, ...] = ("từng", "mỗi", "các", "những", "tất cả các")
+
 # Words that end a name: the start of a clause after it.
 STOP_WORDS: tuple[str, ...] = ("gồm", "bao gồm", "nhằm", "trong đó", "đã", "được", "sẽ", "đang", "là", "có", "để",
                                "phấn đấu", "như sau", "thì", "khi", "do", "cũng", "còn", "vừa ban hành", "vừa có",
