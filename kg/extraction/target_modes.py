@@ -36,6 +36,15 @@ WEAK_RESULT_RE = re.compile(_alt(WEAK_RESULT_CUES), re.I)
 RESULT_HEADING_RE = re.compile(_alt(RESULT_HEADING_CUES), re.I)
 INTRO_END_RE = re.compile(rf"(?:{_alt(LIST_INTRO_ENDINGS)})?\s*:\s*$", re.I)
 OPENING_YEAR_RE = re.compile(r"^\W*(?:(?:trong|cả)\s+)?năm\s+((?:19|20)\d{2})\s*[,:]", re.I)
+# "Năm học 2023 - 2024, …", "Giai đoạn 2016 - 2020, …": a period opening the sentence, judged by its last year.
+OPENING_SPAN_RE = re.compile(
+    r"^\W*(?:(?:trong|cả)\s+)?(?:năm\s+học|niên\s+khóa|giai\s+đoạn|nhiệm\s+kỳ)\s+(?:19|20)\d{2}\s*[-–]\s*"
+    r"((?:19|20)\d{2})\s*[,:]", re.I)
+# "…; năm 2027, 95% hộ …": a later year opening a clause of a list item plans what follows it.
+CLAUSE_YEAR_RE = re.compile(r"(?:^|[;:]\s*)\W*(?:(?:trong|đến\s+hết)\s+)?năm\s+((?:19|20)\d{2})\s*,\s*(?=\S)", re.I)
+# A full date ("21/10/2022", "ngày 5 tháng 3 năm 2023"): the first one bounds the text's own date from below.
+FULL_DATE_RE = re.compile(r"\b\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*((?:19|20)\d{2})\b"
+                          r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d{2})", re.I)
 HEADING_RE = re.compile(
     rf"^[ \t]*(?:Phần\s+(?:[IVX]+|\d+)\b|[IVX]{{1,4}}\.\s|Điều\s+\d+\.|[{UPPER}\d][{UPPER}\d ,.\-–]{{8,}}$)")
 LIST_ITEM_RE = re.compile(  # a bullet, a numbered item, or a short "Label: …" line
@@ -57,9 +66,20 @@ def sentence_mode(sentence: str, plan_year: int | None, planning: bool = False) 
     m = OPENING_YEAR_RE.match(sentence)
     if m and plan_year:
         return "result" if int(m.group(1)) < plan_year else "target"
+    m = OPENING_SPAN_RE.match(sentence)
+    if m and plan_year:
+        return "result" if int(m.group(1)) <= plan_year else "target"
+    if plan_year and any(int(c.group(1)) > plan_year and c.end() < last_digit
+                         for c in CLAUSE_YEAR_RE.finditer(neutral)):
+        return "target"
     if not planning and WEAK_RESULT_RE.search(sentence):
         return "result"
     return None
+
+
+def _opening_year(sentence: str) -> int:
+    m = OPENING_YEAR_RE.match(sentence)
+    return int(m.group(1)) if m else 10_000
 
 
 def heading_mode(line: str) -> str | None:
@@ -70,8 +90,17 @@ def heading_mode(line: str) -> str | None:
     return None
 
 
+def year_bound(text: str) -> int | None:
+    """The year of the first full date in `text` (a page's dateline, a cited document's date): the text is
+    of that year or later."""
+    m = FULL_DATE_RE.search(text)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
 def sentence_modes(text: str, spans: list[tuple[int, int]], plan_year: int | None) -> list[str | None]:
-    """The mode of each sentence span of `text`, in order."""
+    """The mode of each sentence span of `text`, in order. Without a plan year, an opening year before the
+    first full date of the text still reports."""
+    bound = None if plan_year else year_bound(text)
     out: list[str | None] = []
     mode: str | None = None
     section: str | None = None
@@ -94,6 +123,8 @@ def sentence_modes(text: str, spans: list[tuple[int, int]], plan_year: int | Non
                 intro_open = False
                 mode = section
         own = sentence_mode(sentence, plan_year, mode == "target")
+        if own is None and bound and _opening_year(sentence) < bound:
+            own = "result"
         if own is not None:
             mode = own
         if own == "target" and INTRO_END_RE.search(sentence.rstrip()) and sentence.rstrip().endswith(":"):

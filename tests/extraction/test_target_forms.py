@@ -142,3 +142,37 @@ def test_exceeded_by_a_share_of_the_plan_is_that_share() -> None:
 def test_targets_met_out_of_planned_are_a_counted_result() -> None:
     found = read_targets("Thái Bình: 17/20 chỉ tiêu kinh tế - xã hội đạt và vượt kế hoạch", 2025)
     assert [(t.value, t.unit, t.is_result) for t in found] == [(Decimal(17), "chỉ tiêu", True)]
+
+
+def test_an_opening_school_year_or_period_that_has_ended_reports() -> None:
+    found = read_targets("Năm học 2022 - 2023, tỷ lệ học sinh trung học cơ sở tốt nghiệp đạt 98,4%.", 2023)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal("98.4"), True)]
+    assert found[0].indicator.startswith("Tỷ lệ học sinh")
+    found = read_targets("Giai đoạn 2016 - 2020, tốc độ tăng trưởng kinh tế bình quân đạt 6,9%/năm.", 2021)
+    assert [t.is_result for t in found] == [True]
+    assert found[0].indicator.lower().startswith("tốc độ tăng trưởng")
+
+
+def test_a_later_year_opening_a_clause_of_an_item_plans_its_figure() -> None:
+    text = "3. Nâng cấp các công trình cấp nước tập trung; năm {}, 92% hộ dân nông thôn được dùng nước sạch."
+    found = read_targets(text.format(2028), 2025)
+    assert [(t.value, t.is_result, t.period) for t in found] == [(Decimal(92), False, "2028")]
+    assert read_targets(text.format(2024), 2025) == []  # a past year there plans nothing
+
+
+def test_without_a_plan_year_an_opening_year_before_the_dateline_reports() -> None:
+    body = "Năm 2020, sản lượng lúa của tỉnh đạt 1,2 triệu tấn."
+    found = read_targets("Cập nhật: 03/05/2021 | Chia sẻ\n\n" + body, None)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal("1.2"), True)]
+    assert read_targets(body, None) == []  # no date at all: nothing tells that 2020 is past
+
+
+def test_an_investment_rate_threshold_qualifies_projects() -> None:
+    assert read_targets("Phấn đấu thu hút các dự án có suất đầu tư từ 30 tỷ đồng/ha trở lên.", 2026) == []
+
+
+def test_certificates_and_tourist_sites_are_counted() -> None:
+    found = read_targets("Năm 2022, toàn huyện cấp 3.150 giấy chứng nhận quyền sử dụng đất.", 2023)
+    assert [(t.value, t.unit, t.is_result) for t in found] == [(Decimal(3150), "giấy chứng nhận", True)]
+    found = read_targets("Phấn đấu năm 2026 công nhận thêm 04 điểm du lịch nông thôn.", 2026)
+    assert [(t.value, t.unit, t.is_result) for t in found] == [(Decimal(4), "điểm du lịch", False)]

@@ -46,12 +46,13 @@ COMPARISON_BASES: tuple[str, ...] = ("kế hoạch", "KH", "dự toán", "Nghị
                                      "so với")
 
 # Measure nouns that qualify a noun by its size ("dự án có tổng mức đầu tư từ 100 tỷ đồng trở lên").
-QUALIFYING_MEASURES: tuple[str, ...] = ("tổng mức đầu tư", "mức đầu tư", "vốn đầu tư", "tổng vốn", "quy mô",
-                                        "diện tích", "công suất", "doanh thu", "chiều dài", "dung tích")
+QUALIFYING_MEASURES: tuple[str, ...] = ("tổng mức đầu tư", "mức đầu tư", "suất đầu tư", "vốn đầu tư", "tổng vốn",
+                                        "quy mô", "diện tích", "công suất", "doanh thu", "chiều dài", "dung tích")
 # What "15/18 …" counts in a report: planned targets or tasks, of which so many were met.
 COUNTED_PLANS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ")
 # Periods that open a clause and are not part of the indicator ("Sáu tháng đầu năm, …", "Quý I/2024, …").
 LEADING_PERIODS: tuple[str, ...] = (
     r"(?:trong\s+)?(?:\S+\s+)?tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?\s*,?",
     r"(?:trong\s+)?quý\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?\s*,",
+    r"(?:trong\s+)?(?:năm\s+học|niên\s+khóa|giai\s+đoạn)\s+\d{4}\s*[-–]\s*\d{4}\s*,",
 )

@@ -17,7 +17,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "phường", "huyện", "thôn", "hộ", "sản phẩm", "giường bệnh", "giường",
     "bác sĩ", "bác sỹ", "trường", "con", "dự án", "cơ sở", "khu",
     "cụm", "bệnh viện", "trạm", "học sinh", "sinh viên", "nhà", "căn", "tour", "sự kiện", "đơn vị", "thủ tục",
-    "km đường", "cây", "tổ hợp tác", "điểm", "nhà văn hóa", "chợ",
+    "km đường", "cây", "tổ hợp tác", "điểm du lịch", "điểm", "nhà văn hóa", "chợ", "giấy chứng nhận",
 )
 # Units that never stand for a target on their own ("năm", "tháng", "ngày" are durations or dates).
 NON_TARGET_UNITS: frozenset[str] = frozenset({"năm", "tháng", "ngày", "điểm"})
