@@ -595,7 +595,7 @@ def test_injection_turtle_and_nquads_parse_with_literals_intact(evil_build: Path
         assert title in lits, f"{where}: document title not intact"
         assert EVIL_TITLE in lits, f"{where}: sidecar title (with a newline) not intact"
         assert EVIL_URL in lits, f"{where}: source URL not intact"
-        assert any(EVIL in v and "chủ trì" in v for v in lits), f"{where}: task label not intact"
+        assert any(EVIL in v and "kế hoạch, hoàn thành" in v for v in lits), f"{where}: task text not intact"
     # the indicator of the target carries the raw text
     indicators = {q.object.value for q in ox_nq if q.predicate == NamedNode(V + "indicator")}
     assert any("<script>alert(1)</script>" in v and "{x} } {" in v for v in indicators), indicators
