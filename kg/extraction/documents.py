@@ -11,6 +11,7 @@ import re
 
 from kg.extraction.annotations import Annotations
 from kg.extraction.header import Header
+from kg.extraction.lang_vi.named_docs import NAME_SYNONYMS
 from kg.extraction.references import RefMention
 from kg.extraction.symbols import PROVINCIAL_CODES
 from kg.extraction.text import slug
@@ -64,7 +65,10 @@ _PERIOD_WORDS = {"năm", "giai", "đoạn", "thời", "kỳ", "nhiệm", "đến
 
 
 def _subject_and_years(label: str) -> tuple[list[str], set[str]]:
-    words = re.sub(r"[^\w]+", " ", label.lower()).split()
+    label = label.lower()
+    for variant, same in NAME_SYNONYMS.items():
+        label = label.replace(variant, same)
+    words = re.sub(r"[^\w]+", " ", label).split()
     years = {w for w in words if re.fullmatch(r"(?:19|20)\d{2}", w)}
     cut = next((i for i, w in enumerate(words) if w in years), len(words))
     subject = [w for w in words[:cut] if w not in _PERIOD_WORDS or w == "và"]
@@ -82,6 +86,21 @@ def same_named(a: str, b: str) -> bool:
     if len(short) < 4 or not ya or not yb or min(ya) != min(yb):
         return False
     return long_[:len(short)] == short
+
+
+_SHORT_CARRIER_RE = re.compile(r"(?P<lead>\w+(?:\s\w+)?\s(?:triển khai thực hiện|thực hiện|triển khai))\s"
+                               r"(?:\w+\s){1,4}?(?:số\s)?(?P<sym>\d{1,5}[/-][\wĐđ/-]+)", re.I)
+
+
+def same_carrier(a: str, b: str) -> bool:
+    """A plan known only by what it carries out and its longer name in the same text: "Kế hoạch triển khai
+    Nghị quyết 71-NQ/TW" and "Kế hoạch triển khai Chương trình hành động … thực hiện Nghị quyết số 71-NQ/TW …"."""
+    short, long_ = sorted((a, b), key=len)
+    m = _SHORT_CARRIER_RE.fullmatch(short.strip())
+    if m is None:
+        return False
+    return long_.lower().startswith(m.group("lead").lower() + " ") and re.search(
+        rf"(?<![\w/-]){re.escape(m.group('sym'))}(?![\w/-])", long_) is not None
 
 
 def assemble(ann: Annotations) -> None:
@@ -122,7 +141,8 @@ def assemble(ann: Annotations) -> None:
         k = (scope, nm.key)
         if k not in by_key:
             same = next((i for (sc, _), i in by_key.items() if sc == scope and docs[i].doc_type == nm.doc_type
-                         and same_named(docs[i].label or "", nm.label)), None)
+                         and (same_named(docs[i].label or "", nm.label)
+                              or same_carrier(docs[i].label or "", nm.label))), None)
             if same is not None:
                 by_key[k] = same
                 if len(nm.label) > len(docs[same].label or ""):

@@ -30,7 +30,7 @@ HARD_STOP_RE = re.compile(r"[;:!?()\[\]“”\"|…]|\.(?=\s|$)|\n\s*\n|\n\s*\|"
 STOP_RE = re.compile(rf"(?:\s|,)(?:{_alt(cue.STOP_WORDS)})(?![\w])|,\s+(?i:{_alt(cue.COMMA_VERBS)})(?![\w])")
 _Y = r"(?:19|20)\d{2}"
 PERIOD_RE = re.compile(
-    rf"(?:(?:\d\s+năm\s+)?(?:(?:năm|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến\s+năm|đến|trước\s+năm)\s+)(?:\(\s*)?{_Y}"
+    rf"(?:(?:\d\s+(?i:năm)\s+)?(?:(?i:năm|giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ|đến\s+năm|đến|trước\s+năm)\s+)(?:\(\s*)?{_Y}"
     rf"(?:\s*-\s*{_Y})?(?:\s*\))?|\(\s*{_Y}\s*-\s*{_Y}\s*\)|(?<![\d/.\-]){_Y}\s*-\s*{_Y})(?![\d/])"
 )
 CONTINUE_RE = re.compile(
@@ -44,6 +44,7 @@ TERM_RE = re.compile(r"(?:\s*,?\s*khóa\s+[IVXLC]+(?![\w]))?(?:\s*,?\s*nhiệm\s
 IMPLEMENTS_RE = re.compile(r"\s+(?:(?:triển\s+khai\s+)?thực\s+hiện|triển\s+khai)\s+")
 OF_RE = re.compile(r"\s*,?\s*của\s+", re.I)
 PLURAL_JOIN_RE = re.compile(rf"\s(?:và|,)\s+(?:{_alt(cue.DISTRIBUTIVE)})\s")
+ADOPTED_TOPIC_RE = re.compile(rf"\svề(?:\s+việc)?(?:\s+(?:{_alt(cue.ADOPTING)}))?\s*$")
 DISTRIBUTIVE_RE = re.compile(rf"\s*của\s+(?:{_alt(cue.DISTRIBUTIVE)})\s")
 ISSUED_ON_RE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?(?:ngày|NGÀY)\s+")
 BARE_REF_RE = re.compile(rf"(?<![\w])(?i:{_alt(TYPE_WORDS)})\s+(?:số\s+)?\d{{1,4}}(?:/[A-ZĐ]{{1,6}})?(?=\s+của\s)")
@@ -71,9 +72,10 @@ def _prev_in(text: str, pos: int, words: frozenset[str]) -> bool:
 
 
 def _topic_of_act(text: str, start: int) -> bool:
-    """"Nghị quyết … về Kế hoạch X": the plan adopted by the act it is the topic of."""
+    """"Nghị quyết … về Kế hoạch X", "Quyết định … về việc giao Kế hoạch X": the plan adopted by the act it is the
+    topic of."""
     before = text[max(0, start - 300):start]
-    if not re.search(r"\svề\s*$", before):
+    if not ADOPTED_TOPIC_RE.search(before):
         return False
     stop = max(before.rfind(c) for c in ";.\n:")
     return ANY_TYPE_RE.search(before[stop + 1:]) is not None
@@ -148,13 +150,18 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
     if coord and HEAD_RE.search(body, 0, coord.start()):
         coord = None  # "thực hiện Nghị quyết A, Nghị quyết B": documents inside the name, not beside it
     issuer: Body | None = None
-    if first == "của":
+    of = OF_RE.match(text, pos - 1) if first == "của" else None
+    if of and match_body(text, of.end(), province, scope):
         return _issued(text, m, head, province, scope, end)
+    # "Chương trình hành động của ngành Giáo dục thực hiện Nghị quyết số …": an owner not known as a body
+    # is part of the subject, and the name needs an anchor as any other
     anchors = [a for a in _anchors(text, pos, end, province, scope) if a[0] < pos + len(body)]
     if coord:
         anchors = [a for a in anchors if a[0] < pos + coord.start()] or []
         if not anchors:
             return None
+    if anchors and _carried_out(text, start):
+        anchors = _before_sub_period(text, anchors)
     if anchors and len(text[pos:anchors[0][0]].split()) <= MAX_SUBJECT:
         if lower and not text[pos:anchors[0][0]].strip() and head not in cue.SUBJECT_HEADS:
             return None  # "kế hoạch năm 2024": no subject
@@ -190,6 +197,22 @@ def _extend(text: str, anchors: list[Anchor], end: int) -> int:
     while (c := CONTINUE_RE.match(text, stop)) and c.end() <= end:
         stop = c.end()
     return stop
+
+
+def _carried_out(text: str, start: int) -> bool:
+    """A head right after "thực hiện"/"triển khai" of another document's name: the name is embedded."""
+    return re.search(r"(?i:thực\s+hiện|triển\s+khai)\s+$", text[max(0, start - 30):start]) is not None
+
+
+def _before_sub_period(text: str, anchors: list[Anchor]) -> list[Anchor]:
+    """Anchors up to a horizon ("đến năm 2030"); a period inside it that follows ("giai đoạn 2024 - 2025") is the
+    carrying document's own."""
+    for i, (a, b) in enumerate(anchors[:-1]):
+        horizon = re.fullmatch(r"(?i:đến\s+năm)\s+(\d{4})", text[a:b])
+        years = re.findall(r"\d{4}", text[anchors[i + 1][0]:anchors[i + 1][1]])
+        if horizon and years and max(years) <= horizon.group(1) and not text[b:anchors[i + 1][0]].strip(" ,"):
+            return anchors[:i + 1]
+    return anchors
 
 
 def _long_end(text: str, anchors: list[Anchor]) -> int:
@@ -230,6 +253,12 @@ def _issued(text: str, m: re.Match[str], head: str, province: str | None, scope:
                  if h and a[0] - h.end() <= 40 and not PERIOD_RE.match(text, a[0])]
         if inner:
             return inner[0][1], text[m.start():inner[0][1]], issuer
+        if h and (titled := read_titled(text, h, province, scope)):  # "… thực hiện Chiến lược X đến năm 2030"
+            outer, tend = titled[0], _segment_end(text, titled[0], False)
+            if own := PERIOD_RE.match(text, outer + len(text[outer:tend]) - len(text[outer:tend].lstrip(" ,"))):
+                outer = own.end()  # the sub-period left out of the carried-out name is this one's own
+            outer = _extend(text, [(outer, outer)], tend)
+            return outer, text[m.start():outer], issuer
     on = ISSUED_ON_RE.match(text, pos)
     if on and (d := DATE_RE.match(text, on.end())):
         return d.end(), text[m.start():d.end()], issuer

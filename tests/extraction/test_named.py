@@ -138,3 +138,46 @@ def test_long_report_ends_before_a_joined_plural(read, doc, named) -> None:
     res = read("Góp ý dự thảo Báo cáo sơ kết 3 năm thực hiện Đề án phát triển nông nghiệp hữu cơ giai đoạn 2023-2027 "
                "và những nội dung chuẩn bị cho Hội nghị tổng kết năm 2026.")
     assert "Báo cáo sơ kết 3 năm thực hiện Đề án phát triển nông nghiệp hữu cơ giai đoạn 2023-2027" in labels(res)
+
+
+def test_plan_by_issuer_carrying_out_a_named_strategy(read, doc, named) -> None:
+    res = read("Bộ Xây dựng ban hành Kế hoạch hành động của Bộ Xây dựng thực hiện Chiến lược phát triển nhà ở "
+               "quốc gia đến năm 2035 giai đoạn 2026 - 2028.")
+    plan = named(res, "Kế hoạch hành động của Bộ Xây dựng")
+    assert plan.doc_type == "Plan" and plan.label.endswith("giai đoạn 2026-2028")
+    strategies = [d.label for d in res.documents if d.doc_type == "Strategy"]
+    assert strategies == ["Chiến lược phát triển nhà ở quốc gia đến năm 2035"]  # the sub-period is the plan's
+
+
+def test_period_words_in_a_title_in_capitals(read, doc, named) -> None:
+    res = read("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 15/KH-UBND\nQuảng Trị, ngày 2 tháng 3 năm 2026\nKẾ HOẠCH\n"
+               "THỰC HIỆN CHIẾN LƯỢC PHÁT TRIỂN NHÂN LỰC ĐẾN NĂM 2035 GIAI ĐOẠN 2026 - 2027\n"
+               "Căn cứ Chiến lược phát triển nhân lực đến năm 2035;")
+    strategies = [d.label for d in res.documents if d.doc_type == "Strategy"]
+    assert strategies == ["Chiến lược phát triển nhân lực đến năm 2035"]
+
+
+def test_owner_not_known_as_a_body_is_part_of_the_name(read, doc, named) -> None:
+    res = read("Triển khai Chương trình hành động của ngành Y tế thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 "
+               "của Ban Chấp hành Trung ương.")
+    assert named(res, "Chương trình hành động của ngành Y tế thực hiện Nghị quyết số 20-NQ/TW").doc_type == "Program"
+
+
+def test_short_name_by_what_it_carries_out_joins_the_long_one(read, doc, named) -> None:
+    res = read("Sở ban hành Kế hoạch thực hiện Nghị quyết 57-NQ/TW\n"
+               "Kế hoạch thực hiện Chương trình hành động của ngành Tài chính thực hiện Nghị quyết số 57-NQ/TW "
+               "ngày 22/12/2024 của Bộ Chính trị vừa được ban hành.")
+    plans = [d for d in res.documents if d.doc_type == "Plan" and d.number is None]
+    assert len(plans) == 1 and len(plans[0].spans) == 2 and "Chương trình hành động" in plans[0].label
+
+
+def test_plan_given_by_the_decision_it_is_about_is_not_apart(read, doc, named) -> None:
+    res = read("Căn cứ Quyết định số 1500/QĐ-TTg ngày 3/12/2025 của Thủ tướng Chính phủ về việc giao Kế hoạch "
+               "đầu tư vốn ngân sách trung ương năm 2026;")
+    assert labels(res) == []
+
+
+def test_capital_investment_plan_in_two_wordings_is_one_node(read, doc, named) -> None:
+    res = read("Năm 2025, thực hiện kế hoạch vốn đầu tư công năm 2025, tỉnh giải ngân 95%. Khi triển khai kế hoạch "
+               "đầu tư công năm 2025, nhiều dự án chậm tiến độ.")
+    assert len([d for d in res.documents if d.doc_type == "Plan"]) == 1

@@ -52,6 +52,13 @@ NOT_BEFORE: frozenset[str] = frozenset({"các", "những", "mọi", "từng", "v
 # Words after "của" that make a name distributive, one document per unit ("kế hoạch năm 2025 của từng sở").
 DISTRIBUTIVE: tuple[str, ...] = ("từng", "mỗi", "các", "những", "tất cả các")
 
+# Verbs of an act that adopts the plan it is about ("Quyết định … về việc giao Kế hoạch …").
+ADOPTING: tuple[str, ...] = ("giao", "ban hành", "phê duyệt", "thông qua")
+
+# Wordings of one name, folded when a short and a long name are compared ("kế hoạch vốn đầu tư công" is the
+# "kế hoạch đầu tư công" of a year).
+NAME_SYNONYMS: dict[str, str] = {"vốn đầu tư công": "đầu tư công"}
+
 # Words that end a name: the start of a clause after it.
 STOP_WORDS: tuple[str, ...] = ("gồm", "bao gồm", "nhằm", "trong đó", "đã", "được", "sẽ", "đang", "là", "có", "để",
                                "phấn đấu", "như sau", "thì", "khi", "do", "cũng", "còn", "vừa ban hành", "vừa có",
