@@ -181,3 +181,10 @@ def test_capital_investment_plan_in_two_wordings_is_one_node(read, doc, named) -
     res = read("Năm 2025, thực hiện kế hoạch vốn đầu tư công năm 2025, tỉnh giải ngân 95%. Khi triển khai kế hoạch "
                "đầu tư công năm 2025, nhiều dự án chậm tiến độ.")
     assert len([d for d in res.documents if d.doc_type == "Plan"]) == 1
+
+
+def test_set_of_criteria_with_a_place_is_a_regulation(read, doc, named) -> None:
+    res = read("Sở Công Thương ban hành bộ tiêu chí chợ văn minh tỉnh Tây Ninh trong quý III/2026. "
+               "Các xã rà soát bộ tiêu chí và báo cáo kết quả.")
+    assert [(d.doc_type, d.label) for d in res.documents if d.number is None] == [
+        ("Regulation", "bộ tiêu chí chợ văn minh tỉnh Tây Ninh")]

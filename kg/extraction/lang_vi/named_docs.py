@@ -25,6 +25,7 @@ HEADS: dict[str, str] = {
     "báo cáo": "Report",
     "quy chế": "Regulation",
     "quy định": "Regulation",
+    "bộ tiêu chí": "Regulation",
 }
 
 # Heads whose own words already say what the document is for ("Chương trình công tác năm 2022").
@@ -35,7 +36,7 @@ SUBJECT_HEADS: frozenset[str] = frozenset({"kế hoạch hành động", "chươ
 LOWER_HEADS: frozenset[str] = frozenset({"kế hoạch", "kế hoạch hành động", "kịch bản", "chương trình",
                                          "chương trình hành động", "chương trình công tác",
                                          "chương trình mục tiêu quốc gia", "đề án", "quy hoạch", "chiến lược",
-                                         "báo cáo", "quyết định", "quy định"})
+                                         "báo cáo", "quyết định", "quy định", "bộ tiêu chí"})
 
 # Lower-case heads that are also verbs ("báo cáo UBND tỉnh", "quyết định đầu tư", "theo quy định"): they name a
 # document only after one of these words, or (báo cáo) when a report kind follows.
