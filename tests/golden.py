@@ -203,11 +203,13 @@ def _target_facts(g: Graph, node) -> dict[str, Any]:
     }
 
 
-def match_targets(g: Graph, src, targets: list[dict]) -> tuple[list[tuple[dict, dict]], list[str]]:
-    """Pair each expected target with a vnkg:Target of the same quantity, comparator and upper bound."""
+def match_targets(g: Graph, src, targets: list[dict], cls: URIRef = VNKG.Target,
+                  ) -> tuple[list[tuple[dict, dict]], list[str]]:
+    """Pair each expected target (or result, with ``cls=VNKG.Result``) with a node of the same quantity,
+    comparator and upper bound."""
     problems = []
     pairs = []
-    preds = [_target_facts(g, n) for n in derived(g, src, VNKG.Target)]
+    preds = [_target_facts(g, n) for n in derived(g, src, cls)]
     free = list(range(len(preds)))
     for t in targets:
         qty = quantity(t["value"], t["unit"])
@@ -262,6 +264,11 @@ def indicator_problems(g: Graph, expected: dict[str, Any]) -> list[str]:
 
 
 def _tasks(g: Graph, src, tasks: list[dict]) -> list[str]:
+    return [p for p in match_tasks(g, src, tasks)[1] if not p.startswith("unexpected")]
+
+
+def match_tasks(g: Graph, src, tasks: list[dict]) -> tuple[int, list[str]]:
+    """(expected tasks found, problems): each expected task paired with the task whose label covers it best."""
     problems = []
     preds = []
     for n in derived(g, src, VNKG.Task):
@@ -284,4 +291,48 @@ def _tasks(g: Graph, src, tasks: list[dict]) -> list[str]:
             problems.append(f"task {t['label'][:50]!r}: lead {p['leads']} != {t['lead']!r}")
         if t.get("deadline") and period(t["deadline"]) not in p["deadlines"]:
             problems.append(f"task {t['label'][:50]!r}: deadline {sorted(p['deadlines'])} != {t['deadline']!r}")
-    return problems
+    problems += [f"unexpected task: {preds[i]['label'][:60]!r}" for i in free]
+    return len(tasks) - sum(p.startswith("task missing") for p in problems), problems
+
+
+# ----------------------------------------------------------------------------- counts for held-out sets
+CATEGORIES = ("references", "named", "targets", "results", "tasks")
+
+
+def counts(g: Graph, expected: dict[str, Any]) -> dict[str, tuple[int, int, int]]:
+    """(true positives, false positives, false negatives) per category for one text: a graded score for texts
+    the rules were not written from (`compare` is all-or-nothing). Named false positives count only where the
+    expected file says ``named_complete``."""
+    src = source_text(g, expected["file"])
+    out = {c: (0, 0, len(expected.get(c if c not in ("named",) else "named_references") or []))
+           for c in CATEGORIES}
+    if src is None:
+        return out
+    mentioned = [doc_facts(g, d) for d in sorted(set(g.objects(src, VNKG.mentions)))]
+    wanted = {canon_number(r["number"]) for r in expected.get("references") or []}
+    found = set().union(*(d["numbers"] for d in mentioned)) if mentioned else set()
+    out["references"] = (len(wanted & found), len(found - wanted), len(wanted - found))
+    named = expected.get("named_references") or []
+    unnumbered = [d for d in mentioned if not d["numbers"]]
+    pairs = sorted(((share(ref["label"], lab), -r, -i) for r, ref in enumerate(named)
+                    for i, d in enumerate(unnumbered) for lab in d["labels"]), reverse=True)
+    hit, used, matched = 0, set(), set()
+    for best, r, i in pairs:  # best overlaps first: the pairing does not depend on the order of the lists
+        if best >= 0.6 and -r not in matched and -i not in used:
+            hit += 1
+            matched.add(-r)
+            used.add(-i)
+    extra = len(unnumbered) - len(used) if expected.get("named_complete") else 0
+    out["named"] = (hit, extra, len(named) - hit)
+    for cat, cls in (("targets", VNKG.Target), ("results", VNKG.Result)):
+        items = expected.get(cat) or []
+        pairs, problems = match_targets(g, src, items, cls)
+        out[cat] = (len(pairs), sum(p.startswith("unexpected") for p in problems), len(items) - len(pairs))
+    tasks = expected.get("tasks") or []
+    tp, problems = match_tasks(g, src, tasks)
+    out["tasks"] = (tp, sum(p.startswith("unexpected") for p in problems), len(tasks) - tp)
+    return out
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else (1.0 if not fp and not fn else 0.0)
