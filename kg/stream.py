@@ -40,6 +40,7 @@ from kg.export.xmlsafe import xml_safe
 from kg.ingest import ReadError, discover, normalize, read_sidecar, strip_boilerplate
 from kg.ingest.names import safe_name
 from kg.ingest.readers import decode_file, read_bytes
+from kg.pids import pid_alive
 from kg.rdf.iris import DEFAULT_BASE, Iris
 from kg.rdf.mapping import NT_TERMS, text_quads
 from kg.rdf.namespaces import PREFIXES
@@ -394,7 +395,7 @@ def _remove_stale_outputs(output: Path | None) -> None:
         return
     for p in output.parent.glob(f".{glob_escape(output.name)}.*"):
         m = re.match(rf"\.{re.escape(output.name)}\.(\d+)\.", p.name)
-        if m and not _alive(int(m.group(1))) and p.is_file():
+        if m and not pid_alive(int(m.group(1))) and p.is_file():
             p.unlink(missing_ok=True)
 
 
@@ -406,21 +407,11 @@ def _remove_stale_work_dirs(parent: Path | None) -> None:
     """Work folders of builds that were killed (their process is gone) are removed."""
     for d in (parent or Path(tempfile.gettempdir())).glob(".vnkg-build-*"):
         m = re.match(r"\.vnkg-build-(\d+)-", d.name)
-        if m and not _alive(int(m.group(1))) and d.is_dir():
+        if m and not pid_alive(int(m.group(1))) and d.is_dir():
             for p in d.glob("*"):
                 p.unlink(missing_ok=True)
             with suppress(OSError):
                 d.rmdir()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _work_parent(output: Path | None, txn: StoreBuild | None) -> Path | None:

@@ -17,20 +17,11 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Store
 
+from kg.pids import pid_alive
 from kg.store import FILE_FORMATS, merge_union
 
 PREFIX = "kg-serve-"
 OWNER = "kg-serve.pid"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def remove_stale(folder: str | None = None) -> list[Path]:
@@ -41,7 +32,7 @@ def remove_stale(folder: str | None = None) -> list[Path]:
             pid = int((path / OWNER).read_text().strip())
         except (OSError, ValueError):
             continue
-        if not _alive(pid):
+        if not pid_alive(pid):
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
     return removed
