@@ -3,25 +3,20 @@ highlights by kind, the hover card with a span's attributes, the side list and t
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser import available, chromium
 
 from kg.explain import explain
 
 webdriver = pytest.importorskip("selenium.webdriver")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+if not available():
     pytest.skip("needs Debian's chromium and chromium-driver (installed by .ci/run)", allow_module_level=True)
 
 pytestmark = pytest.mark.slow
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,900")
 TEXT = ("ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\nSố: 92/KH-UBND\nĐiện Biên, ngày 6 tháng 5 năm 2027\nKẾ HOẠCH\n"
         "Triển khai thực hiện Nghị quyết số 23/NQ-CP ngày 14/3/2027 của Chính phủ\n"
         "I. MỤC TIÊU\nPhấn đấu tỷ lệ hộ dân được dùng điện lưới quốc gia đạt trên 99%.\n"
@@ -30,20 +25,8 @@ TEXT = ("ỦY BAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\nSố: 92/KH-UBND\nĐiện Bi
 
 @pytest.fixture(scope="module")
 def driver() -> Iterator:
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    with tempfile.TemporaryDirectory() as profile:
-        options.add_argument(f"--user-data-dir={profile}")
-        d = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-        try:
-            yield d
-        finally:
-            d.quit()
+    with chromium() as d:
+        yield d
 
 
 @pytest.fixture(scope="module")

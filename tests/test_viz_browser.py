@@ -7,48 +7,31 @@ the assertions read the network's own DataSets, the side panel and the pixels of
 from __future__ import annotations
 
 import io
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from browser import available, chromium
 from rdflib import RDFS, Graph, Literal, URIRef
 
 from kg.network import to_networkx
 from kg.viz import render, viz
 
 webdriver = pytest.importorskip("selenium.webdriver")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+if not available():
     pytest.skip("needs Debian's chromium and chromium-driver (installed by .ci/run)", allow_module_level=True)
 
 pytestmark = pytest.mark.slow
 KONTUM_PLAN = "https://w3id.org/vnkg/id/doc/kon-tum/2022/35-kh-ubnd"
 NQ01_2022 = "https://w3id.org/vnkg/id/doc/vn/2022/01-nq-cp"
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,900")
 
 
 @pytest.fixture(scope="module")
 def driver() -> Iterator:
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    with tempfile.TemporaryDirectory() as profile:
-        options.add_argument(f"--user-data-dir={profile}")
-        d = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-        try:
-            yield d
-        finally:
-            d.quit()
+    with chromium() as d:
+        yield d
 
 
 def open_page(driver, path: Path, timeout: float = 30.0) -> float:
