@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,3 +38,16 @@ def chromium() -> Iterator[object]:
             yield d
         finally:
             d.quit()
+
+
+def open_page(driver, path: Path, timeout: float = 30.0) -> float:
+    """Load a vnkg page and wait until it sets ``window.vnkgReady``; returns the seconds it took."""
+    import pytest
+
+    t0 = time.perf_counter()
+    driver.get(path.resolve().as_uri())
+    while not driver.execute_script("return window.vnkgReady === true"):
+        if time.perf_counter() - t0 > timeout:
+            pytest.fail(f"{path.name}: the page did not get ready (drawn) within {timeout} s")
+        time.sleep(0.05)
+    return time.perf_counter() - t0

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import available, chromium
+from browser import available, chromium, open_page
 
 from kg.explain import explain
 
@@ -39,15 +39,6 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def open_page(driver, path: Path, timeout: float = 20.0) -> None:
-    t0 = time.perf_counter()
-    driver.get(path.resolve().as_uri())
-    while not driver.execute_script("return window.vnkgReady === true"):
-        if time.perf_counter() - t0 > timeout:
-            pytest.fail(f"{path.name}: the page did not get ready within {timeout} s")
-        time.sleep(0.05)
-
-
 def hover(driver, css: str) -> str:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
@@ -59,7 +50,7 @@ def hover(driver, css: str) -> str:
 
 
 def test_spans_are_highlighted_by_kind(driver, page: Path) -> None:
-    open_page(driver, page)
+    open_page(driver, page, timeout=20)
     kinds = driver.execute_script(
         "return [...new Set([...document.querySelectorAll('#text mark')].map(m => m.className))].sort()")
     assert {"k-documents", "k-dates", "k-bodies", "k-targets"} <= set(kinds)
@@ -73,7 +64,7 @@ def test_spans_are_highlighted_by_kind(driver, page: Path) -> None:
 
 
 def test_hover_shows_the_attributes(driver, page: Path) -> None:
-    open_page(driver, page)
+    open_page(driver, page, timeout=20)
     card = hover(driver, "mark.k-documents[data-s^='documents:1.']")
     assert "23/NQ-CP" in card and "2027-03-14" in card and "Chính phủ" in card
     assert "https://w3id.org/vnkg/id/doc/vn/2027/23-nq-cp" in card
@@ -88,7 +79,7 @@ def test_hover_shows_the_attributes(driver, page: Path) -> None:
 def test_side_list_gives_each_entity_its_iri_and_finds_its_spans(driver, page: Path) -> None:
     from selenium.webdriver.common.by import By
 
-    open_page(driver, page)
+    open_page(driver, page, timeout=20)
     entry = driver.find_element(By.CSS_SELECTOR, "#side li[data-e='documents:1']")
     assert "https://w3id.org/vnkg/id/doc/vn/2027/23-nq-cp" in entry.text and "×2" in entry.text
     entry.find_element(By.CSS_SELECTOR, "b").click()
@@ -99,7 +90,7 @@ def test_side_list_gives_each_entity_its_iri_and_finds_its_spans(driver, page: P
 def test_kind_toggle_hides_its_highlights(driver, page: Path) -> None:
     from selenium.webdriver.common.by import By
 
-    open_page(driver, page)
+    open_page(driver, page, timeout=20)
     driver.find_element(By.CSS_SELECTOR, "header input[data-k='targets']").click()
     off = driver.execute_script("return [...document.querySelectorAll('mark.k-targets')].every(m => "
                                 "m.classList.contains('off') && getComputedStyle(m).borderBottomStyle === 'none')")

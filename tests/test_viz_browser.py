@@ -13,7 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from browser import available, chromium
+from browser import available, chromium, open_page
 from rdflib import RDFS, Graph, Literal, URIRef
 
 from kg.network import to_networkx
@@ -32,17 +32,6 @@ NQ01_2022 = "https://w3id.org/vnkg/id/doc/vn/2022/01-nq-cp"
 def driver() -> Iterator:
     with chromium() as d:
         yield d
-
-
-def open_page(driver, path: Path, timeout: float = 30.0) -> float:
-    """Load a page and wait until the network has drawn; returns the seconds it took."""
-    t0 = time.perf_counter()
-    driver.get(path.resolve().as_uri())
-    while not driver.execute_script("return window.vnkgReady === true"):
-        if time.perf_counter() - t0 > timeout:
-            pytest.fail(f"{path.name}: the network did not draw within {timeout} s")
-        time.sleep(0.05)
-    return time.perf_counter() - t0
 
 
 def test_sample_page_draws_the_graph(driver, sample_ttl: Path, tmp_path: Path) -> None:
