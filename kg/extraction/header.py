@@ -90,7 +90,7 @@ def _official_header(text: str, province: str | None, unknown_scope: str) -> Hea
     pd = PLACE_DATE_RE.search(head, num.start() if num else 0)
     anchors = [m.end() for m in (motto, num, pd) if m is not None]
     if not anchors:
-        return None
+        return _bare_type_header(text, province, unknown_scope)
     tline = TYPE_LINE_RE.search(head)
     if tline is not None and tline.start() > max(anchors) + TYPE_GAP:
         tline = None
@@ -116,6 +116,19 @@ def _official_header(text: str, province: str | None, unknown_scope: str) -> Hea
     start = min(x for x in (num.start() if num else None, tline.start() if tline else None) if x is not None) \
         if (num or tline) else end
     return Header(start, end, sym.number if sym else None, number_span, date, doc_type, title, title_span, issuer)
+
+
+def _bare_type_header(text: str, province: str | None, unknown_scope: str) -> Header | None:
+    """A page that opens with the document's type line and title, its number block left out
+    ("KẾ HOẠCH" / "Chuyển đổi số năm 2024 trên địa bàn tỉnh ..."): an unnumbered own document."""
+    tline = TYPE_LINE_RE.match(text, len(text) - len(text.lstrip()))
+    if tline is None:
+        return None
+    title, title_span = _title(text, tline.end(), province, unknown_scope)
+    if title is None or len(title) < 12:
+        return None
+    doc_type = TYPE_WORDS[squash(tline.group("word")).lower()]
+    return Header(tline.start(), tline.end(), None, None, None, doc_type, title, title_span, None)
 
 
 def _type_of_symbol(sym: Symbol | None) -> str | None:

@@ -51,6 +51,8 @@ BARE_REF_RE = re.compile(rf"(?<![\w])(?i:{_alt(TYPE_WORDS)})\s+(?:số\s+)?\d{{1
 CONGRESS_IN_RE = re.compile(r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:Đảng\s+bộ\s+\w+(?:\s+\w+)?\s+)?(?:lần\s+thứ\s+)?)"
                             r"[IVXLC]+(?!\w)(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4})?")
 TITLE_START_RE = re.compile(rf"(?:^|\n|\|)\s*(?:\d{{1,3}}[.)]?\s+|[-–•+]\s*)?(?:(?i:{_alt(cue.DRAFTING)})\s+)?$")
+SELF_RE = re.compile(r"\s*(?:như\s+)?sau\s*:")  # "… ban hành Chương trình hành động … như sau:": the text itself
+DRAFTED_RE = re.compile(rf"(?<![\w])(?:{_alt(cue.DRAFTING)})\s+$")  # "… tham mưu UBND tỉnh ban hành Kế hoạch …"
 MAX_SUBJECT = 30
 MAX_WORDS = 60
 GENERIC_NEXT = {"của", "số", "này", "đó", "trên", "đã", "và", "hoặc", "các", "được", "tại", "là", "mới", "chung",
@@ -182,7 +184,8 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
     acr = ACRONYM_RE.match(text, end)
     if acr and len(body.split()) <= MAX_SUBJECT:
         return acr.end(), text[start:acr.end()], None
-    if TITLE_START_RE.search(text, max(0, start - 60), start) and 2 <= len(body.split()) <= MAX_SUBJECT:
+    drafted = DRAFTED_RE.search(text, max(0, start - 40), start) and not SELF_RE.match(text, end)
+    if (TITLE_START_RE.search(text, max(0, start - 60), start) or drafted) and 2 <= len(body.split()) <= MAX_SUBJECT:
         return end, text[start:pos + len(body.rstrip(" ,"))], None
     return None
 

@@ -167,3 +167,22 @@ def test_header_cells_on_one_line_with_a_numeric_date(read, doc) -> None:
     own = doc(res, "64/KH-UBND")
     assert (own.role, own.doc_type, own.date) == ("self", "Plan", "2024-04-18")
     assert own.title == "Phát triển du lịch cộng đồng năm 2024"
+
+
+BARE_TYPE_LINE = """CHƯƠNG TRÌNH
+Phát triển nông nghiệp hữu cơ tỉnh Lâm Đồng giai đoạn 2025-2030
+I. KẾT QUẢ THỰC HIỆN GIAI ĐOẠN TRƯỚC
+Giai đoạn 2021-2024, toàn tỉnh có 1.250 ha sản xuất hữu cơ.
+"""
+
+
+def test_page_opening_with_its_type_line_and_title_is_the_own_document(read) -> None:
+    res = read(BARE_TYPE_LINE)
+    own = [d for d in res.documents if d.role == "self"]
+    assert [(d.doc_type, d.number, d.title) for d in own] == [
+        ("Program", None, "Phát triển nông nghiệp hữu cơ tỉnh Lâm Đồng giai đoạn 2025-2030")]
+
+
+def test_a_type_word_inside_prose_opening_is_no_header(read) -> None:
+    res = read("KẾ HOẠCH\nlà gì?\nBài viết bàn về cách lập kế hoạch trong doanh nghiệp nhỏ.")
+    assert not [d for d in res.documents if d.role == "self"]

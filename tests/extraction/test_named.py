@@ -188,3 +188,15 @@ def test_set_of_criteria_with_a_place_is_a_regulation(read, doc, named) -> None:
                "Các xã rà soát bộ tiêu chí và báo cáo kết quả.")
     assert [(d.doc_type, d.label) for d in res.documents if d.number is None] == [
         ("Regulation", "bộ tiêu chí chợ văn minh tỉnh Tây Ninh")]
+
+
+def test_capitalised_document_after_a_drafting_verb_in_prose(read, doc, named) -> None:
+    res = read("Sở Nội vụ chủ trì, tham mưu UBND tỉnh ban hành Đề án sắp xếp đơn vị hành chính cấp xã; "
+               "hoàn thành trong quý II/2026.")
+    assert named(res, "Đề án sắp xếp đơn vị hành chính cấp xã").doc_type == "Scheme"
+
+
+def test_the_text_itself_after_a_drafting_verb_is_no_other_document(read, doc, named) -> None:
+    res = read("Để triển khai Nghị quyết số 12/NQ-HĐND ngày 10/7/2025 của HĐND tỉnh, UBND tỉnh ban hành "
+               "Kế hoạch thực hiện nhiệm vụ chuyển đổi số như sau:\nI. MỤC ĐÍCH")
+    assert labels(res) == []
