@@ -179,14 +179,25 @@ def _apply(rules: dict[str, tuple[set[str], str | None, bool]], facts: set[tuple
     return out
 
 
+QUAD_SUFFIXES = {".trig": RdfFormat.TRIG, ".nq": RdfFormat.N_QUADS}
+TRIPLE_SUFFIXES = {".ttl": RdfFormat.TURTLE, ".nt": RdfFormat.N_TRIPLES}
+
+
+def output_format(output: Path) -> RdfFormat:
+    """The format of an inferred-triples file by its suffix (ValueError naming the suffixes it may have)."""
+    fmt = {**QUAD_SUFFIXES, **TRIPLE_SUFFIXES}.get(output.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"{output}: unknown output format {output.suffix or '(no suffix)'!r} (use .trig or .nq "
+                         "to keep the inferred graph named, .ttl or .nt for the bare triples)")
+    return fmt
+
+
 def write_inferred(inference: Inference, output: Path, source: Path | str | GraphStore | None = None) -> int:
     """Write the inferred graph (TriG/N-Quads keep it named; Turtle/N-Triples get the bare triples).
     With `source`, a quad format also carries the asserted graphs, so the file holds both, told apart."""
     from kg.export import _atomic, prefixes_for
 
-    suffix = output.suffix.lower()
-    fmt = {".trig": "TRIG", ".nq": "N_QUADS", ".nt": "N_TRIPLES"}.get(suffix, "TURTLE")
-    rdf_format = getattr(RdfFormat, fmt)
+    rdf_format = output_format(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     base = inference.graph[: -len("graph/inferred")]
     prefixes = prefixes_for(base) if rdf_format in (RdfFormat.TRIG, RdfFormat.TURTLE) else None
@@ -203,4 +214,4 @@ def write_inferred(inference: Inference, output: Path, source: Path | str | Grap
     return len(inference)
 
 
-__all__ = ["Inference", "ReasonerError", "reason", "write_inferred"]
+__all__ = ["Inference", "ReasonerError", "output_format", "reason", "write_inferred"]

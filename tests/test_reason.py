@@ -103,3 +103,32 @@ def test_seed_chain(tmp_path: Path) -> None:
     numbers = {str(s): str(o) for s, _, o, _ in ds.quads((None, VNKG.documentNumber, None, None))}
     assert ("22/KH-UBND", "01/NQ-CP") in {(numbers.get(a), numbers.get(b)) for a, b in rows}
     assert len({g for *_, g in ds.quads((None, None, None, None))}) > 2  # asserted text graphs kept apart
+
+
+def test_bundled_sample_is_consistent(sample_ttl: Path, tmp_path: Path) -> None:
+    """The README's `kg reason` on the sample: a result that is part of another result ("trong đó") is no
+    inconsistency (vnkg:partOfTarget links targets or results)."""
+    out = tmp_path / "inferred.trig"
+    res = CliRunner().invoke(app, ["reason", str(sample_ttl), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    ds = Dataset().parse(out, format="trig")
+    assert len(ds.graph(URIRef("https://w3id.org/vnkg/id/graph/inferred"))) > 0
+
+
+def test_triple_formats_say_they_drop_the_graph_name(chain: Path, tmp_path: Path) -> None:
+    out = tmp_path / "inferred.ttl"
+    res = CliRunner().invoke(app, ["reason", str(chain), "-o", str(out)], env={"COLUMNS": "300"})
+    assert res.exit_code == 0, res.output
+    assert "no graph name: .ttl holds triples only" in res.output and "(graph <" not in res.output
+    from rdflib import Graph
+
+    assert len(Graph().parse(out, format="turtle")) > 0
+    with_asserted = CliRunner().invoke(app, ["reason", str(chain), "-o", str(out), "--with-asserted"])
+    assert with_asserted.exit_code == 2 and "--with-asserted needs a .trig or .nq output" in with_asserted.output
+
+
+def test_unknown_suffix_is_refused_before_reasoning(chain: Path, tmp_path: Path) -> None:
+    out = tmp_path / "inferred.xyz"
+    res = CliRunner().invoke(app, ["reason", str(chain), "-o", str(out)])
+    assert res.exit_code == 2 and "unknown output format '.xyz'" in res.output
+    assert not out.exists()
