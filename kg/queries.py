@@ -219,15 +219,12 @@ def run(store: GraphStore, text: str, allowed_hosts: tuple[str, ...] = ()) -> Qu
     fetch from another server) is refused unless its host is in ``allowed_hosts``, and brackets nested too
     deep for the parser are refused before parsing (``kg.serve.guard``).
     """
-    text = with_prefixes(text)
     try:
         guard.check(text, allowed_hosts=allowed_hosts, max_length=sys.maxsize)
     except guard.Refused as e:
         raise QueryError(str(e).replace("--allow-federation HOST", "kg query --allow-federation HOST")) from e
-    try:
-        if has_default_graph(store.raw):
-            return store.raw.query(text)
-        return store.query(text)
+    try:  # known prefixes given to the parser, not pasted in: error lines and columns are the user's own
+        return store.raw.query(text, prefixes=PREFIXES, use_default_graph_as_union=not has_default_graph(store.raw))
     except SyntaxError as e:
         message = " ".join(str(e).split())
         raise QueryError(f"malformed query: {message[:300]}{'…' if len(message) > 300 else ''}") from e

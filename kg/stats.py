@@ -37,6 +37,26 @@ def graph_stats(source: str | Path | GraphStore, *, top: int = 10, lang: str = "
     }
 
 
+_HOLDINGS = {
+    "documents": "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?m vnkg:mentionOf ?d }",
+    "bodies": "SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { ?d vnkg:issuedBy ?b }",
+    "references": "SELECT (COUNT(?m) AS ?n) WHERE { ?m a vnkg:Mention }",
+}
+
+
+def holdings(source: str | Path | GraphStore) -> dict[str, int]:
+    """Documents, issuing bodies and references (mentions) a graph holds: what `kg build` counts for the texts
+    it reads, counted in the graph (an incremental build's summary says what the whole store holds)."""
+    store = open_graph(source)
+    prologue = f"PREFIX vnkg: <{NAMESPACES['vnkg']}> "
+    out = {}
+    for key, query in _HOLDINGS.items():
+        rows = store.query(prologue + query)
+        assert isinstance(rows, QuerySolutions)
+        out[key] = int(next(iter(rows))["n"].value)
+    return out
+
+
 def class_counts(store: GraphStore, lang: str = "vi") -> list[dict[str, Any]]:
     """Instances per rdf:type, most frequent first."""
     result = store.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")

@@ -149,3 +149,62 @@ def test_query_reads_the_last_built_store(folder: Path) -> None:
     built = kg(folder, "build", "texts", "--store", "st", "-q")
     assert built.returncode == 0, built.stderr
     assert kg(folder, *count).stdout.split()[-1] == "1"  # the store the last build wrote
+
+
+COUNT_TARGETS = "SELECT (COUNT(*) AS ?n) WHERE { ?t a vnkg:Target }"  # the README's -e example
+
+
+def test_errors_name_the_users_own_line_and_column(folder: Path) -> None:
+    """Known prefixes are given to the parser, not pasted above the query: a one-line query's error is on line 1."""
+    out = kg(folder, "query", "-e", "SELECT ?t WHERE { ?t a vnkg:Target ")
+    assert out.returncode == 2 and "error at 1:36:" in out.stderr, out.stderr
+    two_lines = kg(folder, "query", "-e", "SELECT ?t WHERE {\n  ?t a skos:Concept . ?x }")
+    assert "error at 2:" in two_lines.stderr, two_lines.stderr
+    own = kg(folder, "query", "-e", "PREFIX vnkg: <https://example.org/other#> " + COUNT_TARGETS, "-f", "csv")
+    assert own.stdout.split()[-1] == "0"  # a query's own PREFIX wins over the known one
+
+
+@pytest.mark.slow
+def test_endpoint_knows_the_same_prefixes_as_kg_query(folder: Path) -> None:
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from kg.serve.launch import serve_in_background
+
+    cli = kg(folder, "query", "-e", COUNT_TARGETS, "-f", "csv")
+    assert cli.returncode == 0, cli.stderr
+    with serve_in_background(folder / "exports" / "sample.ttl", log=folder / "serve.log") as url:
+        def ask(query: str) -> tuple[int, str]:
+            req = urllib.request.Request(url + "/sparql", data=urllib.parse.urlencode({"query": query}).encode(),
+                                         headers={"Accept": "text/csv"})
+            try:
+                with urllib.request.urlopen(req, timeout=30) as r:
+                    return r.status, r.read().decode()
+            except urllib.error.HTTPError as e:
+                return e.code, e.read().decode()
+
+        status, body = ask(COUNT_TARGETS)
+        assert status == 200, body
+        assert body.split() == cli.stdout.split()
+        status, body = ask("SELECT ?t WHERE { ?t a vnkg:Target ")
+        assert status == 400 and "error at 1:36:" in body, body
+
+
+def _counts(summary: str) -> str:
+    """The '… documents, … bodies, … references, … triples' part of a build's summary line."""
+    return summary.split("built ", 1)[1].splitlines()[0].rsplit("extracted, ", 1)[-1].split("holds ")[-1]
+
+
+def test_incremental_summary_says_what_the_store_holds(folder: Path) -> None:
+    first = kg(folder, "build", "texts", "--store", "st", "--no-shacl")
+    assert first.returncode == 0, first.stderr
+    again = kg(folder, "build", "texts", "--store", "st", "--no-shacl")
+    assert "no text new or changed (1 unchanged); the store holds" in again.stdout, again.stdout
+    assert _counts(again.stdout) == _counts(first.stdout)  # not "0 bodies, 0 references"
+    shutil.copy(ROOT / "kg" / "sample" / "kon-tum-ke-hoach-2022.txt", folder / "texts")
+    grown = kg(folder, "build", "texts", "--store", "st", "--no-shacl")
+    assert "1 text extracted, 1 unchanged; the store holds" in grown.stdout, grown.stdout
+    clean = kg(folder, "build", "texts", "-o", "clean.ttl", "--no-shacl")
+    assert "2 texts extracted" in clean.stdout
+    assert _counts(grown.stdout) == _counts(clean.stdout)

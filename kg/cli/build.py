@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 import signal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from kg.cli._source import record_build
 from kg.cli._util import app, console, err_console, fail, interrupted
 from kg.defaults import DEFAULT_BASE, DEFAULT_TIMEOUT
+
+if TYPE_CHECKING:
+    from kg.build import BuildReport
 
 SHACL_LIMIT = 500_000  # pyshacl works in memory: larger graphs are validated on demand with `kg validate`
 
@@ -91,10 +95,7 @@ def build_cli(
     if partitions is not None:
         where.append(f"partitions in {partitions}")
     if not quiet:
-        console.print(f"[green]built[/] {escape(' and '.join(where))}: {report.texts} texts extracted"
-                      + (f", {report.skipped} unchanged" if report.skipped else "")
-                      + f", {report.documents} documents, {report.bodies} bodies, {report.references} references, "
-                      f"{report.triples} triples"
+        console.print(f"[green]built[/] {escape(' and '.join(where))}: {_summary(report, store)}"
                       + (f", [yellow]{len(report.errors)} skipped[/]" if report.errors else ""), highlight=False)
     if shacl and report.triples and report.triples <= SHACL_LIMIT:
         result = validate_graph(output if output is not None else GraphStore.open(store))
@@ -104,6 +105,21 @@ def build_cli(
         console.print(f"SHACL skipped above {SHACL_LIMIT:,} triples: run `kg validate` on the output", highlight=False)
     if strict and report.errors:
         raise typer.Exit(1)
+
+
+def _summary(report: BuildReport, store: Path | None) -> str:
+    """What was read and what the graph holds; an incremental build counts the whole store, not the texts it read."""
+    counts = {"documents": report.documents, "bodies": report.bodies, "references": report.references}
+    if report.skipped and store is not None:
+        from kg.stats import holdings
+
+        counts = holdings(store)
+    held = ", ".join(f"{n} {what}" for what, n in counts.items()) + f", {report.triples} triples"
+    if not report.skipped:
+        return f"{report.texts} text{'s' * (report.texts != 1)} extracted, {held}"
+    read = (f"{report.texts} text{'s' * (report.texts != 1)} extracted, {report.skipped} unchanged" if report.texts
+            else f"no text new or changed ({report.skipped} unchanged)")
+    return f"{read}; the store holds {held}"
 
 
 def _terminate(signum: int, frame: object) -> None:

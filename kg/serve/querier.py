@@ -60,7 +60,8 @@ def tie_to_parent(lifeline: int, parent: int) -> None:
 
 
 def run_query(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str]) -> tuple[dict[str, Any], bytes]:
-    kwargs: dict[str, Any] = {"base_iri": job.get("base")}
+    # the project's prefixes (vnkg:, skos:, …) may be used undeclared, as in `kg query`; a query's own PREFIX wins
+    kwargs: dict[str, Any] = {"base_iri": job.get("base"), "prefixes": prefixes}
     try:
         if job.get("default_graphs"):
             kwargs["default_graph"] = [NamedNode(g) for g in job["default_graphs"]]
