@@ -9,8 +9,9 @@ hoạch, hoàn thành 15/19 chỉ tiêu). Counts of meeting items, dates, ordina
 
 from __future__ import annotations
 
+import heapq
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -341,11 +342,12 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
                   + [m.start() for m in OF_TOTAL_RE.finditer(text)])
     if not hits:
         return out
+    sectors = _Sectors(blocks)
     spans = sentences(text)
     for (s, e), mode in zip(spans, sentence_modes(text, spans, default_year), strict=True):
         k = bisect_left(hits, s)
         if k < len(hits) and hits[k] < e:
-            _read_segment(text, s, e, blocks, default_year, out, exclude, mode)
+            _read_segment(text, s, e, sectors, default_year, out, exclude, mode)
     return deduplicate(out)
 
 
@@ -356,6 +358,7 @@ SECTION_END_RE = re.compile(rf"(?m)^[ \t]*(?:Điều\s+\d+\.|[IVX]{{1,4}}\.\s|[{
 
 
 def _find_all(text: str, key: str) -> list[int]:
+    """Every position of `key` in `text`, overlapping ones included (what successive `find` calls see)."""
     out, i = [], text.find(key)
     while i >= 0:
         out.append(i)
@@ -363,29 +366,65 @@ def _find_all(text: str, key: str) -> list[int]:
     return out
 
 
+def _line_start(newlines: list[int], i: int) -> int:
+    """Start of the line holding position `i`, from the sorted positions of the text's line breaks."""
+    k = bisect_left(newlines, i)
+    return newlines[k - 1] + 1 if k else 0
+
+
 def _target_blocks(text: str) -> list[tuple[int, int, str]]:
-    """Paragraphs headed by a sector or target heading: (start, end, heading)."""
+    """Paragraphs headed by a sector or target heading: (start, end, heading). Line breaks, section ends and
+    blank lines are found once per text, so each heading's end is a lookup, not a scan to the end."""
     out = []
     low = text.lower()
-    starts = sorted({low.rfind("\n", 0, i) + 1 for key in ("chỉ tiêu", "mục tiêu cụ thể")
-                     for i in _find_all(low, key)})
+    newlines = _find_all(text, "\n")
+    starts = sorted({_line_start(newlines, i) for key in ("chỉ tiêu", "mục tiêu cụ thể") for i in _find_all(low, key)})
+    section_ends: list[int] | None = None
     for line_start in starts:
         m = TARGET_HEADING_RE.match(text, line_start)
         if m is None:
             continue
-        end_m = SECTION_END_RE.search(text, m.end() + 1)
-        end = end_m.start() if end_m else len(text)
+        if section_ends is None:  # a match of SECTION_END_RE starts a line: one per line at most
+            section_ends = [x.start() for x in SECTION_END_RE.finditer(text)]
+        k = bisect_left(section_ends, m.end() + 1)
+        end = section_ends[k] if k < len(section_ends) else len(text)
         out.append((m.end(), end, squash(m.group("head"))))
-    for m in BLOCK_HEAD_RE.finditer(text):
-        end = text.find("\n\n", m.end())
-        nxt = BLOCK_HEAD_RE.search(text, m.end())
-        end = min(x for x in (end if end > 0 else len(text), nxt.start() if nxt else len(text)))
+    heads = list(BLOCK_HEAD_RE.finditer(text))
+    blank = _find_all(text, "\n\n") if heads else []
+    for n, m in enumerate(heads):
+        k = bisect_left(blank, m.end())
+        end = blank[k] if k < len(blank) else len(text)
+        if n + 1 < len(heads):  # the next heading ends this one's block
+            end = min(end, heads[n + 1].start())
         head = re.sub(r"^(?:Về|VỀ|Lĩnh vực)\s+", "", squash(m.group("head")))
         out.append((m.start(), end, head))
     return out
 
 
-def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]], default_year: int | None,
+class _Sectors:
+    """The innermost target block around a position, from blocks sorted innermost first: the blocks' ends cut
+    the text into intervals, each labelled once (a sweep with a heap), so a lookup is a bisection."""
+
+    def __init__(self, blocks: list[tuple[int, int, str]]) -> None:
+        self.points = sorted({x for a, b, _ in blocks for x in (a, b)})
+        self.labels: list[str | None] = []
+        order = sorted(range(len(blocks)), key=lambda k: blocks[k][0])
+        active: list[tuple[int, int]] = []  # (rank in `blocks`, end)
+        nxt = 0
+        for p in self.points:
+            while nxt < len(order) and blocks[order[nxt]][0] <= p:
+                heapq.heappush(active, (order[nxt], blocks[order[nxt]][1]))
+                nxt += 1
+            while active and active[0][1] <= p:
+                heapq.heappop(active)
+            self.labels.append(blocks[active[0][0]][2] if active else None)
+
+    def at(self, pos: int) -> str | None:
+        i = bisect_right(self.points, pos) - 1
+        return self.labels[i] if i >= 0 else None
+
+
+def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: int | None,
                   out: list[Target], exclude: list[tuple[int, int]], mode: str | None = None) -> None:
     seg = text[s:e]
     quantities = _quantities(seg)
@@ -404,7 +443,7 @@ def _read_segment(text: str, s: int, e: int, blocks: list[tuple[int, int, str]],
             prev_end = q.end
             continue  # inside the title of a cited document
         at = s + q.start
-        sector = next((h for a, b, h in blocks if a <= at < b), None)
+        sector = sectors.at(at)
         commit = COMMIT_RE.search(RESULT_PHRASE_RE.sub(" ", seg[:q.start])) is not None
         # The words since the previous quantity and up to the next boundary decide result vs target.
         tail_m = TAIL_STOP_RE.search(seg, q.end)
@@ -567,15 +606,12 @@ def deduplicate(found: list[Target]) -> list[Target]:
     """A figure repeated by a headline, a lead and the body is one: the same kind and quantity whose
     indicator's words are all in another's (the fuller one is kept)."""
     drop: dict[int, int] = {}
+    groups: dict[tuple, list[int]] = {}
     for i, t in enumerate(found):
-        for j, u in enumerate(found):
-            if i == j or j in drop or (t.is_result, t.base_value, t.upper, t.base_unit) != (
-                    u.is_result, u.base_value, u.upper, u.base_unit):
-                continue
-            wt, wu = _words(t.indicator), _words(u.indicator)
-            if set(wt) <= set(wu) and (len(wt) < len(wu) or (len(wt) == len(wu) and i > j)):
-                drop[i] = j
-                break
+        groups.setdefault((t.is_result, t.base_value, t.upper, t.base_unit), []).append(i)
+    for members in groups.values():
+        if len(members) > 1:
+            _drop_contained(found, members, drop)
     if not drop:
         return found
     keep = [i for i in range(len(found)) if i not in drop]
@@ -590,6 +626,46 @@ def deduplicate(found: list[Target]) -> list[Target]:
     for t in out:
         t.parent, t.against = moved(t.parent), moved(t.against)
     return out
+
+
+def _drop_contained(found: list[Target], members: list[int], drop: dict[int, int]) -> None:
+    """Within figures of one quantity (indices in order), drop each whose indicator's words are all in the
+    first other figure, in order and not dropped before it, with more words (or as many and earlier).
+
+    Figures are grouped by their word set and count (a signature), and the signatures holding a signature's
+    words come from a word index: a repeated figure costs a lookup, not a scan of every figure before it."""
+    sig_of: dict[int, tuple[frozenset[str], int]] = {}
+    members_of: dict[tuple[frozenset[str], int], list[int]] = {}
+    for i in members:
+        ws = _words(found[i].indicator)
+        sig = (frozenset(ws), len(ws))
+        sig_of[i] = sig
+        members_of.setdefault(sig, []).append(i)
+    by_word: dict[str, set[tuple[frozenset[str], int]]] = {}
+    for sig in members_of:
+        for w in sig[0]:
+            by_word.setdefault(w, set()).add(sig)
+    supersets: dict[tuple[frozenset[str], int], list[tuple[frozenset[str], int]]] = {}
+    first_kept: dict[tuple[frozenset[str], int], int] = {}
+    for i in members:
+        sig = sig_of[i]
+        sups = supersets.get(sig)
+        if sups is None:
+            pool = min((by_word[w] for w in sig[0]), key=len) if sig[0] else members_of.keys()
+            sups = supersets[sig] = [u for u in pool if sig[0] <= u[0] and u[1] >= sig[1]]
+        best = None
+        for u in sups:
+            j = first_kept.get(u)  # a kept figure comes before i; later ones are not dropped yet
+            if j is None and u[1] > sig[1]:
+                later = members_of[u]
+                k = bisect_right(later, i)
+                j = later[k] if k < len(later) else None
+            if j is not None and (best is None or j < best):
+                best = j
+        if best is None:
+            first_kept.setdefault(sig, i)
+        else:
+            drop[i] = best
 
 
 def _share_predicates(pct: list[Target]) -> None:
