@@ -59,12 +59,12 @@ class Report:
     def warnings(self) -> int:
         return sum(r.count for r in self.rows if r.severity != "Violation")
 
-    def summary(self) -> str:
-        """One line, e.g. for `kg build`."""
+    def summary(self, hint: bool = True) -> str:
+        """One line, e.g. for `kg build` (``hint``: say that `kg validate` gives the table)."""
         if not self.rows:
             return f"SHACL: conforms ({self.triples} triples checked)"
-        return (f"SHACL: {self.violations} violations, {self.warnings} warnings in {len(self.rows)} shapes "
-                f"(run kg validate for the table)")
+        return (f"SHACL: {self.violations} violations, {self.warnings} warnings in {len(self.rows)} shapes"
+                + (" (run kg validate for the table)" if hint else ""))
 
 
 def _as_graph(source: Graph | Dataset | GraphStore | Path | str) -> Graph:

@@ -49,10 +49,10 @@ def test_reading_commands_follow_the_last_build(folder: Path) -> None:
     after = triples_in_stats(folder)
     assert after == triples_in_stats(folder, "out/mine.ttl")
     assert after < before  # one small text, not the six-text sample
-    checked = kg(folder, "validate")
-    assert checked.returncode == 0 and "triples checked" in checked.stdout
-    n_mine = int(checked.stdout.split("(")[1].split()[0])
-    n_named = int(kg(folder, "validate", "out/mine.ttl").stdout.split("(")[1].split()[0])
+    checked = kg(folder, "validate")  # in a pipe: tab-separated rows on stdout, the summary on stderr
+    assert checked.returncode == 0 and "triples checked" in checked.stderr
+    n_mine = int(checked.stderr.split("(")[1].split()[0])
+    n_named = int(kg(folder, "validate", "out/mine.ttl").stderr.split("(")[1].split()[0])
     assert n_mine == n_named
 
 
@@ -208,3 +208,81 @@ def test_incremental_summary_says_what_the_store_holds(folder: Path) -> None:
     clean = kg(folder, "build", "texts", "-o", "clean.ttl", "--no-shacl")
     assert "2 texts extracted" in clean.stdout
     assert _counts(grown.stdout) == _counts(clean.stdout)
+
+
+def on_terminal(cwd: Path, *args: str, columns: int = 80) -> str:
+    """Run kg with stdout on a pseudo-terminal `columns` wide (as a person sees it); its output, colours off."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": str(columns), "TERM": "dumb"}
+    proc = subprocess.Popen([*KG, *args], cwd=cwd, env=env, stdout=follower, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the command ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    proc.wait(timeout=120)
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode().replace("\r\n", "\n"))
+
+
+def column_texts(table: str, index: int) -> list[str]:
+    """The body cells of one column of a boxed rich table, each cell's lines joined by spaces."""
+    cells: list[list[str]] = [[]]
+    for line in table.splitlines():
+        if line.startswith(("├", "└")):
+            cells.append([])
+        elif line.startswith("│"):
+            cells[-1].append(line.split("│")[index + 1].strip())
+    return [" ".join(c) for c in cells if c]
+
+
+def test_saved_queries_fold_at_80_columns_and_are_rows_in_a_pipe(tmp_path: Path) -> None:
+    from kg import queries
+
+    catalogue = queries.load_catalogue()
+    shown = on_terminal(tmp_path, "queries")
+    assert max(len(line) for line in shown.splitlines()) <= 80
+    cells = column_texts(shown, 1)
+    assert len(cells) == len(catalogue)
+    for q, cell in zip(catalogue.values(), cells, strict=True):
+        assert " ".join(q.description.split()) in cell  # words wrapped at spaces, none broken
+        assert all(f"-p {p.name} ({p.kind})" in cell for p in q.params)
+    lines = [line.split("│")[2].split() for line in shown.splitlines() if line.startswith("│")]
+    assert sum(map(len, lines)) / len(lines) >= 4  # not one word a line
+    piped = kg(tmp_path, "queries")
+    rows = [line.split("\t") for line in piped.stdout.splitlines()]
+    assert rows[0] == ["name", "title", "description", "params"]
+    assert [r[0] for r in rows[1:]] == list(catalogue) and all(len(r) == 4 for r in rows)
+
+
+BROKEN = """@prefix vnkg: <https://w3id.org/vnkg/ontology#> .
+<https://w3id.org/vnkg/id/target/6a0d72329ed70607/1297-a-long-node-name-that-does-not-fit-in-a-column>
+    a vnkg:Target ; vnkg:indicator "GRDP" ; vnkg:value "bảy" ; vnkg:unit "%" .
+"""
+
+
+def test_validate_folds_node_names_at_80_columns_and_is_rows_in_a_pipe(tmp_path: Path) -> None:
+    (tmp_path / "broken.ttl").write_text(BROKEN, encoding="utf-8")
+    shown = on_terminal(tmp_path, "validate", "broken.ttl")
+    assert "…" not in shown and max(len(line) for line in shown.splitlines()) <= 80
+    focus = "id:target/6a0d72329ed70607/1297-a-long-node-name-that-does-not-fit-in-a-column"
+    examples = column_texts(shown.split("SHACL:")[0], 3)
+    assert examples and all(cell.replace(" ", "").startswith(focus) for cell in examples), examples
+    assert "violations" in shown.split("┘")[-1]
+    piped = kg(tmp_path, "validate", "broken.ttl")
+    assert piped.returncode == 1
+    rows = [line.split("\t") for line in piped.stdout.splitlines()]
+    assert rows[0] == ["shape", "severity", "count", "focus node", "message"]
+    assert len(rows) > 2 and all(len(r) == 5 for r in rows)
+    assert {r[3] for r in rows[1:]} == {"https://w3id.org/vnkg/id/target/6a0d72329ed70607/"
+                                        "1297-a-long-node-name-that-does-not-fit-in-a-column"}
+    assert "violations" in piped.stderr

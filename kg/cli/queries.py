@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from kg.cli._util import app, console, fail
+from kg.cli._util import app, console, fail, folded_table, to_terminal, write_tsv
 
 
 @app.command("queries")
 def queries_cli() -> None:
-    """List the saved queries (run one with `kg query NAME --param NAME=VALUE`)."""
-    from rich.table import Table
+    """List the saved queries (run one with `kg query NAME --param NAME=VALUE`). A table on a terminal,
+    tab-separated rows (name, title, description, params) in a pipe."""
+    from rich.markup import escape
 
     from kg import queries
 
@@ -16,11 +17,13 @@ def queries_cli() -> None:
         catalogue = queries.load_catalogue()
     except queries.QueryError as e:
         fail(str(e))
-    table = Table(header_style="bold", show_lines=True)
-    table.add_column("name", no_wrap=True)
-    for col in ("title", "description", "params"):
-        table.add_column(col, overflow="fold")
+    if not to_terminal():
+        write_tsv(("name", "title", "description", "params"),
+                  [(q.name, q.title, q.description, "; ".join(f"{p.name} ({p.kind}): {p.description}"
+                                                              for p in q.params)) for q in catalogue.values()])
+        return
+    table = folded_table("name", "what it returns", no_wrap=("name",))
     for q in catalogue.values():
-        params = "\n".join(f"{p.name} ({p.kind}): {p.description}" for p in q.params)
-        table.add_row(q.name, q.title, q.description, params)
+        params = "".join(f"\n[bold]-p {escape(p.name)}[/] ({p.kind}): {escape(p.description)}" for p in q.params)
+        table.add_row(q.name, f"[bold]{escape(q.title)}[/]\n{escape(q.description)}{params}")
     console.print(table)
