@@ -9,6 +9,7 @@ sentence that reports them (or a ``dd/mm`` in the title, with the year from the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kg.extraction.bodies import BODY_START_RE, agency, match_body
 from kg.extraction.dates import find_dates, to_iso
@@ -101,18 +102,62 @@ def _year_of(label: str, default: int | None) -> int | None:
     return int(m.group(1)) if m else default
 
 
+SENTENCE_REACH = 500  # characters a meeting's sentence reaches on each side of its phrase (a run-on page)
+_SENTENCE_END_RE = re.compile(r"\.(?=\s)|\n")
+
+
+class _Meetings:
+    """Meetings known so far by their lower-case label, in order: `find` gives the first known one whose
+    label starts with the new one or is its start, by lookups of the label's prefixes, not a scan of all."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, tuple[int, Meeting]] = {}
+        self.first_with_prefix: dict[str, tuple[int, Meeting]] = {}
+
+    def find(self, key: str) -> Meeting | None:
+        found = [hit for hit in (self.by_key.get(key[:n]) for n in range(1, len(key) + 1)) if hit]
+        if key in self.first_with_prefix:
+            found.append(self.first_with_prefix[key])
+        return min(found, key=lambda x: x[0])[1] if found else None
+
+    def add(self, key: str, meeting: Meeting) -> None:
+        entry = (len(self.by_key), meeting)
+        self.by_key[key] = entry
+        for n in range(1, len(key) + 1):
+            self.first_with_prefix.setdefault(key[:n], entry)
+
+
+def _chairs(text: str, people: list[Person]) -> tuple[list[int], list[int], int | None]:
+    """Starts and indices of the people whose line says they chair, and the first head of the People's
+    Committee: what every meeting of the text looks its chair up in."""
+    starts, index = [], []
+    for i, p in enumerate(people):
+        if CHAIR_RE.search(text[p.span.start: p.span.start + 300].split("\n")[0]):
+            starts.append(p.span.start)
+            index.append(i)
+    head = next((i for i, p in enumerate(people) if any(
+        t.lower().startswith("chủ tịch ubnd") or t.lower().startswith("chủ tịch ủy ban") for t, _ in p.posts)), None)
+    return starts, index, head
+
+
 def read_meetings(text: str, people: list[Person], year: int | None, province: str | None,
                   unknown_scope: str) -> list[Meeting]:
     out: list[Meeting] = []
-    by_key: dict[str, Meeting] = {}
+    known_meetings = _Meetings()
     title_end = text.find("\n")
+    ends: list[int] | None = None
+    chairs: tuple[list[int], list[int], int | None] | None = None
     for m in MEETING_RE.finditer(text):
         label = squash(m.group("label"))
         label = label[0].upper() + label[1:]
         key = label.lower()
-        sent_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
-        sent_end_m = re.search(r"\.\s|\n", text[m.end():])
-        sent = text[sent_start: m.end() + (sent_end_m.start() if sent_end_m else 0)]
+        lo = max(0, m.start() - SENTENCE_REACH)
+        sent_start = max(text.rfind("\n", lo, m.start()), text.rfind(". ", lo, m.start()), lo - 1) + 1
+        if ends is None:
+            ends = [x.start() for x in _SENTENCE_END_RE.finditer(text)]
+        k = bisect_left(ends, m.end())
+        sent_end = ends[k] if k < len(ends) and ends[k] - m.end() <= SENTENCE_REACH else m.end()
+        sent = text[sent_start: sent_end]
         held = HELD_RE.search(sent) is not None
         if not (held or m.start() < title_end or "thứ" in key):
             continue  # "báo cáo tại phiên họp thường kỳ": a habit, not a meeting
@@ -123,7 +168,7 @@ def read_meetings(text: str, people: list[Person], year: int | None, province: s
             date = found[0].iso if found else None
         elif (short := LEAD_SHORT_DATE_RE.search(sent)) and (held_year := _year_of(label, year)):
             date = to_iso(int(short.group("d")), int(short.group("m")), held_year)
-        known = next((mt for k, mt in by_key.items() if k.startswith(key) or key.startswith(k)), None)
+        known = known_meetings.find(key)
         if known is not None:
             known.date = known.date or date
             continue
@@ -131,20 +176,17 @@ def read_meetings(text: str, people: list[Person], year: int | None, province: s
             sd = SHORT_DATE_RE.search(text[:300])
             if sd and year:
                 date = to_iso(int(sd.group("d")), int(sd.group("m")), year)
-        chair = None
-        chair_sent = next((i for i, p in enumerate(people) if CHAIR_RE.search(
-            text[p.span.start: p.span.start + 300].split("\n")[0]) and p.span.start >= sent_start - 200), None)
-        if chair_sent is None:
-            chair_sent = next((i for i, p in enumerate(people)
-                               if any(t.lower().startswith("chủ tịch ubnd") or t.lower().startswith("chủ tịch ủy ban")
-                                      for t, _ in p.posts)), None)
-        chair = chair_sent
+        if chairs is None:
+            chairs = _chairs(text, people)
+        starts, index, head = chairs
+        c = bisect_left(starts, sent_start - 200)
+        chair = index[c] if c < len(index) else head
         body = None
         if re.search(r"UBND|Ủy\s+ban", label + sent):
             hit = match_body("UBND tỉnh", 0, province, unknown_scope)
             body = hit[0] if hit else None
         where = context(text, m.start(), m.end(), sent_start, sent_start + len(sent))
         meeting = Meeting(label, Span(m.start(), m.end(), m.group(0), where), date, chair, body)
-        by_key[key] = meeting
+        known_meetings.add(key, meeting)
         out.append(meeting)
     return out
