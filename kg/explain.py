@@ -47,6 +47,8 @@ class SpanView:
     attrs: dict[str, Any]
     iri: str | None = None  # the node it became (None: not in the graph)
     target: str | None = None  # a link's object node
+    ostart: int | None = None  # offsets into the original text, as the graph's vnkg:startOffset/endOffset
+    oend: int | None = None
 
 
 @dataclass(slots=True)
@@ -80,9 +82,15 @@ def explain_file(path: Path, base: str = DEFAULT_BASE) -> Explanation:
             node, target = node_of(ent, res, iris)
             out.spans.append(SpanView(f"{sp.id_}.{n}", key, sp.label_, sp._.start, sp._.end,
                                       c.text[sp._.start:sp._.end], sp._.attrs,
-                                      node if node in subjects else None, target))
+                                      node if node in subjects else None, target,
+                                      *_original(c.to_original, sp._.start, sp._.end)))
     out.spans.sort(key=lambda s: (s.start, -s.end, KEYS.index(s.key)))
     return out
+
+
+def _original(to_original: Any, start: int, end: int) -> tuple[int, int]:
+    """Offsets into the original text (the cleaned text's own when cleaning kept them)."""
+    return (to_original(start), to_original(end)) if to_original else (start, end)
 
 
 def node_of(ent: Any, res: TextResult, iris: Iris) -> tuple[str | None, str | None]:
@@ -163,7 +171,7 @@ def _short(text: str, n: int = 90) -> str:
 def render_html(ex: Explanation) -> str:
     """One self-contained offline page (no external asset)."""
     data = {s.id: {"key": s.key, "label": s.label, "start": s.start, "end": s.end, "attrs": s.attrs, "iri": s.iri,
-                   "target": s.target} for s in ex.spans}
+                   "target": s.target, "o": [s.ostart, s.oend]} for s in ex.spans}
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     css = "\n".join(f".k-{k}{{--c:{c}}}" for k, c in COLOURS.items())
     legend = "".join(f'<label class="k-{k}"><input type="checkbox" checked data-k="{k}"> '
@@ -231,6 +239,25 @@ document.getElementById("side").addEventListener("click", e => {{
 document.querySelectorAll("header input").forEach(box => box.addEventListener("change", () => {{
   document.querySelectorAll("mark.k-" + box.dataset.k).forEach(m => m.classList.toggle("off", !box.checked));
 }}));
+// Anchors: #span=START-END (offsets into the original text, as the graph's vnkg:startOffset/endOffset) or
+// vnkgFocus(START, END) outlines the span read there (else the spans overlapping it) and scrolls to it.
+function vnkgFocus(a, b) {{
+  document.querySelectorAll("mark.hot").forEach(m => m.classList.remove("hot"));
+  let ids = Object.keys(SPANS).filter(id => SPANS[id].o[0] === a && SPANS[id].o[1] === b);
+  if (!ids.length) ids = Object.keys(SPANS).filter(id => SPANS[id].o[0] < b && SPANS[id].o[1] > a
+                                                    && SPANS[id].key !== "links");
+  const marks = ids.flatMap(id => [...document.querySelectorAll('mark[data-s="' + CSS.escape(id) + '"]')]);
+  marks.forEach(m => m.classList.add("hot"));
+  if (marks.length) marks[0].scrollIntoView({{block: "center"}});
+  return marks.length;
+}}
+window.vnkgFocus = vnkgFocus;
+function fromHash() {{
+  const m = /^#span=([0-9]+)-([0-9]+)$/.exec(location.hash);
+  if (m) vnkgFocus(Number(m[1]), Number(m[2]));
+}}
+addEventListener("hashchange", fromHash);
+fromHash();
 window.vnkgReady = true;
 </script></body></html>
 """

@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from kg.cli import (  # noqa: F401
     build,
+    compare,
     docs,
     explain,
     export,
@@ -17,6 +18,7 @@ from kg.cli import (  # noqa: F401
     query,
     reason,
     serve,
+    show,
     stats,
     validate,
     viz,

@@ -19,11 +19,14 @@ Routes:
 * ``GET /``: the YASGUI query page (assets from the package); ``GET /queries.json``: the saved queries.
 * ``GET /id/{path}``: the description of ``{base}{path}``: HTML for browsers (only http(s) IRIs are links),
   Turtle, JSON-LD or N-Triples by ``Accept``; 404 if the store knows nothing about it.
+* ``GET /indicator/`` and ``/indicator/{key}``: indicators across provinces and years (chart and table); a
+  document's ``/id/`` page in HTML is its dossier (``kg.serve.pages``).
 * ``GET /healthz``: status and worker statistics. CORS on every answer.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hmac
 import re
@@ -306,10 +309,29 @@ def create_app(config: ServeConfig) -> Starlette:
                 return HTMLResponse(f"<!DOCTYPE html><title>404</title><p>{pages.escape(message)}</p>",
                                     status_code=404)
             return _text(404, message)
+        if html and pages.is_document(iri, triples):
+            return await page_of(request, lambda select: pages.dossier_html(select, iri, base))
         if html:
             return HTMLResponse(pages.resource_html(iri, triples, base), headers={"Vary": "Accept"})
         return Response(results.serialize_graph(triples, fmt), media_type=results.MEDIA_TYPES[fmt],
                         headers={"Vary": "Accept"})
+
+    async def page_of(request: Request, make: Any) -> Response:
+        """A dossier or indicator page: its queries run on the workers, from a thread (kg.serve.pages)."""
+        select = pages.worker_select(lambda job: pool.query(client_of(request), job, config.timeout),
+                                     asyncio.get_running_loop())
+        try:
+            return HTMLResponse(await asyncio.to_thread(make, select), headers={"Vary": "Accept"})
+        except (QueryTimeout, Busy) as e:
+            return _text(503, str(e), {"Retry-After": "2"})
+        except WorkerDied as e:
+            return _text(500, str(e))
+        except pages.PageError as e:
+            return HTMLResponse(f"<!DOCTYPE html><title>404</title><p>{pages.escape(str(e))}</p>", status_code=404)
+
+    async def indicator(request: Request) -> Response:
+        key = request.path_params.get("key", "")
+        return await page_of(request, (lambda s: pages.indicator_html(s, key, base)) if key else pages.indicators_html)
 
     async def index(_request: Request) -> Response:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
@@ -327,6 +349,8 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/queries.json", saved),
         Route("/healthz", health),
         Route("/id/{path:path}", resource),
+        Route("/indicator/", indicator),
+        Route("/indicator/{key:path}", indicator),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],

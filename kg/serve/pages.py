@@ -1,15 +1,24 @@
-"""HTML and Turtle documents of the endpoint: resource pages and the SPARQL service description."""
+"""HTML and Turtle documents of the endpoint: resource pages, document dossiers, indicator charts and the SPARQL
+service description."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from html import escape
+from urllib.parse import quote
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+from kg.pages import PREFIXES as PAGE_PREFIXES
+from kg.pages import PageError, Rows, Select, json_rows
 from kg.rdf.namespaces import PREFIXES
 from kg.serve.querier import LABELS
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+LEGAL_DOCUMENT = "https://w3id.org/vnkg/ontology#LegalDocument"
+INDICATOR = "https://w3id.org/vnkg/ontology#Indicator"
+__all__ = ["PageError", "escape"]
 _PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 _STYLE = """body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:#222}
 h1{font-size:1.4rem}code{color:#555}table{border-collapse:collapse;width:100%}
@@ -57,8 +66,23 @@ def resource_html(iri: str, triples: list[Triple], base: str) -> str:
     return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f'<style>{_STYLE}</style></head><body><p><a href="/">SPARQL query page</a></p>'
             f"<h1>{escape(title)}</h1><p><code>{escape(iri)}</code></p>"
-            f"<p>{escape(', '.join(types))}</p><table>{rows}</table>"
+            f"<p>{escape(', '.join(types))}</p>{_concept_link(own, types)}<table>{rows}</table>"
             f'<p>Also as <a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a></p></body></html>')
+
+
+def _concept_link(own: list[Triple], types: list[str]) -> str:
+    """On an indicator's page, a link to its chart across provinces and years (when it falls under a concept)."""
+    if "vnkg:Indicator" not in types:
+        return ""
+    from kg.indicators import concept_of
+
+    for t in own:
+        if t.predicate.value in LABELS and isinstance(t.object, Literal):
+            c = concept_of(t.object.value)
+            if c is not None:
+                return (f'<p>Across provinces and years: <a href="{escape(indicator_href(c.key))}">'
+                        f"{escape(c.vi)}</a></p>")
+    return ""
 
 
 def _pred_order(item: tuple[str, list[str]]) -> tuple[int, str]:
@@ -96,3 +120,54 @@ def service_description(endpoint: str, *, allow_update: bool) -> str:
     sd:feature sd:UnionDefaultGraph ;
     sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .
 """
+
+
+# -- dossier and indicator pages ------------------------------------------------------------------
+def worker_select(query: Callable[[dict], Awaitable[tuple[dict, bytes]]], loop: asyncio.AbstractEventLoop) -> Select:
+    """A blocking `Select` for a thread: each query runs on the server's workers (``query(job)``) in ``loop``.
+
+    Pool errors (timeout, busy) propagate; a query the worker refuses is a PageError.
+    """
+
+    def select(sparql: str) -> Rows:
+        job = {"op": "query", "text": PAGE_PREFIXES + sparql, "max_rows": None, "accept": "",
+               "formats": {"solutions": "json", "boolean": "json", "graph": "ntriples"}}
+        header, body = asyncio.run_coroutine_threadsafe(query(job), loop).result()
+        if not header.get("ok"):
+            raise PageError(str(header.get("message", "query failed")))
+        return json_rows(body)
+
+    return select
+
+
+def is_document(iri: str, triples: list[Triple]) -> bool:
+    """Whether the described resource is a document (its page is then the dossier)."""
+    node = NamedNode(iri)
+    return any(t.subject == node and t.predicate.value == RDF_TYPE and t.object.value == LEGAL_DOCUMENT
+               for t in triples)
+
+
+def dossier_html(select: Select, iri: str, base: str) -> str:
+    """The dossier page of a served document: links stay on this server, concepts open their chart."""
+    from kg.dossier import gather
+    from kg.pages.dossier_html import render
+
+    return render(gather(select, iri), lambda i: local_href(i, base), concept_link=indicator_href, home="/")
+
+
+def indicator_href(key: str) -> str:
+    return "/indicator/" + quote(key, safe="")
+
+
+def indicator_html(select: Select, key: str, base: str) -> str:
+    from kg.compare import compare
+    from kg.pages.compare_html import render
+
+    return render(compare(select, key), lambda i: local_href(i, base), home="/")
+
+
+def indicators_html(select: Select) -> str:
+    from kg.compare import index
+    from kg.pages.compare_html import index_page
+
+    return index_page(index(select), indicator_href)

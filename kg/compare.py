@@ -1,0 +1,137 @@
+"""One indicator across provinces and years: every target and result of one indicator concept in the graph.
+
+`points` reads the targets and results of the graph (SELECT queries, `kg.pages.Select`) and keeps those
+whose indicator falls under the concept (`kg.indicators`); each point has its province (the source text's,
+else its document issuer's), year, value, unit, document and source anchor. `kg.pages.chart` draws them,
+`kg.pages.compare_html` makes the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kg.dossier import Anchor, anchor_of, decimal_of, local_name
+from kg.indicators import BY_KEY, concept_of, find_concept, normalise
+from kg.pages import PageError, Rows, Select
+
+NATIONAL = "Cả nước"  # a figure of a national document (scope vn), not of a province
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+QUERY = """SELECT ?t ?cls ?ind ?value ?upper ?unit ?bu ?cmp ?period ?doc ?num ?dlabel ?prov ?plabel
+       ?anchor ?sentence ?start ?end ?src ?file WHERE {
+  VALUES ?cls { vnkg:Target vnkg:Result }
+  ?t a ?cls ; vnkg:indicator ?ind .
+  OPTIONAL { ?t vnkg:value ?value } OPTIONAL { ?t vnkg:upperValue ?upper } OPTIONAL { ?t vnkg:unit ?unit }
+  OPTIONAL { ?t vnkg:baseUnit ?bu } OPTIONAL { ?t vnkg:comparator ?cmp } OPTIONAL { ?t vnkg:period ?period }
+  OPTIONAL { ?t vnkg:anchorText ?anchor } OPTIONAL { ?t vnkg:sentence ?sentence }
+  OPTIONAL { ?t vnkg:startOffset ?start ; vnkg:endOffset ?end }
+  OPTIONAL { ?t prov:wasDerivedFrom ?src OPTIONAL { ?src vnkg:fileName ?file }
+             OPTIONAL { ?src vnkg:province ?sprov OPTIONAL { ?sprov rdfs:label ?splabel } } }
+  OPTIONAL { ?doc vnkg:hasTarget|vnkg:hasResult ?t
+             OPTIONAL { ?doc vnkg:documentNumber ?num } OPTIONAL { ?doc rdfs:label ?dlabel }
+             OPTIONAL { ?doc vnkg:issuedBy/vnkg:province ?dprov OPTIONAL { ?dprov rdfs:label ?dplabel } } }
+  BIND(COALESCE(?sprov, ?dprov) AS ?prov)
+  BIND(COALESCE(?splabel, ?dplabel) AS ?plabel)
+}"""
+
+
+@dataclass(slots=True)
+class Point:
+    kind: str  # target or result
+    province: str  # its label ("" when no province is known)
+    province_iri: str
+    year: int | None
+    period: str
+    value: Decimal
+    upper: Decimal | None
+    unit: str
+    comparator: str
+    indicator: str  # as written
+    doc: str  # the document's IRI ("" when none)
+    doc_label: str
+    anchor: Anchor | None
+    iri: str
+
+
+@dataclass(slots=True)
+class Comparison:
+    key: str
+    label: str
+    label_en: str
+    points: list[Point]
+    phrasings: list[str]  # the indicators as written that fell under it
+
+    @property
+    def units(self) -> list[str]:
+        return sorted({p.unit for p in self.points}, key=lambda u: (-sum(p.unit == u for p in self.points), u))
+
+
+def year_of(period: str) -> int | None:
+    """The year a period is drawn at: its last year (``2021-2025`` -> 2025, ``2024-Q1`` -> 2024)."""
+    years = _YEAR.findall(period or "")
+    return int(years[-1]) if years else None
+
+
+def _points(rows: Rows, keep) -> tuple[list[Point], list[str]]:
+    seen: set[str] = set()
+    points: list[Point] = []
+    phrasings: set[str] = set()
+    for r in rows:
+        if r["t"] in seen or not keep(r):
+            continue
+        seen.add(r["t"])
+        phrasings.add(r["ind"])
+        value = decimal_of(r.get("value"))
+        if value is None:
+            continue
+        a = anchor_of(r)
+        if a is not None:
+            a.file = r.get("file", "")
+        province = r.get("plabel") or (NATIONAL if "/doc/vn/" in r.get("doc", "") else "")
+        points.append(Point("result" if r["cls"].endswith("Result") else "target", province,
+                            r.get("prov", ""), year_of(r.get("period", "")), r.get("period", ""), value,
+                            decimal_of(r.get("upper")), r.get("unit", ""), local_name(r.get("cmp", "")), r["ind"],
+                            r.get("doc", ""), r.get("num") or r.get("dlabel", ""), a, r["t"]))
+    points.sort(key=lambda p: (p.province or "\uffff", p.year or 0, p.kind, p.period, p.iri))
+    return points, sorted(phrasings)
+
+
+def compare(select: Select, indicator: str) -> Comparison:
+    """The points of the concept ``indicator`` names (its key, or any phrasing; else its normalised words)."""
+    rows = select(QUERY)
+    concept = find_concept(indicator)
+    if concept is not None:
+        points, phrasings = _points(rows, lambda r: (c := concept_of(r["ind"], r.get("bu") or r.get("unit") or None))
+                                    is not None and c.key == concept.key)
+        result = Comparison(concept.key, concept.vi, concept.en, points, phrasings)
+    else:
+        key = normalise(indicator)
+        points, phrasings = _points(rows, lambda r: normalise(r["ind"]) == key)
+        result = Comparison(key, indicator.strip(), indicator.strip(), points, phrasings)
+    if not result.points:
+        known = ", ".join(c.key for c in concepts(rows)[:12])
+        raise PageError(f"{indicator!r}: no target or result of this indicator in the graph"
+                        + (f" (indicators with figures: {known})" if known else ""))
+    return result
+
+
+def concepts(rows: Rows) -> list:
+    """The concepts with at least one figure in these rows, the most figures first."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        c = concept_of(r["ind"], r.get("bu") or r.get("unit") or None)
+        if c is not None and r.get("value"):
+            counts[c.key] = counts.get(c.key, 0) + 1
+    return [BY_KEY[k] for k in sorted(counts, key=lambda k: (-counts[k], k))]
+
+
+def index(select: Select) -> list[tuple[object, int]]:
+    """Every concept with figures in the graph and how many (for the `/indicator/` index)."""
+    rows = select(QUERY)
+    counts: dict[str, set[str]] = {}
+    for r in rows:
+        c = concept_of(r["ind"], r.get("bu") or r.get("unit") or None)
+        if c is not None and r.get("value"):
+            counts.setdefault(c.key, set()).add(r["t"])
+    return [(BY_KEY[k], len(v)) for k, v in sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
