@@ -1,7 +1,10 @@
 """Tasks assigned in running sentences: «Sở X chủ trì, phối hợp với … tham mưu …» (the lead agency is the
-subject) and «Các sở, ngành … báo cáo … trước ngày 15/3» (a deadline makes the sentence a task).
+subject), «Các sở, ngành … báo cáo … trước ngày 15/3» (a deadline makes the sentence a task), requests to named
+bodies («UBND tỉnh giao Sở Y tế rà soát …», «Đề nghị Sở Tài chính …»), and the items of an assigning list that
+open with a body as subject («Chủ tịch UBND tỉnh chỉ đạo như sau: … 3. Sở Tài chính tham mưu …»).
 
-Cue words are in `lang_vi/task_cues.py`; agencies are resolved by `kg.extraction.task_leads`.
+Cue words are in `lang_vi/task_cues.py`; agencies are resolved by `kg.extraction.task_leads`, addressee phrases
+by `kg.extraction.task_addressees`.
 """
 
 from __future__ import annotations
@@ -10,20 +13,18 @@ import re
 
 from kg.extraction.lang_vi import agencies as agency_data
 from kg.extraction.lang_vi import task_cues as cues
-from kg.extraction.task_deadlines import deadline_in
-from kg.extraction.task_layout import excluded_regions, in_table, inside, paragraphs
+from kg.extraction.task_addressees import LOWER_VERB_RE, addressee, closing
+from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, deadline_in
+from kg.extraction.task_layout import HEADING_RE, excluded_regions, in_table, inside, is_marker, paragraphs
 from kg.extraction.task_leads import TaskContext, lead_bodies
 from kg.extraction.text import UPPER, squash
-from kg.model import Span, Task
+from kg.model import Body, Span, Task
 
 
 def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-# Task verbs in lower case only: inside a sentence a verb is written in lower case, an agency's name
-# ("Sở Xây dựng") is not.
-LOWER_VERB_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.TASK_VERBS)})(?!\w)")
 CHU_TRI_RE = re.compile(r"\s+chủ\s+trì(?:\s*,|\s+và)?\s*")
 COOP_RE = re.compile(r"phối\s+hợp\s+với\s+")
 BODY_HEADS = rf"(?:{_alt((*agency_data.HEADS, *cues.NATIONAL_HEADS))})(?!\w)"
@@ -32,9 +33,15 @@ SUBJECT_HEAD_RE = re.compile(rf"(?i:{_alt(cues.ADDRESSEE_HEADS)})(?!\w)"
 REQUEST_RE = re.compile(rf"(?:{_alt(cues.REQUEST_VERBS)})\s+", re.I)
 REQUEST_WORD_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.REQUEST_VERBS)})\s+", re.I)
 LEADING_RE = re.compile(rf"(?:{_alt(cues.LEADING_CLAUSES)})(?!\w)[^,]*,\s*", re.I)
+MARKER_RE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s+")
+FRAME_END_RE = re.compile(r"\s*,\s*")
+ASSIGNING_INTRO_RE = re.compile(rf"(?i)(?<!\w)(?:{_alt(cues.ASSIGNING_INTRO)})(?!\w)")
+GIAO_ITEM_RE = re.compile(rf"(?i:giao)\s+(?:{BODY_HEADS})")
 SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
 FOLLOW_UP_RE = re.compile(r"(?:Hoàn\s+thành|Thời\s+gian\s+hoàn\s+thành|Thời\s+hạn)(?!\w)")
 PAST_RE = re.compile(r"\bđã\b|\bvừa\b")
+HOAN_THANH_RE = re.compile(r",\s*hoàn\s+thành\s*$")
+DONE_RE = re.compile(r"\bđã\b")
 
 
 def sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -47,16 +54,28 @@ def sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
-    """Every assignment sentence of the text."""
+    """Every assignment sentence of the text. An intro ending in a colon that assigns («… chỉ đạo như sau:»), or
+    an item «Giao Sở X …», opens an assigning list, whose items opening with a body as subject are tasks too; a
+    heading or another intro closes it."""
     out: list[Task] = []
     skip = excluded_regions(text)
     paras = paragraphs(text)
+    assigning = False
     for k, (a, b) in enumerate(paras):
+        para = text[a:b]
+        item = is_marker(para)
+        if para.rstrip().endswith(":") and not item:
+            assigning = bool(ASSIGNING_INTRO_RE.search(para[para.rfind(".", 0, len(para) - 1) + 1:]))
+        elif HEADING_RE.match(para):
+            assigning = False
+        first_at = a + (m.end() if (m := MARKER_RE.match(para)) else 0)  # an item's text, after its marker
+        if item and GIAO_ITEM_RE.match(text, first_at):
+            assigning = True
         if inside(a, skip) or in_table(text, paras, k):
             continue
         sents = sentences(text, a, b)
         for i, (s, e) in enumerate(sents):
-            task = _assigned(text, s, e, ctx)
+            task = _assigned(text, s, e, ctx, item_subject=item and assigning and s <= first_at)
             if task is None:
                 continue
             if task.deadline is None and i + 1 < len(sents) and FOLLOW_UP_RE.match(text, sents[i + 1][0]):
@@ -66,13 +85,27 @@ def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
     return out
 
 
-def _assigned(text: str, s: int, e: int, ctx: TaskContext) -> Task | None:
+def _opening(sent: str) -> int:
+    """Where a sentence's own clause starts: after a list marker, a leading clause («Sau khi …, ») and a leading
+    deadline («Trong quý I/2026, », «Trước ngày 30/6, »)."""
+    m = MARKER_RE.match(sent)
+    pos = m.end() if m else 0
+    m = LEADING_RE.match(sent, pos)
+    pos = m.end() if m else pos
+    m = DEADLINE_PHRASE_RE.match(sent, pos)
+    if m:
+        comma = FRAME_END_RE.match(sent, m.end())
+        pos = comma.end() if comma and "," in comma.group(0) else pos
+    return pos
+
+
+def _assigned(text: str, s: int, e: int, ctx: TaskContext, item_subject: bool = False) -> Task | None:
     sent = text[s:e]
-    if PAST_RE.search(sent):
-        return None
     deadline, norm, where = deadline_in(sent, ctx.year)
     lead_at = CHU_TRI_RE.search(sent)
     if lead_at:
+        if PAST_RE.search(sent):
+            return None
         who = _subject(sent[:lead_at.start()])
         leads = lead_bodies(who, ctx) if who else []
         if not leads:
@@ -83,14 +116,26 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext) -> Task | None:
         if verb is None or (not coop and verb.start() != rest):
             return None
         return _make(text, s, verb.start(), e, where, leads, deadline, norm)
+    if DONE_RE.search(sent):
+        return None
+    start = _opening(sent)
+    for req in REQUEST_WORD_RE.finditer(sent, start):
+        if req.start() != start and not sent[start:req.start()].strip(" ,")[:1].isupper():
+            continue  # «… được giao tổ chức …»: no speaker before the request
+        hit = addressee(sent, req.end(), len(sent), ctx)
+        if hit is None:
+            continue
+        verb_at, bodies = hit
+        if (where is None and not bodies) or PAST_RE.search(sent, req.end()):
+            return None  # a request to a class of bodies is a task when it has a deadline (or stands alone: prose)
+        return _make(text, s, verb_at, e, where, bodies, deadline, norm)
+    if not SUBJECT_HEAD_RE.match(sent, start) or PAST_RE.search(sent):
+        return None
     if where is None:
-        return None
-    body = LEADING_RE.match(sent)
-    start = body.end() if body else 0
-    req = REQUEST_RE.match(sent, start)
-    start = req.end() if req else start
-    if not SUBJECT_HEAD_RE.match(sent, start):
-        return None
+        if not item_subject or (hit := addressee(sent, start, len(sent), ctx)) is None:
+            return None
+        leads = lead_bodies(sent[start:hit[0]], ctx, generic=False)
+        return _make(text, s, hit[0], e, where, leads, deadline, norm)
     verb = LOWER_VERB_RE.search(sent, start)
     if verb is None or verb.start() - start > 120 or re.search(r"[.;:]", sent[start:verb.start()]):
         return None
@@ -108,15 +153,17 @@ def _subject(before: str) -> str:
     return squash(before[max(cuts, default=0):])
 
 
-def _make(text: str, s: int, a: int, e: int, where: tuple[int, int] | None, leads: list, deadline: str | None,
+def _make(text: str, s: int, a: int, e: int, where: tuple[int, int] | None, leads: list[Body], deadline: str | None,
           norm: str | None) -> Task | None:
     raw = text[s + a:e]
     if where is not None and where[0] >= a:
         cut_a, cut_b = where[0] - a, where[1] - a
-        raw = raw[:cut_a] + raw[cut_b:]
+        raw = HOAN_THANH_RE.sub("", raw[:cut_a]) + raw[cut_b:]  # «…, hoàn thành trước ngày 25/02; …»
     label = squash(re.sub(r"\s+([,;.])", r"\1", raw)).strip(" ,;.")
     if len(label.split()) < 3:
         return None
+    if closing(label):
+        return None  # «Giao Văn phòng UBND tỉnh theo dõi việc thực hiện Chỉ thị này»
     label = label[:1].upper() + label[1:]
     lead = leads[0] if leads else None
     return Task(Span(s + a, e, text[s + a:e], ""), label, 0, "Task", lead, [], deadline, norm, leads=leads[1:])

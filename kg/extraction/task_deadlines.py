@@ -9,16 +9,18 @@ from kg.extraction.text import squash
 
 _DATE = r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
 _YEAR = r"(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+_EVERY = r"(?:hàng|hằng)\s+(?:năm|quý|tháng)"
 DEADLINE_PHRASE_RE = re.compile(
     r"(?:trước|chậm\s+nhất(?:\s+(?:là|trước))?|hoàn\s+thành\s+trong|trong)\s+"
     rf"(?:(?:ngày\s+)?(?:{_DATE})(?:\s*(?:và|,)\s*(?:ngày\s+)?(?:{_DATE}))*|tháng\s+\d{{1,2}}{_YEAR}"
-    rf"|quý\s+(?:IV|III|II|I|l|[1-4])(?!\w){_YEAR})"
-    r"(?:\s+(?:hàng|hằng)\s+(?:năm|quý|tháng))?", re.I)
+    rf"|quý\s+(?:IV|III|II|I|l|[1-4])(?!\w){_YEAR}|ngày\s+\d{{1,2}}\s+(?={_EVERY})|năm\s+\d{{4}}(?!\d)"
+    r"|6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?)"
+    rf"(?:\s*{_EVERY})?", re.I)
 DEADLINE_RE = re.compile(
     r"(?P<dw>\d{1,2})\s+(?i:tháng)\s+(?P<mw>\d{1,2})(?:\s+(?i:năm)\s+(?P<yw>\d{4}))?|"
     r"(?i:qu[ýy])\s*(?P<q>IV|III|II|I|l|1|2|3|4)(?![\w])(?:\s*/\s*(?P<qy>\d{4})|\s+năm\s+(?P<qy2>\d{4}))?"
     r"|(?i:tháng)\s*(?P<m>\d{1,2})(?!\d)(?:\s*/\s*(?P<my>\d{4})|\s+năm\s+(?P<my2>\d{4}))?"
-    r"|(?P<h>6\s+tháng\s+(?:đầu|cuối)\s+năm)|(?P<d>\d{1,2}/\d{1,2}(?:/\d{4})?)|(?i:năm)\s+(?P<y>\d{4})")
+    r"|(?P<h>6\s+tháng\s+(?:đầu|cuối)\s+năm)(?:\s+(?P<hy>\d{4}))?|(?P<d>\d{1,2}/\d{1,2}(?:/\d{4})?)|(?i:năm)\s+(?P<y>\d{4})")
 QUARTERS = {"I": 1, "L": 1, "1": 1, "II": 2, "2": 2, "III": 3, "3": 3, "IV": 4, "4": 4}
 RECURRING_RE = re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in cues.RECURRING), re.I)
 
@@ -37,7 +39,8 @@ def normalise_deadline(text: str, year: int | None) -> str | None:
     m = DEADLINE_RE.search(t)
     if not m:
         return None
-    y = m.group("qy") or m.group("qy2") or m.group("my") or m.group("my2") or (str(year) if year else "????")
+    y = (m.group("qy") or m.group("qy2") or m.group("my") or m.group("my2") or m.group("hy")
+         or (str(year) if year else "????"))
     if m.group("dw"):
         return f"{m.group('yw') or y}-{int(m.group('mw')):02d}-{int(m.group('dw')):02d}"
     if m.group("q"):

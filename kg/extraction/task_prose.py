@@ -26,6 +26,7 @@ import re
 from kg.extraction.lang_vi import agencies as agency_data
 from kg.extraction.lang_vi import task_cues as cues
 from kg.extraction.lang_vi.provinces import PROVINCES
+from kg.extraction.task_addressees import addressee, closing
 from kg.extraction.task_layout import (
     HEADING_RE,
     clauses,
@@ -55,8 +56,9 @@ LIST_NOUN_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.LIST_NOUNS)})(?!\w)", re.I)
 NOT_INTRO_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.NOT_TASK_INTRO)})(?!\w)|\bđã\b", re.I)
 # Addressees: the lower-case heads in any case, the names of bodies capitalised only ("giao ban" is a meeting).
 _ADDRESSEE = (rf"(?i:{_alt(cues.ADDRESSEE_HEADS)})"
-              r"|Sở|Ban|Bộ|UBND|Ủy\s+ban|Văn\s+phòng|Thanh\s+tra|Công\s+an|Cục|Kho\s+bạc")
+              r"|Sở|Ban|Bộ|UBND|Ủy\s+ban|Văn\s+phòng|Thanh\s+tra|Công\s+an|Cục|Vụ|Kho\s+bạc")
 REQUEST_RE = re.compile(rf"(?<!\w)(?i:{_alt(cues.REQUEST_VERBS)})\s+(?:{_ADDRESSEE})(?!\w)")
+REQUEST_WORD_RE = re.compile(rf"(?i:{_alt(cues.REQUEST_VERBS)})\s+")
 IS_INTRO_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.IS_INTRO_NOUNS)})(?:\s+[^\s,.;:]+){{0,6}}?\s+là\s+", re.I)
 COUNT_RE = re.compile(rf"\b\d{{1,2}}\s+(?:nhóm\s+)?(?:{_alt(cues.IS_INTRO_NOUNS)})", re.I)
 _PROVINCE_SUBJECT = _alt([*PROVINCES, *cues.PROVINCE_SUBJECTS]) + rf"|(?:tỉnh|thành\s+phố)\s+(?:{_alt(PROVINCES)})"
@@ -70,6 +72,7 @@ PURPOSE_RE = re.compile(rf"^(?:{_alt(cues.PURPOSE_OPENERS)})(?!\w)[^:]*,\s*", re
 _BODY_HEAD = _alt((*agency_data.HEADS, *cues.NATIONAL_HEADS))
 ADDRESSEE_ITEM_RE = re.compile(rf"(?:(?:{_BODY_HEAD})(?!\w)|(?i:các\s+(?:sở|bộ|ban|cơ\s+quan|đơn\s+vị|địa\s+phương)))"
                                rf"(?:(?!\s(?:{_alt(cues.TASK_VERBS)})(?!\w))[^.;:\n]){{0,100}}$")
+TARGET_CLAUSE_RE = re.compile(rf"\s*,?\s*(?:{_alt(cues.TARGET_CLAUSES)})(?!\w)(?:[^.;]|\.(?=\d))*", re.I)
 MIN_WORDS = 4
 MAX_WORDS = 40
 
@@ -93,8 +96,9 @@ def _opens_with_verb(text: str, a: int, b: int, subject_ok: bool = False) -> int
 
 
 def label_of(text: str) -> str:
-    """A prose task's label: its text, at most MAX_WORDS words (cut at a comma or sentence end), capitalised."""
-    t = squash(text)
+    """A prose task's label: its text without target clauses («… với mục tiêu tăng trưởng 9%»), at most
+    MAX_WORDS words (cut at a comma or sentence end), capitalised."""
+    t = TARGET_CLAUSE_RE.sub("", squash(text))
     words = t.split()
     if len(words) > MAX_WORDS:
         cut = " ".join(words[:MAX_WORDS])
@@ -160,6 +164,8 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) 
             t = _task(text, rest, b)
             items += [t] if t else []
         more, last = _paragraph_items(text, paras, k + 1)
+        if not items and not more and _sentence_start(para, 0, rm.start()) == 0 and end >= b:
+            return _standing_request(text, paras, k, a + rm.start(), ctx), b
         return items + more, max(last, b)
     tm = TIME_FRAME_RE.match(para)
     if tm and not (year and tm.group("y") and int(tm.group("y")) < year):
@@ -167,6 +173,32 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) 
         if sm and ORIENT_RE.match(para, sm.end()) and not re.search(r"\bđã\b|\bvừa\b|\bqua\b", para[:sm.end()]):
             return _clause_items(text, paras, k, a + sm.end(), first_free=True, subject_ok=True)
     return [], -1
+
+
+def _standing_request(text: str, paras: list[tuple[int, int]], k: int, at: int, ctx: TaskContext) -> list[Task]:
+    """A request that is a paragraph of its own and introduces nothing («Chủ tịch UBND tỉnh yêu cầu các sở,
+    ngành tập trung A; đẩy mạnh B.»): its clauses from the task verb on are the tasks."""
+    b = paras[k][1]
+    word = REQUEST_WORD_RE.match(text, at)
+    hit = addressee(text, word.end(), b, ctx) if word else None
+    if hit is None:
+        return []
+    found, _ = _clause_items(text, paras, k, hit[0], first_free=True)
+    if found and (_only_verbs(found[0].label) or closing(found[0].label)):
+        return []
+    return found
+
+
+def _only_verbs(label: str) -> bool:
+    """«Nghiêm túc triển khai thực hiện»: verbs with no object, a closing formula."""
+    pos = 0
+    while m := VERB_RE.match(label, pos):
+        pos = m.end()
+        while pos < len(label) and label[pos] in " ,":
+            pos += 1
+        if label.startswith("và ", pos):
+            pos += 3
+    return len(label[pos:].split()) < 2
 
 
 def _inline_numbered(text: str, a: int, b: int) -> list[Task]:

@@ -305,3 +305,147 @@ def test_a_task_item_opening_with_its_bodies_names_them_as_leads() -> None:
     assert [b.name for b in [found[0].lead, *found[0].leads]] == ["Sở Công Thương tỉnh Lâm Đồng",
                                                                   "Sở Tài chính tỉnh Lâm Đồng"]
     assert found[1].lead is None
+
+
+# -- forms held-out texts use (issue 10, tasks): body-subject items, requests, leading deadlines, Vụ leads ------
+OFFICIAL_LETTER = """Thực hiện Nghị quyết số 01/NQ-CP ngày 08/01/2026 của Chính phủ, Chủ tịch UBND tỉnh chỉ đạo như sau:
+
+1. Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành liên quan rà soát vị trí việc làm của các đơn vị sự nghiệp,
+trình UBND tỉnh trước ngày 15/4/2026.
+
+2. Sở Tài chính hướng dẫn các địa phương quyết toán kinh phí hỗ trợ khắc phục hậu quả bão số 3.
+
+3. Các sở, ngành và UBND các huyện, thị xã báo cáo tiến độ về Sở Nội vụ trước ngày 25 hằng tháng để tổng hợp.
+
+Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc thực hiện./.
+"""
+
+
+def test_body_subject_items_after_assigning_items_are_tasks() -> None:
+    found = tasks_of(OFFICIAL_LETTER, province="Quảng Bình")
+    assert [t.label for t in found] == [
+        "Rà soát vị trí việc làm của các đơn vị sự nghiệp, trình UBND tỉnh",
+        "Hướng dẫn các địa phương quyết toán kinh phí hỗ trợ khắc phục hậu quả bão số 3",
+        "Báo cáo tiến độ về Sở Nội vụ để tổng hợp"]
+    assert [t.lead.name if t.lead else None for t in found] == [
+        "Sở Nội vụ tỉnh Quảng Bình", "Sở Tài chính tỉnh Quảng Bình", None]
+    assert (found[2].deadline, found[2].deadline_norm) == ("Trước ngày 25 hằng tháng", None)
+
+
+def test_class_subject_bullet_with_deadline_after_giao_bullets() -> None:
+    text = ("Chủ tịch UBND thành phố giao nhiệm vụ:\n"
+            "- Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập danh mục nhà chung cư cũ cần cải tạo, "
+            "hoàn thành trong quý III/2026.\n"
+            "- Các phường, xã cập nhật số liệu dân cư, gửi Sở Nội vụ trước ngày 20/4/2026.\n")
+    found = tasks_of(text, province="Cần Thơ")
+    assert [t.label for t in found] == ["Lập danh mục nhà chung cư cũ cần cải tạo",
+                                        "Cập nhật số liệu dân cư, gửi Sở Nội vụ"]
+    assert [t.deadline_norm for t in found] == ["2026-Q3", "2026-04-20"]
+
+
+def test_a_request_sentence_standing_alone_is_a_task() -> None:
+    text = ("Kết luận hội nghị, Chủ tịch UBND tỉnh Hà Tĩnh yêu cầu giám đốc các sở, chủ tịch UBND các huyện, thị xã "
+            "khẩn trương rà soát danh mục dự án đầu tư công, gửi về Sở Tài chính trước ngày 10/02/2026.\n\n"
+            "Tham dự hội nghị có lãnh đạo các sở, ngành.\n")
+    [task] = tasks_of(text, province="Hà Tĩnh")
+    assert task.label == "Khẩn trương rà soát danh mục dự án đầu tư công, gửi về Sở Tài chính"
+    assert task.deadline_norm == "2026-02-10"
+    text = ("UBND tỉnh vừa có văn bản đề nghị các sở, ban, ngành, UBND các huyện quán triệt, triển khai nghiêm Chỉ thị "
+            "số 05/CT-TTg ngày 12/3/2026 của Thủ tướng Chính phủ về phòng, chống rác thải nhựa.\n")
+    assert labels(text) == ["Quán triệt, triển khai nghiêm Chỉ thị số 05/CT-TTg ngày 12/3/2026 của Thủ tướng Chính "
+                            "phủ về phòng, chống rác thải nhựa"]
+
+
+def test_a_standing_request_with_semicolon_clauses_gives_one_task_each() -> None:
+    text = ("Phát biểu chỉ đạo, Chủ tịch UBND tỉnh Sóc Trăng yêu cầu các sở, ngành, địa phương tập trung tháo gỡ "
+            "vướng mắc mặt bằng các dự án giao thông; đẩy mạnh giải ngân vốn đầu tư công; tăng cường kiểm tra an toàn "
+            "lao động tại công trường.\n")
+    assert labels(text, province="Sóc Trăng") == [
+        "Tập trung tháo gỡ vướng mắc mặt bằng các dự án giao thông", "Đẩy mạnh giải ngân vốn đầu tư công",
+        "Tăng cường kiểm tra an toàn lao động tại công trường"]
+
+
+def test_requests_that_exhort_or_close_are_not_tasks() -> None:
+    text = ("Bí thư Tỉnh ủy đề nghị các cấp, các ngành nắm chắc tình hình năm 2026 để có giải pháp triển khai "
+            "phù hợp.\n\n"
+            "Năm 2026, UBND tỉnh yêu cầu các sở, ngành tiếp tục phát huy tinh thần trách nhiệm, quyết liệt triển khai "
+            "các nghị quyết. Trọng tâm là khai thác không gian phát triển mới.\n\n"
+            "Yêu cầu Thủ trưởng các cơ quan, đơn vị liên quan nghiêm túc triển khai thực hiện./.\n")
+    assert labels(text, province="Điện Biên") == []
+
+
+def test_a_leading_deadline_frame_before_the_addressees() -> None:
+    text = "Trong quý I/2026, các sở, ngành, UBND các huyện, thị xã xây dựng kế hoạch thực hiện tại đơn vị mình.\n"
+    [task] = tasks_of(text, province="Thái Nguyên")
+    assert task.label == "Xây dựng kế hoạch thực hiện tại đơn vị mình"
+    assert (task.deadline, task.deadline_norm) == ("Quý I/2026", "2026-Q1")
+    [task] = tasks_of("Trước ngày 30/6/2026, Sở Công Thương hoàn thành đề án phát triển chợ biên giới.\n",
+                      province="Lạng Sơn")
+    assert task.label == "Hoàn thành đề án phát triển chợ biên giới"
+    assert task.lead.name == "Sở Công Thương tỉnh Lạng Sơn" and task.deadline_norm == "2026-06-30"
+
+
+def test_a_ministry_department_leads() -> None:
+    text = ("Bộ trưởng Bộ Nông nghiệp và Môi trường giao Vụ Hợp tác quốc tế chủ trì, phối hợp với Cục Chăn nuôi tổng "
+            "hợp đề xuất dự án ODA, hoàn thành trong tháng 10/2026.\n")
+    [task] = tasks_of(text, province=None)
+    assert task.label == "Tổng hợp đề xuất dự án ODA"
+    assert (task.lead.name, task.deadline_norm) == ("Vụ Hợp tác quốc tế", "2026-10")
+    table = ("STT | Nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành\n"
+             "1 | Rà soát danh mục giống cây trồng | Vụ Pháp chế, Cục Trồng trọt | Quý II/2026\n")
+    [row] = tasks_of(table, province=None)
+    assert [b.name for b in [row.lead, *row.leads]] == ["Vụ Pháp chế", "Cục Trồng trọt"]
+
+
+def test_giving_a_named_body_a_task_without_deadline() -> None:
+    [a] = tasks_of("UBND tỉnh giao Sở Giáo dục và Đào tạo rà soát nhu cầu giáo viên các trường vùng cao.\n",
+                   province="Hà Giang")
+    assert a.label == "Rà soát nhu cầu giáo viên các trường vùng cao"
+    assert a.lead.name == "Sở Giáo dục và Đào tạo tỉnh Hà Giang"
+    [b] = tasks_of("Đề nghị Sở Y tế tăng cường kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.\n",
+                   province="Hà Giang")
+    assert b.lead.name == "Sở Y tế tỉnh Hà Giang"
+    # receiving comments is no task verb: «giao Văn phòng tiếp thu ý kiến» reports the meeting
+    assert labels("Chủ tịch UBND tỉnh giao Văn phòng UBND tỉnh tiếp thu ý kiến của các đại biểu.\n") == []
+
+
+def test_more_deadline_forms() -> None:
+    assert deadline_in("báo cáo trước ngày 25 hằng tháng", 2026)[:2] == ("Trước ngày 25 hằng tháng", None)
+    assert deadline_in("hoàn thành trong năm 2027", 2026)[:2] == ("Năm 2027", "2027")
+    assert deadline_in("triển khai trong 6 tháng đầu năm 2026", 2026)[:2] == ("6 tháng đầu năm 2026", "2026-H1")
+
+
+def test_a_target_clause_is_not_part_of_a_task_label() -> None:
+    text = ("UBND tỉnh yêu cầu các sở, ngành thực hiện các nội dung sau:\n\n"
+            "Thực hiện nghiêm chỉ đạo của Chính phủ về phát triển kinh tế năm 2026 với mục tiêu tăng trưởng 9% trở "
+            "lên, tạo đà cho giai đoạn 2026-2030. Giải quyết dứt điểm vướng mắc về đất đai.\n")
+    assert labels(text, province="Bình Thuận") == [
+        "Thực hiện nghiêm chỉ đạo của Chính phủ về phát triển kinh tế năm 2026. Giải quyết dứt điểm vướng mắc về "
+        "đất đai"]
+
+
+def test_a_performing_body_column_is_the_lead() -> None:
+    text = ("STT | Nhiệm vụ | Cơ quan thực hiện | Thời gian thực hiện\n"
+            "1 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | Quý III/2026\n")
+    [task] = tasks_of(text, province="Nam Định")
+    assert task.lead.name == "Sở Tư pháp tỉnh Nam Định" and task.deadline_norm == "2026-Q3"
+
+
+def test_a_class_of_peoples_committees_as_subject_leads() -> None:
+    text = ("Chủ tịch UBND tỉnh yêu cầu thực hiện một số nội dung sau:\n\n"
+            "1. UBND các huyện, thị xã công khai kế hoạch sử dụng đất cấp huyện; xử lý dứt điểm lấn chiếm đất công.\n\n"
+            "2. Các sở, ngành phối hợp kiểm tra việc sử dụng đất của doanh nghiệp.\n")
+    found = tasks_of(text, province="Phú Thọ")
+    assert [t.lead.name if t.lead else None for t in found] == ["UBND các huyện, thị xã tỉnh Phú Thọ", None]
+    assert found[0].label.startswith("Công khai kế hoạch sử dụng đất cấp huyện")
+
+
+def test_background_results_and_aims_are_not_tasks() -> None:
+    text = ("I. MỤC ĐÍCH, YÊU CẦU\n"
+            "- Các cơ quan, đơn vị chủ động triển khai kế hoạch đúng tiến độ, bảo đảm chất lượng.\n"
+            "- Sở Kế hoạch và Đầu tư theo dõi, đôn đốc các đơn vị thực hiện.\n\n"
+            "Năm 2025, Sở Tài chính tham mưu phân bổ 1.200 tỷ đồng vốn đầu tư công.\n\n"
+            "Kết quả thực hiện như sau:\n"
+            "1. Sở Y tế đã tổ chức tiêm chủng cho 12.000 trẻ em.\n"
+            "2. Sở Công Thương đã tổ chức 5 hội chợ hàng nông sản.\n")
+    assert labels(text, province="Quảng Trị") == []

@@ -17,6 +17,7 @@ TASK_VERBS: tuple[str, ...] = (
     "tổ chức", "tổng hợp", "trình", "triển khai", "tuyên truyền", "ưu tiên", "xây dựng", "xử lý",
     "nâng cấp", "mở rộng", "cải tạo", "duy trì", "vận động", "giám sát", "đào tạo", "bồi dưỡng", "chấn chỉnh",
     "siết chặt", "khai thác", "ứng dụng", "sửa đổi", "đề xuất", "lựa chọn", "tích cực", "kịp thời", "gửi",
+    "lập", "thành lập", "công khai", "phổ biến", "điều tra", "thẩm định", "cung cấp", "số hóa", "hoàn chỉnh",
 )
 # Nouns that open a numbered group of tasks: "1. Công tác thông tin, tuyên truyền …".
 TASK_GROUP_NOUNS: tuple[str, ...] = ("công tác", "nhóm nhiệm vụ", "nhiệm vụ", "giải pháp")
@@ -55,11 +56,39 @@ NOT_TASK_SECTIONS: tuple[str, ...] = (
 # Subjects an assignment sentence gives its task to ("Các sở, ngành …", "Chủ đầu tư …"): heads of the phrase.
 ADDRESSEE_HEADS: tuple[str, ...] = (
     "các cơ quan", "các đơn vị", "các sở", "các địa phương", "các ngành", "các cấp", "các bộ", "các chủ đầu tư",
-    "chủ đầu tư", "thủ trưởng", "ủy ban nhân dân các", "ubnd các",
+    "chủ đầu tư", "thủ trưởng", "ủy ban nhân dân các", "ubnd các", "các quận", "các huyện", "các thị xã", "các xã",
+    "các phường", "các thành phố", "các tỉnh", "giám đốc các",
 )
 # Heads of national bodies that take tasks in Government texts («Bộ Tài chính chủ trì …»).
-NATIONAL_HEADS: tuple[str, ...] = ("Bộ", "Ngân hàng Nhà nước", "Tổng cục", "Thanh tra Chính phủ", "Văn phòng Chính phủ")
+NATIONAL_HEADS: tuple[str, ...] = ("Bộ", "Ngân hàng Nhà nước", "Tổng cục", "Thanh tra Chính phủ", "Văn phòng Chính phủ",
+                                   "Vụ")
+# Heads of a ministry's departments, named as written when no vocabulary knows them («Vụ Kế hoạch - Tài chính»).
+NATIONAL_UNIT_HEADS: tuple[str, ...] = ("Vụ",)
 # Clauses that open a sentence before its subject ("Sau khi ban hành Kế hoạch, các cơ quan …").
 LEADING_CLAUSES: tuple[str, ...] = ("sau khi", "trên cơ sở", "căn cứ", "trong quá trình", "để")
 # Words that make a deadline recur: such a deadline has no single date.
 RECURRING: tuple[str, ...] = ("hàng năm", "hằng năm", "hàng quý", "hằng quý", "hàng tháng", "hằng tháng", "định kỳ")
+
+# Words an addressee phrase is made of besides the bodies' own names («Thủ trưởng các sở, ban ngành, Chủ tịch UBND
+# các huyện, thành phố»): posts, classes of bodies, places. A phrase with any other word is no addressee.
+ADDRESSEE_WORDS: tuple[str, ...] = (
+    "các", "sở", "ban", "ngành", "bộ", "cơ", "quan", "đơn", "vị", "địa", "phương", "cấp", "thủ", "trưởng", "giám",
+    "đốc", "chủ", "tịch", "ubnd", "ủy", "uỷ", "nhân", "dân", "huyện", "thị", "xã", "thành", "phố", "phường", "quận",
+    "tỉnh", "trung", "ương", "trên", "bàn", "liên", "và", "thuộc", "đoàn", "thể", "hội", "doanh", "nghiệp", "người",
+    "đứng", "đầu", "lãnh", "đạo", "văn", "phòng", "mặt", "trận", "tổ", "quốc", "tư", "chính", "quyền", "trực",
+    "ngang", "khu", "kinh", "tế", "công", "lực", "lượng", "vũ", "trang", "hiệp", "ngân", "hàng", "tập", "tổng",
+    "ty", "nhà", "nước", "đại", "học", "trường", "viện",
+)
+# Posts before a body's name in an addressee («Giám đốc Sở Y tế», «Chủ tịch UBND các huyện»): the body leads.
+ADDRESSEE_POSTS: tuple[str, ...] = ("giám đốc", "thủ trưởng", "chủ tịch", "lãnh đạo", "người đứng đầu", "trưởng")
+# Words of a list intro ending in a colon that make its items assignments («Chủ tịch UBND tỉnh chỉ đạo như
+# sau:», «… giao nhiệm vụ:», «Kết luận như sau:»): items opening with a body as subject are its tasks.
+ASSIGNING_INTRO: tuple[str, ...] = (
+    "yêu cầu", "đề nghị", "giao", "chỉ đạo", "ý kiến", "phân công", "nhiệm vụ", "kết luận",
+)
+# What a closing request asks for when it only points back at the text («… tổ chức thực hiện Chỉ thị này»,
+# «… nghiêm túc thực hiện các nội dung trên»): no task of its own.
+CLOSING_OBJECTS: tuple[str, ...] = ("này", "trên", "nêu trên", "đã nêu")
+# Clauses of a task's sentence that state its targets («… năm 2026 với mục tiêu tăng trưởng 9% trở lên»): the
+# targets are read on their own, the label ends before them.
+TARGET_CLAUSES: tuple[str, ...] = ("với mục tiêu",)

@@ -1,0 +1,58 @@
+"""Addressee phrases of requests and assignments («Thủ trưởng các sở, ban ngành, Chủ tịch UBND các huyện, thành
+phố», «Sở Y tế, Sở Tài chính»), read up to the task verb that follows them.
+
+A phrase is an addressee when each of its parts is a body the vocabulary knows (after a post such as «Giám
+đốc») or is made only of the addressee words of `lang_vi/task_cues.py` (a class of bodies, which names no lead).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.lang_vi import task_cues as cues
+from kg.extraction.task_leads import SPLIT_RE, TaskContext, known_body
+from kg.extraction.text import squash
+from kg.model import Body
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# Task verbs in lower case only: inside a sentence a verb is written in lower case, an agency's name
+# ("Sở Xây dựng") is not.
+LOWER_VERB_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.TASK_VERBS)})(?!\w)")
+POST_RE = re.compile(rf"(?i)^(?:{_alt(cues.ADDRESSEE_POSTS)})\s+")
+WORD_RE = re.compile(r"[^\W\d_]+")
+NOT_IN_PHRASE_RE = re.compile(r"[.;:!?\d\"“”()]")
+ADDRESSEE_WORDS = frozenset(cues.ADDRESSEE_WORDS)
+MAX_PHRASE = 200  # characters from the request verb to the task verb
+
+
+def addressee(text: str, pos: int, end: int, ctx: TaskContext) -> tuple[int, list[Body]] | None:
+    """(where the task verb starts, the bodies named) when text[pos:end] opens with an addressee phrase followed
+    by a lower-case task verb; None otherwise. A class of bodies («các sở, ngành») names no body."""
+    verb = LOWER_VERB_RE.search(text, pos, min(end, pos + MAX_PHRASE))
+    if verb is None or verb.start() == pos:
+        return None
+    phrase = text[pos:verb.start()]
+    if NOT_IN_PHRASE_RE.search(phrase):
+        return None
+    bodies: list[Body] = []
+    for part in SPLIT_RE.split(squash(phrase)):
+        part = part.strip(" ,;-")
+        if not part:
+            continue
+        body = known_body(POST_RE.sub("", part), ctx)
+        if body is not None:
+            if all(b.name != body.name for b in bodies):
+                bodies.append(body)
+        elif not all(w.lower() in ADDRESSEE_WORDS for w in WORD_RE.findall(part)):
+            return None
+    return verb.start(), bodies
+
+
+def closing(label: str) -> bool:
+    """A request that only points back at the text («… tổ chức thực hiện Chỉ thị này»)."""
+    low = squash(label).lower().rstrip(" ./;,")
+    return any(low.endswith(" " + w) for w in cues.CLOSING_OBJECTS)
