@@ -30,6 +30,7 @@ from kg.network import to_networkx as network_of
 from kg.rdf.vocab import VNKG
 
 PHYSICS_LIMIT = 300
+LABEL_ZOOM_THRESHOLD = 12  # px: labels of views above PHYSICS_LIMIT appear from this on-screen font size
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 
 # Group -> (colour, vis-network shape). Shapes that honour `size` only.
@@ -39,7 +40,12 @@ STYLE: dict[str, tuple[str, str]] = {
     "task": ("#bcbd22", "dot"), "target": ("#e377c2", "star"), "person": ("#7f7f7f", "dot"),
     "meeting": ("#8c564b", "square"),
 }
-GLYPHS = {"dot": "●", "square": "■", "diamond": "◆", "triangle": "▲", "triangleDown": "▼", "star": "★", "hexagon": "⬢"}
+# Legend marks as inline SVG (glyphs such as ⬢ or ▼ render as boxes without a font that has them).
+GLYPHS = {"dot": '<circle cx="7" cy="7" r="6"/>', "square": '<rect x="1" y="1" width="12" height="12"/>',
+          "diamond": '<polygon points="7,0 14,7 7,14 0,7"/>', "triangle": '<polygon points="7,1 13.5,13 0.5,13"/>',
+          "triangleDown": '<polygon points="0.5,1 13.5,1 7,13"/>',
+          "star": '<polygon points="7,0 8.8,5 14,5 9.8,8.2 11.4,13.6 7,10.4 2.6,13.6 4.2,8.2 0,5 5.2,5"/>',
+          "hexagon": '<polygon points="7,0 13,3.5 13,10.5 7,14 1,10.5 1,3.5"/>'}
 # Node attributes shown in the side panel, with the ontology term that names them.
 PANEL: tuple[tuple[str, str], ...] = tuple((a, str(t)) for a, t in (
     ("number", VNKG.documentNumber), ("title", VNKG.title), ("date", VNKG.issuedOn), ("issuer", VNKG.issuedBy),
@@ -52,12 +58,14 @@ UI = {
            "close": "Đóng", "hint": "Di chuột để xem chi tiết, nhấp vào nút để xem thuộc tính.",
            "whole": "Toàn bộ đồ thị", "focus": "Lân cận của {ref} (độ sâu {depth})", "query": "Kết quả truy vấn {q}",
            "layout": "bố cục tính trước, tắt mô phỏng vật lý", "mentions": "số văn bản nguồn nhắc đến",
-           "implemented_by": "số văn bản triển khai thực hiện"},
+           "implemented_by": "số văn bản triển khai thực hiện", "tip": {"number": "Số", "date": "Ngày",
+                                                                         "issuer": "Cơ quan ban hành"}},
     "en": {"legend": "Legend", "nodes": "nodes", "edges": "edges", "iri": "IRI", "relations": "Relations",
            "close": "Close", "hint": "Hover for details, click a node for its properties.",
            "whole": "Whole graph", "focus": "Neighbourhood of {ref} (depth {depth})", "query": "Result of query {q}",
            "layout": "precomputed layout, physics off", "mentions": "source texts mentioning it",
-           "implemented_by": "documents implementing it"},
+           "implemented_by": "documents implementing it", "tip": {"number": "Number", "date": "Date",
+                                                                    "issuer": "Issuer"}},
 }
 
 
@@ -80,18 +88,44 @@ def select_view(source, *, focus: str | None = None, depth: int = 2, query: str 
     """The subgraph to draw and its one-line description (whole graph, neighbourhood or query result)."""
     store = open_graph(source)
     g = network_of(store)
+    _document_sentences(store, g)
     ui = UI[lang]
     if focus:
         centres = resolve_focus(g, focus)
         if not centres:
             raise VizError(f"--focus {focus}: no document with this number or IRI in the graph")
-        return neighbourhood(g, centres, depth), ui["focus"].format(ref=focus, depth=depth)
+        names = sorted({g.nodes[c].get("number") or g.nodes[c].get("label") or c for c in centres})
+        return neighbourhood(g, centres, depth), ui["focus"].format(ref=", ".join(names), depth=depth)
     if query:
         view = query_view(store, g, query)
         if not view:
             raise VizError("the query's results name no document, body, task, target, person or meeting")
         return view, ui["query"].format(q="")
     return g, ui["whole"]
+
+
+def _document_sentences(store, g: nx.MultiDiGraph) -> None:
+    """Give each document the sentence that says most about it: its own header's if that is more than its
+    number (``Số: 35/KH-UBND`` is not), else the longest sentence citing it; none when every one is bare."""
+    rows = store.query("PREFIX vnkg: <https://w3id.org/vnkg/ontology#>\nSELECT ?d ?s ?a ?r WHERE { "
+                       "?m vnkg:mentionOf ?d ; vnkg:sentence ?s . OPTIONAL { ?m vnkg:anchorText ?a } "
+                       "OPTIONAL { ?m vnkg:role ?r } }")
+    best: dict[str, tuple[int, int, str]] = {}
+    for d, sent, anchor, role in rows:
+        if d.value not in g:
+            continue
+        rest = sent.value.replace(anchor.value if anchor is not None else "", " ")
+        if sum(ch.isalpha() for ch in rest) < 12:  # the number, "Số:", a date: not a sentence about it
+            continue
+        key = (0 if role is not None and role.value == "self" else 1, -len(sent.value), sent.value)
+        if d.value not in best or key < best[d.value]:
+            best[d.value] = key
+    for n, data in g.nodes(data=True):
+        if data.get("group") in ("resolution", "decision", "plan", "program", "document"):
+            if n in best:
+                data["sentence"] = best[n][2]
+            else:
+                data.pop("sentence", None)
 
 
 def viz(source, output: Path, *, focus: str | None = None, depth: int = 2, query_file: Path | None = None,
@@ -136,13 +170,15 @@ def render(g: nx.MultiDiGraph, output: Path, *, title: str = "vnkg", description
     for s, o, d in g.edges(data=True):
         implements = d.get("predicate") == str(VNKG.implements)
         label = d.get("label_en" if lang == "en" else "label") or term_label(d.get("predicate", ""), lang)
-        net.add_edge(s, o, label=label, predicate=d.get("predicate", ""),
-                     color="#b03030" if implements else "#a0a0a0", width=2.5 if implements else 1)
+        drawn = {"title": label} if precompute else {"label": label}  # large views: no edge label on the canvas
+        net.add_edge(s, o, rel=label, predicate=d.get("predicate", ""),
+                     color="#b03030" if implements else "#a0a0a0", width=2.5 if implements else 1, **drawn)
     net.options = _options(g.number_of_nodes(), precompute)
     counts = {k: 0 for k, _ in GROUPS}
     for _, d in g.nodes(data=True):
         counts[d.get("group", "document")] = counts.get(d.get("group", "document"), 0) + 1
-    legend = [{"key": k, "label": term_label(cls, lang), "colour": STYLE[k][0], "glyph": GLYPHS[STYLE[k][1]],
+    legend = [{"key": k, "label": term_label(cls, lang), "colour": STYLE[k][0],
+               "glyph": Markup(GLYPHS[STYLE[k][1]]),
                "count": counts[k]} for k, cls in GROUPS if counts.get(k)]
     if precompute:
         description += f" · {ui['layout']}"
@@ -202,8 +238,13 @@ def _props(d: dict, lang: str) -> list[list[str]]:
 
 
 def _options(n: int, precompute: bool) -> dict:
+    # Large views: a label is drawn only once zoomed in far enough for it to be read (vis-network skips a label
+    # whose on-screen size is under drawThreshold), so the whole view shows communities, not a blur of text.
+    label_threshold = LABEL_ZOOM_THRESHOLD if precompute else 5
     return {
-        "nodes": {"borderWidth": 1, "font": {"face": "system-ui, Segoe UI, Roboto, sans-serif", "color": "#222"}},
+        "nodes": {"borderWidth": 1, "font": {"face": "system-ui, Segoe UI, Roboto, DejaVu Sans, sans-serif",
+                                             "color": "#222"},
+                  "scaling": {"label": {"enabled": False, "drawThreshold": label_threshold}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False,
                   "font": {"size": 9, "color": "#555", "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"}},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n > 200, "hideEdgesOnZoom": n > 800},
@@ -231,43 +272,65 @@ def _write_atomic(path: Path, text: str) -> None:
 
 # -- layout ---------------------------------------------------------------------------------------
 def layout(g: nx.Graph, *, seed: int = 7, unit: float = 45.0) -> dict[str, tuple[float, float]]:
-    """Seeded positions for large views: each connected component laid out on its own, then packed in rows.
+    """Seeded positions for large views: communities, each laid out on its own, packed as discs that never overlap.
 
-    Components under 500 nodes use networkx's spring layout; larger ones a vectorised Fruchterman-Reingold
-    (networkx needs scipy above 500 nodes and loops in Python there).
+    Communities are Louvain's (seeded) on the undirected graph; a component of one node joins the grid of
+    lone nodes. Each community is drawn by a force layout (networkx's spring layout under 500 nodes, a
+    vectorised Fruchterman-Reingold above) into a disc whose area grows with its size, and the discs are
+    placed largest first on a spiral, each at the first place it overlaps no other (a gap of ``unit``).
     """
     undirected = nx.Graph(g)
-    comps = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(c)))
+    lone = sorted(n for n in undirected if undirected.degree(n) == 0)
+    rest = undirected.subgraph(n for n in undirected if undirected.degree(n) > 0)
+    groups = [sorted(c) for c in nx.community.louvain_communities(rest, seed=seed)] if len(rest) else []
+    groups.sort(key=lambda c: (-len(c), c[0]))
+    if lone:
+        groups.append(lone)
+    discs: list[tuple[float, float, float]] = []  # (x, y, radius) placed so far
     placed: dict[str, tuple[float, float]] = {}
-    total = sum(len(c) for c in comps)
-    row_width = unit * 2.6 * math.sqrt(total)
-    x = y = row_height = 0.0
-    for comp in comps:
-        sub = undirected.subgraph(comp)
-        nodes = sorted(comp)
-        radius = unit * math.sqrt(len(comp))
-        if len(comp) == 1:
-            coords = np.zeros((1, 2))
-        elif len(comp) < 500:
-            pos = nx.spring_layout(sub, seed=seed, iterations=60)
-            coords = np.array([pos[n] for n in nodes])
-        else:
-            index = {n: i for i, n in enumerate(nodes)}
-            adj = np.zeros((len(nodes), len(nodes)), dtype=np.float32)
-            for a, b in sub.edges():
-                adj[index[a], index[b]] = adj[index[b], index[a]] = 1.0
-            coords = _fruchterman_reingold(adj, seed=seed)
+    for nodes in groups:
+        radius = unit * (1.2 * math.sqrt(len(nodes)) + 0.5)
+        coords = _grid(len(nodes)) if nodes is lone else _community(undirected.subgraph(nodes), nodes, seed)
         coords = coords - coords.mean(axis=0)
         span = float(np.abs(coords).max()) or 1.0
-        coords = coords / span * radius
-        size = 2 * radius + unit
-        if x + size > row_width and x > 0:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for n, (cx, cy) in zip(nodes, coords, strict=True):
-            placed[n] = (round(float(cx) + x + size / 2, 1), round(float(cy) + y + size / 2, 1))
-        x += size
-        row_height = max(row_height, size)
+        coords = coords / span * (radius - unit / 2)
+        cx, cy = _free_place(discs, radius, unit)
+        discs.append((cx, cy, radius))
+        for n, (x, y) in zip(nodes, coords, strict=True):
+            placed[n] = (round(float(x) + cx, 1), round(float(y) + cy, 1))
     return placed
+
+
+def _community(sub: nx.Graph, nodes: list[str], seed: int) -> np.ndarray:
+    if len(nodes) == 1:
+        return np.zeros((1, 2))
+    if len(nodes) < 500:
+        pos = nx.spring_layout(sub, seed=seed, iterations=60)
+        return np.array([pos[n] for n in nodes])
+    index = {n: i for i, n in enumerate(nodes)}
+    adj = np.zeros((len(nodes), len(nodes)), dtype=np.float32)
+    for a, b in sub.edges():
+        adj[index[a], index[b]] = adj[index[b], index[a]] = 1.0
+    return _fruchterman_reingold(adj, seed=seed)
+
+
+def _grid(n: int) -> np.ndarray:
+    side = math.ceil(math.sqrt(n))
+    return np.array([(i % side, i // side) for i in range(n)], dtype=float) if n > 1 else np.zeros((1, 2))
+
+
+def _free_place(discs: list[tuple[float, float, float]], radius: float, gap: float) -> tuple[float, float]:
+    """The first point of an outward spiral where a disc of ``radius`` overlaps none of ``discs``."""
+    if not discs:
+        return 0.0, 0.0
+    step = max(gap, radius / 4)
+    angle, dist = 0.0, 0.0
+    while True:
+        x, y = dist * math.cos(angle), dist * math.sin(angle)
+        if all(math.hypot(x - a, y - b) >= r + radius + gap for a, b, r in discs):
+            return x, y
+        angle += step / max(dist, step)
+        dist += step * 0.12
 
 
 def _fruchterman_reingold(adj: np.ndarray, *, iterations: int = 50, seed: int = 7) -> np.ndarray:
@@ -312,7 +375,8 @@ PAGE = r"""<!DOCTYPE html>
   #legend h2, #panel h2 { font-size: 13px; margin: 0 0 4px; text-transform: uppercase; color: #666; }
   #legend ul { list-style: none; margin: 0; padding: 0; }
   #legend li { white-space: nowrap; }
-  #legend .glyph { display: inline-block; width: 1.3em; text-align: center; font-size: 15px; }
+  #legend .glyph { display: inline-block; width: 14px; height: 14px; margin: 0 0.35em 0 0.1em;
+                   vertical-align: -2px; }
   #legend .count { color: #888; font-size: 11px; }
   #legend .edge { display: inline-block; width: 1.3em; border-top: 3px solid #b03030; vertical-align: middle; }
   #panel { top: 10px; right: 10px; bottom: 10px; width: min(380px, 40vw); padding: 10px 12px; overflow: auto;
@@ -346,7 +410,8 @@ PAGE = r"""<!DOCTYPE html>
   <h2>{{ ui.legend }}</h2>
   <ul>
   {% for item in legend %}
-    <li data-group="{{ item.key }}"><span class="glyph" style="color: {{ item.colour }}">{{ item.glyph }}</span>
+    <li data-group="{{ item.key }}"><svg class="glyph" viewBox="0 0 14 14" width="14" height="14"
+      fill="{{ item.colour }}" aria-hidden="true">{{ item.glyph }}</svg>
       {{- " " }}{{ item.label }} <span class="count">{{ item.count }}</span></li>
   {% endfor %}
     <li><span class="edge"></span> {{ implements_label }}</li>
@@ -367,6 +432,7 @@ var NODES = {{ nodes|tojson }};
 var EDGES = {{ edges|tojson }};
 var OPTIONS = {{ options|tojson }};
 var PHYSICS = {{ physics|tojson }};
+var TIP = {{ ui.tip|tojson }};
 window.vnkgReady = false;
 
 function el(tag, text, cls) {
@@ -379,8 +445,8 @@ function tooltip(n) {
   var i = n.info || {}, box = el("div", null, "vnkg-tip");
   box.appendChild(el("b", i.label));
   box.appendChild(el("div", i["class"], "cls"));
-  [["number", "№ "], ["date", "📅 "], ["issuer", "🏛 "]].forEach(function (k) {
-    if (i[k[0]]) box.appendChild(el("div", k[1] + i[k[0]]));
+  ["number", "date", "issuer"].forEach(function (k) {
+    if (i[k]) box.appendChild(el("div", TIP[k] + ": " + i[k]));
   });
   if (i.sentence) box.appendChild(el("div", "“" + i.sentence + "”", "sent"));
   return box;
@@ -437,7 +503,7 @@ function showNode(id) {
   network.getConnectedEdges(id).forEach(function (eid) {
     var e = edges.get(eid), out = e.from === id, other = nodes.get(out ? e.to : e.from);
     if (!other) return;
-    var li = el("li", (out ? "→ " : "← ") + e.label + ": ");
+    var li = el("li", (out ? "→ " : "← ") + e.rel + ": ");
     var link = el("a", (other.info || {}).label || other.label);
     link.addEventListener("click", function () {
       network.selectNodes([other.id]);

@@ -78,7 +78,7 @@ def test_english_labels(sample_ttl: Path, tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     labels = {e["label"] for e in page_data(html)["EDGES"]}
     assert ontology_label("implements", "en") in labels and "triển khai thực hiện" not in labels
-    assert "Legend" in html and re.search(r'data-group="plan">.*?</span> plan <span', html)
+    assert "Legend" in html and re.search(r'data-group="plan"><svg .*?</svg> plan <span', html, re.S)
 
 
 def test_page_is_self_contained(sample_ttl: Path, tmp_path: Path) -> None:
