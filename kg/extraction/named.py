@@ -189,10 +189,13 @@ def _law(m: re.Match[str], body: str, word: str) -> NamedMention | None:
     return NamedMention(m.start(), m.end() + lm.end(), "Law", label, _key(label), True)
 
 
+_SPACE_RUN_RE = re.compile(r"\s*")
+
+
 def _short_number(text: str, m: re.Match[str], doc_type: str, province: str | None,
                   unknown_scope: str) -> NamedMention | None:
     """News shorthand: "Nghị quyết 26 của Thành ủy", "Nghị quyết 06/TU" (a number without a full symbol)."""
-    n = SHORT_NUMBER_RE.match(text, m.end() + len(text[m.end():]) - len(text[m.end():].lstrip()))
+    n = SHORT_NUMBER_RE.match(text, _SPACE_RUN_RE.match(text, m.end()).end())  # after the spaces, not a copy
     if not n or find_symbols(text[m.start():n.end() + 12]):
         return None
     end, issuer = n.end(), None
@@ -262,7 +265,7 @@ def _bare_number(text: str, m: re.Match[str], seg_end: int, doc_type: str, provi
         hard = HARD_STOP_RE.search(text, about.end(), about.end() + 600)
         end = hard.start() if hard else min(len(text), about.end() + 300)
         words = text[pos:end].split()[:MAX_WORDS]
-        end = pos + len(text[pos:end]) if len(words) < MAX_WORDS else pos + text[pos:].find(words[-1]) + len(words[-1])
+        end = pos + len(text[pos:end]) if len(words) < MAX_WORDS else text.find(words[-1], pos) + len(words[-1])
     label = _norm_label(text[m.start():end])
     key = f"{doc_type.lower()}-so-{b.group('n')}-{date}"
     return NamedMention(m.start(), end, doc_type, label, key, False, date=date, issuer=issuer,

@@ -32,7 +32,7 @@ from kg.extraction.lang_vi.units import (
     SCALES,
 )
 from kg.extraction.target_modes import BASELINE_RE, RESULT_PHRASE_RE, STRONG_RESULT_RE, TARGET_CUE_RE, sentence_modes
-from kg.extraction.text import UPPER, squash, trimmed
+from kg.extraction.text import UPPER, Ranges, squash, trimmed
 from kg.extraction.text import context as around
 from kg.model import Span, Target
 
@@ -343,11 +343,12 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
     if not hits:
         return out
     sectors = _Sectors(blocks)
+    excluded = Ranges(exclude)
     spans = sentences(text)
     for (s, e), mode in zip(spans, sentence_modes(text, spans, default_year), strict=True):
         k = bisect_left(hits, s)
         if k < len(hits) and hits[k] < e:
-            _read_segment(text, s, e, sectors, default_year, out, exclude, mode)
+            _read_segment(text, s, e, sectors, default_year, out, excluded, mode)
     return deduplicate(out)
 
 
@@ -425,7 +426,7 @@ class _Sectors:
 
 
 def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: int | None,
-                  out: list[Target], exclude: list[tuple[int, int]], mode: str | None = None) -> None:
+                  out: list[Target], exclude: Ranges, mode: str | None = None) -> None:
     seg = text[s:e]
     quantities = _quantities(seg)
     if not quantities:
@@ -439,7 +440,7 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         before = seg[prev_end:q.start]
         clause_start = max(before.rfind(";"), before.rfind(". "))
         local = before[clause_start + 1:] if clause_start >= 0 else before
-        if any(a <= s + q.start < b for a, b in exclude):
+        if s + q.start in exclude:
             prev_end = q.end
             continue  # inside the title of a cited document
         at = s + q.start

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -63,6 +64,25 @@ def context(text: str, start: int, end: int, lo: int = 0, hi: int | None = None)
         cut = text.rfind(" ", end, b)
         b = cut if cut > 0 else b
     return squash(text[a:b])
+
+
+class Ranges:
+    """A set of half-open ranges ``[a, b)``, merged once, that answers whether a position lies in one by
+    bisection (not a scan of every range per position)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(r for r in ranges if r[0] < r[1]):
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 @dataclass(slots=True)
