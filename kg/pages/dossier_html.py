@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from html import escape
 
+from kg.compare import year_of
 from kg.dossier import Anchor, DocNode, Dossier, Figure
 from kg.indicators import BY_KEY
 from kg.pages.html import Linker, excerpt, link, number, page
@@ -105,14 +106,17 @@ def _figure(f: Figure) -> str:
 
 
 def _gap(t: Figure, r: Figure) -> str:
+    """Result minus target; muted, with both years, when the result is of another year than the target."""
     gap = t.gap(r)
     if gap is None:
         return '<span class="muted">—</span>'
-    if gap == 0:
-        return '<span class="met">reached</span>'
-    sign = "+" if gap > 0 else ""
     unit = "điểm %" if t.unit == "%" else t.unit
-    return f'<span class="{"met" if gap > 0 else "short"}">{sign}{number(gap)} {escape(unit)}</span>'
+    text = "reached" if gap == 0 else f"{'+' if gap > 0 else ''}{number(gap)} {escape(unit)}"
+    ty, ry = year_of(t.period), year_of(r.period)
+    if ty != ry:
+        note = f"a {ry or '?'} result beside a {ty or '?'} target"
+        return f'<span class="muted" title="{note}">{text} ({ry or "?"} vs {ty or "?"})</span>'
+    return f'<span class="{"short" if gap < 0 else "met"}">{text}</span>'
 
 
 def _concept(f: Figure, concept_link: Linker | None) -> str:
