@@ -22,6 +22,7 @@ def _alt(words: tuple[str, ...]) -> str:
 # Task verbs in lower case only: inside a sentence a verb is written in lower case, an agency's name
 # ("Sở Xây dựng") is not.
 LOWER_VERB_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.TASK_VERBS)})(?!\w)")
+VERB_RE = re.compile(rf"(?:{_alt(cues.TASK_VERBS)})(?!\w)", re.I)  # a verb opening a clause, in any case
 POST_RE = re.compile(rf"(?i)^(?:{_alt(cues.ADDRESSEE_POSTS)})\s+")
 WORD_RE = re.compile(r"[^\W\d_]+")
 NOT_IN_PHRASE_RE = re.compile(r"[.;:!?\d\"“”()]")

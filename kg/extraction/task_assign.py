@@ -13,8 +13,8 @@ import re
 
 from kg.extraction.lang_vi import agencies as agency_data
 from kg.extraction.lang_vi import task_cues as cues
-from kg.extraction.task_addressees import LOWER_VERB_RE, addressee, closing
-from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, deadline_in
+from kg.extraction.task_addressees import LOWER_VERB_RE, VERB_RE, addressee, closing
+from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, deadline_in, normalise_deadline
 from kg.extraction.task_layout import HEADING_RE, excluded_regions, in_table, inside, is_marker, paragraphs
 from kg.extraction.task_leads import TaskContext, lead_bodies
 from kg.extraction.text import UPPER, squash
@@ -38,7 +38,11 @@ FRAME_END_RE = re.compile(r"\s*,\s*")
 ASSIGNING_INTRO_RE = re.compile(rf"(?i)(?<!\w)(?:{_alt(cues.ASSIGNING_INTRO)})(?!\w)")
 GIAO_ITEM_RE = re.compile(rf"(?i:giao)\s+(?:{BODY_HEADS})")
 SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
-FOLLOW_UP_RE = re.compile(r"(?:Hoàn\s+thành|Thời\s+gian\s+hoàn\s+thành|Thời\s+hạn)(?!\w)")
+FOLLOW_UP_RE = re.compile(rf"(?i:{_alt(cues.FOLLOW_UP_OPENERS)})(?!\w)\s*:?\s*")
+ASSIGNING_VERB_RE = re.compile(rf"(?i:{_alt(cues.ASSIGNING_VERBS)})\s")
+# «a) Sở Công Thương: Chủ trì, phối hợp với … xây dựng …», «b) Công an tỉnh: tăng cường …»
+BODY_COLON_RE = re.compile(rf"(?P<who>(?:{BODY_HEADS})[^:;.\n]{{0,80}}?):\s*"
+                           r"(?P<lead>(?i:chủ\s+trì)(?:\s*,\s*|\s+)(?:(?i:phối\s+hợp\s+với)\s+)?)?")
 PAST_RE = re.compile(r"\bđã\b|\bvừa\b")
 HOAN_THANH_RE = re.compile(r",\s*hoàn\s+thành\s*$")
 DONE_RE = re.compile(r"\bđã\b")
@@ -75,14 +79,26 @@ def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
             continue
         sents = sentences(text, a, b)
         for i, (s, e) in enumerate(sents):
-            task = _assigned(text, s, e, ctx, item_subject=item and assigning and s <= first_at)
+            task = _assigned(text, s, e, ctx, item and s <= first_at, item and assigning and s <= first_at)
             if task is None:
                 continue
-            if task.deadline is None and i + 1 < len(sents) and FOLLOW_UP_RE.match(text, sents[i + 1][0]):
-                ns, ne = sents[i + 1]
-                task.deadline, task.deadline_norm, _ = deadline_in(text[ns:ne], ctx.year)
+            if task.deadline is None and i + 1 < len(sents):
+                _follow_up(text, sents[i + 1], task, ctx)
             out.append(task)
     return out
+
+
+def _follow_up(text: str, sent: tuple[int, int], task: Task, ctx: TaskContext) -> None:
+    """The deadline a next sentence gives («Hoàn thành trong quý II/2026.», «Thời gian thực hiện: quý II/2026.»)."""
+    m = FOLLOW_UP_RE.match(text, sent[0], sent[1])
+    if m is None:
+        return
+    task.deadline, task.deadline_norm, _ = deadline_in(text[sent[0]:sent[1]], ctx.year)
+    if task.deadline is None:
+        written = squash(text[m.end():sent[1]]).strip(" .;")
+        if 0 < len(written.split()) <= 6 and normalise_deadline(written, ctx.year):
+            task.deadline = written[:1].upper() + written[1:]
+            task.deadline_norm = normalise_deadline(written, ctx.year)
 
 
 def _opening(sent: str) -> int:
@@ -99,7 +115,8 @@ def _opening(sent: str) -> int:
     return pos
 
 
-def _assigned(text: str, s: int, e: int, ctx: TaskContext, item_subject: bool = False) -> Task | None:
+def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, item_subject: bool = False
+              ) -> Task | None:
     sent = text[s:e]
     deadline, norm, where = deadline_in(sent, ctx.year)
     lead_at = CHU_TRI_RE.search(sent)
@@ -126,9 +143,16 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item_subject: bool = 
         if hit is None:
             continue
         verb_at, bodies = hit
-        if (where is None and not bodies) or PAST_RE.search(sent, req.end()):
+        named = bodies and (req.start() == start or ASSIGNING_VERB_RE.match(sent, req.start()))
+        if (where is None and not named) or PAST_RE.search(sent, req.end()):
             return None  # a request to a class of bodies is a task when it has a deadline (or stands alone: prose)
         return _make(text, s, verb_at, e, where, bodies, deadline, norm)
+    if item and (colon := BODY_COLON_RE.match(sent, start)) and not PAST_RE.search(sent):
+        leads = lead_bodies(colon.group("who"), ctx, generic=False)
+        verb = (LOWER_VERB_RE.search(sent, colon.end()) if colon.group("lead")
+                else VERB_RE.match(sent, colon.end()))
+        if leads and verb is not None:
+            return _make(text, s, verb.start(), e, where, leads, deadline, norm)
     if not SUBJECT_HEAD_RE.match(sent, start) or PAST_RE.search(sent):
         return None
     if where is None:

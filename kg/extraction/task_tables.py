@@ -1,6 +1,7 @@
 """Task tables: ``STT | Nhiệm vụ | Đơn vị chủ trì | [Đơn vị phối hợp |] Thời gian``, either flattened into
 cells (one ``|`` line between cells, as readers emit tables) or one row per line with cells inline
-(``2 | Xây dựng đề án … | Sở Giao thông vận tải | Sở Công Thương | Quý III/2025``).
+(``2 | Xây dựng đề án … | Sở Giao thông vận tải | Sở Công Thương | Quý III/2025``); inline rows also without a
+number under a header that opens with the task column (``Nhiệm vụ | Đơn vị chủ trì | Thời gian``).
 
 Group rows (``II | Phát triển du lịch | Phát triển du lịch | …``, a Roman numeral or letter first, the merged
 text repeated in every cell) head the rows under them and are not tasks.
@@ -78,6 +79,7 @@ def inline_table_tasks(text: str, ctx: TaskContext) -> list[Task]:
     """Tasks of tables written one row per line, cells separated by ``|``."""
     out: list[Task] = []
     roles: list[str] | None = None
+    ordered, last_end = True, 0
     for m in _ROW_LINE_RE.finditer(text):
         cells = _split_row(text, m.start(), m.end())
         if len(cells) < 3:
@@ -86,8 +88,25 @@ def inline_table_tasks(text: str, ctx: TaskContext) -> list[Task]:
         if _is_order_head(first):
             roles = ["order", *roles_of([text[a:b] for a, b in cells[1:]])]
             roles = roles if "label" in roles else None
+            ordered = True
             continue
+        if roles is None or not ordered:
+            heads = [text[a:b] for a, b in cells]
+            found = roles_of(heads)
+            if found[0] == "label" and {"lead", "deadline"} & set(found) and all(len(h.split()) <= 6 for h in heads):
+                roles, ordered, last_end = found, False, m.end()  # «Nhiệm vụ | Đơn vị chủ trì | Thời gian»
+                continue
         if roles is None:
+            continue
+        if not ordered:
+            # rows without a number: one per line until a line of prose
+            if text[last_end:m.start()].strip() or len(first.split()) < 2:
+                roles = None
+                continue
+            last_end = m.end()
+            task = row_task(text, {roles[k]: cells[k] for k in range(min(len(roles), len(cells)))}, ctx)
+            if task is not None:
+                out.append(task)
             continue
         if not first and any(r in ("lead", "coop") for r in roles_of([text[a:b] for a, b in cells])):
             # "| | Chủ trì | Phối hợp |": the second line of a merged header names the columns under it

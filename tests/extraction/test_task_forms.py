@@ -449,3 +449,58 @@ def test_background_results_and_aims_are_not_tasks() -> None:
             "1. Sở Y tế đã tổ chức tiêm chủng cho 12.000 trẻ em.\n"
             "2. Sở Công Thương đã tổ chức 5 hội chợ hàng nông sản.\n")
     assert labels(text, province="Quảng Trị") == []
+
+
+def test_bullets_after_a_giao_colon_name_their_bodies() -> None:
+    text = ("Kết luận cuộc họp, Phó Chủ tịch UBND tỉnh giao:\n"
+            "- Sở Xây dựng khẩn trương hoàn thiện hồ sơ điều chỉnh quy hoạch chung đô thị Đông Hà.\n"
+            "- Sở Tài chính cân đối, bố trí vốn đối ứng cho dự án kè sông Hiếu.\n")
+    found = tasks_of(text, province="Quảng Trị")
+    assert [t.label for t in found] == ["Khẩn trương hoàn thiện hồ sơ điều chỉnh quy hoạch chung đô thị Đông Hà",
+                                        "Cân đối, bố trí vốn đối ứng cho dự án kè sông Hiếu"]
+    assert [t.lead.name for t in found] == ["Sở Xây dựng tỉnh Quảng Trị", "Sở Tài chính tỉnh Quảng Trị"]
+
+
+def test_items_naming_their_body_before_a_colon() -> None:
+    text = ("Chủ tịch UBND tỉnh yêu cầu các cơ quan thực hiện như sau:\n"
+            "a) Sở Công Thương: Chủ trì, phối hợp với Sở Tài chính xây dựng phương án bình ổn giá xăng dầu.\n"
+            "b) Công an tỉnh: tăng cường tuần tra, kiểm soát trên các tuyến quốc lộ.\n")
+    found = tasks_of(text, province="Nghệ An")
+    assert [t.label for t in found] == ["Xây dựng phương án bình ổn giá xăng dầu",
+                                        "Tăng cường tuần tra, kiểm soát trên các tuyến quốc lộ"]
+    assert [t.lead.name for t in found] == ["Sở Công Thương tỉnh Nghệ An", "Công an tỉnh Nghệ An"]
+
+
+def test_a_request_bullet_to_a_class_of_bodies() -> None:
+    text = ("Tại văn bản, UBND tỉnh nêu rõ:\n"
+            "- Đề nghị UBND các huyện chỉ đạo các xã rà soát hộ nghèo phát sinh sau lũ.\n")
+    assert labels(text, province="Yên Bái") == ["Chỉ đạo các xã rà soát hộ nghèo phát sinh sau lũ"]
+
+
+def test_a_task_table_without_an_order_column() -> None:
+    text = ("Nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành\n"
+            "Xây dựng bản đồ số du lịch tỉnh | Sở Văn hóa, Thể thao và Du lịch | Quý II/2026\n"
+            "Nâng cấp cổng dịch vụ công | Văn phòng UBND tỉnh | Tháng 8/2026\n\n"
+            "Tổng kinh phí thực hiện khoảng 12 tỷ đồng.\n")
+    found = tasks_of(text, province="Ninh Bình")
+    assert [t.label for t in found] == ["Xây dựng bản đồ số du lịch tỉnh", "Nâng cấp cổng dịch vụ công"]
+    assert [t.deadline_norm for t in found] == ["2026-Q2", "2026-08"]
+
+
+def test_a_follow_up_sentence_naming_the_time() -> None:
+    text = ("Giao Sở Nội vụ chủ trì, phối hợp với các địa phương rà soát tiêu chuẩn công chức cấp xã. Thời gian thực "
+            "hiện: quý II/2026.\n")
+    [task] = tasks_of(text, province="Bắc Giang")
+    assert task.deadline_norm == "2026-Q2"
+
+
+def test_a_modal_or_time_frame_between_request_and_verb() -> None:
+    text = ("Chủ tịch UBND tỉnh yêu cầu thời gian tới các sở, ngành cần khẩn trương rà soát các dự án chậm tiến độ, "
+            "báo cáo UBND tỉnh trước ngày 30/9/2026.\n")
+    [task] = tasks_of(text, province="Kon Tum")
+    assert task.label == "Khẩn trương rà soát các dự án chậm tiến độ, báo cáo UBND tỉnh"
+
+
+def test_a_body_asking_its_superior_is_not_given_a_task() -> None:
+    assert labels("Tại buổi làm việc, Sở Y tế đề nghị Bộ Y tế sớm phân bổ vắc xin cho tỉnh.\n",
+                  province="Gia Lai") == []

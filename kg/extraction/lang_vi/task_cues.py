@@ -18,6 +18,8 @@ TASK_VERBS: tuple[str, ...] = (
     "nâng cấp", "mở rộng", "cải tạo", "duy trì", "vận động", "giám sát", "đào tạo", "bồi dưỡng", "chấn chỉnh",
     "siết chặt", "khai thác", "ứng dụng", "sửa đổi", "đề xuất", "lựa chọn", "tích cực", "kịp thời", "gửi",
     "lập", "thành lập", "công khai", "phổ biến", "điều tra", "thẩm định", "cung cấp", "số hóa", "hoàn chỉnh",
+    "cân đối", "bổ sung", "phân bổ", "điều chỉnh", "xác định", "khảo sát", "tập huấn", "xúc tiến", "quảng bá",
+    "thẩm tra", "giải ngân", "hoàn tất", "bàn giao", "tiếp nhận", "phê duyệt", "vận hành", "thu hồi", "xem xét",
 )
 # Nouns that open a numbered group of tasks: "1. Công tác thông tin, tuyên truyền …".
 TASK_GROUP_NOUNS: tuple[str, ...] = ("công tác", "nhóm nhiệm vụ", "nhiệm vụ", "giải pháp")
@@ -32,6 +34,13 @@ PROVINCE_SUBJECTS: tuple[str, ...] = ("tỉnh", "thành phố", "UBND tỉnh", "
 LIST_NOUNS: tuple[str, ...] = ("nhiệm vụ", "giải pháp", "nội dung", "trọng tâm", "công việc", "yêu cầu")
 # Verbs with which an authority asks addressees to act: "UBND tỉnh yêu cầu các sở, ngành …".
 REQUEST_VERBS: tuple[str, ...] = ("yêu cầu", "đề nghị", "giao")
+# Request verbs with which a speaker gives a named body a task even without a deadline («UBND tỉnh giao Sở Y tế
+# …»); «Sở Y tế đề nghị Bộ Y tế …» asks a superior, it gives no task.
+ASSIGNING_VERBS: tuple[str, ...] = ("giao", "yêu cầu")
+# Openers of a sentence that gives the deadline of the task before it («Hoàn thành trong quý II.», «Thời gian
+# thực hiện: quý II/2026.»).
+FOLLOW_UP_OPENERS: tuple[str, ...] = ("hoàn thành", "thời gian hoàn thành", "thời gian thực hiện", "thời hạn",
+                                      "tiến độ", "thời gian")
 # "nhiệm vụ chủ yếu năm 2026 là …": a task noun, a few words, then "là" opens the first item.
 IS_INTRO_NOUNS: tuple[str, ...] = ("nhiệm vụ", "giải pháp", "nhiệm vụ, giải pháp")
 # First-item markers of an ordinal list ("Trước hết, là …", "Một là, …", "Thứ nhất, …").
@@ -78,6 +87,9 @@ ADDRESSEE_WORDS: tuple[str, ...] = (
     "đứng", "đầu", "lãnh", "đạo", "văn", "phòng", "mặt", "trận", "tổ", "quốc", "tư", "chính", "quyền", "trực",
     "ngang", "khu", "kinh", "tế", "công", "lực", "lượng", "vũ", "trang", "hiệp", "ngân", "hàng", "tập", "tổng",
     "ty", "nhà", "nước", "đại", "học", "trường", "viện",
+    # modal words and a time frame between the addressees and the verb («… các sở, ngành cần khẩn trương …»,
+    # «yêu cầu thời gian tới các sở …»)
+    "cần", "phải", "sớm", "thời", "gian", "tới", "trong",
 )
 # Posts before a body's name in an addressee («Giám đốc Sở Y tế», «Chủ tịch UBND các huyện»): the body leads.
 ADDRESSEE_POSTS: tuple[str, ...] = ("giám đốc", "thủ trưởng", "chủ tịch", "lãnh đạo", "người đứng đầu", "trưởng")
