@@ -246,3 +246,11 @@ def test_served_indicator_pages(server: str) -> None:
     assert missing.status_code == 404 and "no target or result of this indicator" in missing.text
     concept = httpx.get(server + "/id/indicator/toc-do-tang-truong-grdp", headers=HTML, timeout=30)
     assert 'href="/indicator/grdp-growth"' in concept.text
+
+
+def test_query_page_prefixes_are_the_namespaces() -> None:
+    from kg.rdf.namespaces import PREFIXES
+
+    html = (Path(__file__).resolve().parents[1] / "kg" / "serve" / "static" / "index.html").read_text(encoding="utf-8")
+    block = re.search(r"const PREFIXES = \{(.*?)\};", html, re.S).group(1)
+    assert dict(re.findall(r'(\w+): "([^"]+)"', block)) == {k: str(v) for k, v in PREFIXES.items()}

@@ -167,3 +167,54 @@ def test_graphml_and_gexf_round_trip(sample_ttl: Path, network: nx.MultiDiGraph,
     assert gx.number_of_edges() == network.number_of_edges()
     assert [d["label"] for s, o, d in gx.edges(data=True) if (s, o) == (KONTUM_PLAN, NQ01_2022)] == [
         "triển khai thực hiện"]
+
+
+def test_focus_title_names_the_canonical_number(sample_ttl: Path, tmp_path: Path) -> None:
+    out = tmp_path / "f.html"
+    viz(sample_ttl, out, focus="01/nq-cp", depth=1)
+    title = re.search(r"<title>(.*?)</title>", out.read_text(encoding="utf-8")).group(1)
+    assert "01/NQ-CP" in title and "01/nq-cp" not in title
+
+
+def test_document_tooltips_quote_a_sentence_not_the_bare_number(sample_ttl: Path, tmp_path: Path) -> None:
+    out = tmp_path / "s.html"
+    viz(sample_ttl, out)
+    nodes = {n["id"]: n for n in page_data(out.read_text(encoding="utf-8"))["NODES"]}
+    plan = nodes[KONTUM_PLAN]["info"]
+    # its own header mention is "35/KH-UBND" alone; the sentence shown names the plan in a sentence
+    assert "35/KH-UBND" in plan["sentence"] and len(plan["sentence"]) > len("Số: 35/KH-UBND") + 20
+    for n in nodes.values():
+        s, number = n["info"].get("sentence", ""), n["info"].get("number", "")
+        if number and s:
+            assert sum(ch.isalpha() for ch in s.replace(number, "")) >= 12, s
+
+
+def test_legend_and_tooltips_need_no_symbol_font(sample_ttl: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.html"
+    viz(sample_ttl, out)
+    html = out.read_text(encoding="utf-8")
+    legend = html[html.index('<div id="legend"'):html.index('<div id="panel"')]
+    assert legend.count('<svg class="glyph"') >= 5
+    page_text = html[html.index("<body>"):]
+    for glyph in ("⬢", "▼", "★", "◆", "📅", "🏛", "№"):
+        assert glyph not in page_text
+
+
+def test_large_views_spread_communities_and_hide_labels_until_zoomed(network: nx.MultiDiGraph,
+                                                                       tmp_path: Path) -> None:
+    import numpy as np
+
+    from kg.viz import LABEL_ZOOM_THRESHOLD, layout
+
+    big = nx.MultiDiGraph()
+    for i in range(4):
+        big.update(nx.relabel_nodes(network, {n: n if "/doc/vn/" in n else f"{n}-{i}" for n in network}))
+    pos = layout(big)
+    xy = np.array([pos[n] for n in sorted(big)])
+    d = np.sqrt(((xy[:, None, :] - xy[None, :, :]) ** 2).sum(-1))
+    np.fill_diagonal(d, np.inf)
+    assert (d.min(axis=1) < 3).mean() < 0.02  # nodes do not pile up on each other
+    render(big, tmp_path / "big.html")
+    data = page_data((tmp_path / "big.html").read_text(encoding="utf-8"))
+    assert data["OPTIONS"]["nodes"]["scaling"]["label"]["drawThreshold"] == LABEL_ZOOM_THRESHOLD
+    assert all("label" not in e and e["title"] and e["rel"] for e in data["EDGES"])  # edge names on hover only
