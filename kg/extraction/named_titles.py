@@ -24,6 +24,7 @@ def _alt(words: object) -> str:
 
 
 HEAD_RE = re.compile(rf"(?<![\w])(?P<head>(?i:{_alt(cue.HEADS)}))\s+")
+COORDINATED_HEAD_RE = re.compile(rf"(?:,|\s(?i:và))\s+(?i:{_alt(cue.HEADS)})(?=\s)")  # "…, Kế hoạch …", "… và Đề án …"
 ANY_TYPE_RE = re.compile(rf"(?<![\w])(?i:{_alt(TYPE_WORDS)})(?![\w])")
 HARD_STOP_RE = re.compile(r"[;:!?()\[\]“”\"|…]|\.(?=\s|$)|\n\s*\n|\n\s*\|"
                           r"|\n(?=\s*(?:[-–•+]\s|\d{1,2}\.\s|[IVX]{1,4}\.\s))")
@@ -148,7 +149,7 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
     first = body.split(maxsplit=1)[0].lower() if body.strip() else ""
     if not first or not re.match(r"\w", first) or (first in GENERIC_NEXT and first != "của"):
         return None
-    coord = re.compile(rf"(?:,|\s(?i:và))\s+(?i:{_alt(cue.HEADS)})(?=\s)").search(body)
+    coord = COORDINATED_HEAD_RE.search(body)
     if coord and HEAD_RE.search(body, 0, coord.start()):
         coord = None  # "thực hiện Nghị quyết A, Nghị quyết B": documents inside the name, not beside it
     issuer: Body | None = None
