@@ -38,6 +38,10 @@ FRAME_END_RE = re.compile(r"\s*,\s*")
 ASSIGNING_INTRO_RE = re.compile(rf"(?i)(?<!\w)(?:{_alt(cues.ASSIGNING_INTRO)})(?!\w)")
 GIAO_ITEM_RE = re.compile(rf"(?i:giao)\s+(?:{BODY_HEADS})")
 SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
+CLAUSE_SPLIT_RE = re.compile(r";\s+")
+NUMBER_RE = re.compile(r"[ \t]*\d{1,2}\.\s")
+ASSIGNING_HEADING_RE = re.compile(rf"(?i)(?<!\w)(?:{_alt(cues.ASSIGNING_HEADINGS)})(?!\w)")
+UNDER_LEAD_RE = re.compile(r"(?i:chủ\s+trì)(?:\s*,\s*|\s+)(?:(?i:phối\s+hợp\s+với)\s+)?")
 FOLLOW_UP_RE = re.compile(rf"(?i:{_alt(cues.FOLLOW_UP_OPENERS)})(?!\w)\s*:?\s*")
 ASSIGNING_VERB_RE = re.compile(rf"(?i:{_alt(cues.ASSIGNING_VERBS)})\s")
 # «a) Sở Công Thương: Chủ trì, phối hợp với … xây dựng …», «b) Công an tỉnh: tăng cường …»
@@ -58,34 +62,77 @@ def sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
-    """Every assignment sentence of the text. An intro ending in a colon that assigns («… chỉ đạo như sau:»), or
-    an item «Giao Sở X …», opens an assigning list, whose items opening with a body as subject are tasks too; a
-    heading or another intro closes it."""
+    """Every assignment sentence of the text. An intro ending in a colon that assigns («… chỉ đạo như sau:»), a
+    heading that assigns («PHÂN CÔNG NHIỆM VỤ») or an item «Giao Sở X …» opens an assigning list, whose items
+    opening with a body as subject are tasks too, and whose items naming only a body («1. Sở Tài chính:») lead
+    the bullets under them; another heading or intro closes it."""
     out: list[Task] = []
     skip = excluded_regions(text)
     paras = paragraphs(text)
     assigning = False
+    under: list[Body] = []  # the bodies an item «1. Sở Tài chính:» names, for the bullets under it
     for k, (a, b) in enumerate(paras):
         para = text[a:b]
         item = is_marker(para)
         if para.rstrip().endswith(":") and not item:
             assigning = bool(ASSIGNING_INTRO_RE.search(para[para.rfind(".", 0, len(para) - 1) + 1:]))
         elif HEADING_RE.match(para):
-            assigning = False
+            assigning = bool(ASSIGNING_HEADING_RE.search(para))
         first_at = a + (m.end() if (m := MARKER_RE.match(para)) else 0)  # an item's text, after its marker
         if item and GIAO_ITEM_RE.match(text, first_at):
             assigning = True
+        if HEADING_RE.match(para) or NUMBER_RE.match(para) or not assigning:
+            under = []
         if inside(a, skip) or in_table(text, paras, k):
             continue
-        sents = sentences(text, a, b)
-        for i, (s, e) in enumerate(sents):
-            task = _assigned(text, s, e, ctx, item and s <= first_at, item and assigning and s <= first_at)
+        if assigning and item and (named := _body_heading(text, first_at, b, ctx)):
+            under = named
+            continue
+        if under and (task := _under_body(text, first_at, b, under, ctx)):
+            out.append(task)
+            continue
+        pieces = [p for s, e in sentences(text, a, b) for p in _pieces(text, s, e, ctx)]
+        given = False  # a piece after «Giao Sở A …; » that names another body is its task too
+        for i, (s, e) in enumerate(pieces):
+            first = s <= first_at
+            task = _assigned(text, s, e, ctx, item and first, (item and assigning and first) or given)
+            given = task is not None and i + 1 < len(pieces) and text[e:pieces[i + 1][0]].startswith(";")
             if task is None:
                 continue
-            if task.deadline is None and i + 1 < len(sents):
-                _follow_up(text, sents[i + 1], task, ctx)
+            if task.deadline is None and i + 1 < len(pieces):
+                _follow_up(text, pieces[i + 1], task, ctx)
             out.append(task)
     return out
+
+
+def _pieces(text: str, s: int, e: int, ctx: TaskContext) -> list[tuple[int, int]]:
+    """A sentence cut before each «; Sở B <verb> …» clause that names another body and its task."""
+    out, pos = [], s
+    for m in CLAUSE_SPLIT_RE.finditer(text, s, e):
+        if SUBJECT_HEAD_RE.match(text, m.end()) and addressee(text, m.end(), e, ctx):
+            out.append((pos, m.start()))
+            pos = m.end()
+    out.append((pos, e))
+    return out
+
+
+def _body_heading(text: str, a: int, b: int, ctx: TaskContext) -> list[Body]:
+    """The bodies an item names and nothing else («Sở Tài chính:», «UBND các huyện, thị xã»)."""
+    head = text[a:b].strip().rstrip(":").strip()
+    if not head or not re.match(BODY_HEADS, head) or LOWER_VERB_RE.search(head) or len(head.split()) > 20:
+        return []
+    return lead_bodies(head, ctx, generic=False)
+
+
+def _under_body(text: str, a: int, b: int, bodies: list[Body], ctx: TaskContext) -> Task | None:
+    """A bullet under an item naming its bodies: «- Chủ trì, phối hợp với … tham mưu …», «- Hướng dẫn …»."""
+    end = next((y for x, y in sentences(text, a, b)), b)
+    lead = UNDER_LEAD_RE.match(text, a, end)
+    verb = LOWER_VERB_RE.search(text, lead.end(), end) if lead else VERB_RE.match(text, a, end)
+    if verb is None or PAST_RE.search(text, a, end):
+        return None
+    deadline, norm, where = deadline_in(text[a:end], ctx.year)
+    return _make(text, a, verb.start() - a, end, where, bodies, deadline, norm)
 
 
 def _follow_up(text: str, sent: tuple[int, int], task: Task, ctx: TaskContext) -> None:
@@ -183,7 +230,7 @@ def _make(text: str, s: int, a: int, e: int, where: tuple[int, int] | None, lead
     if where is not None and where[0] >= a:
         cut_a, cut_b = where[0] - a, where[1] - a
         raw = HOAN_THANH_RE.sub("", raw[:cut_a]) + raw[cut_b:]  # «…, hoàn thành trước ngày 25/02; …»
-    label = squash(re.sub(r"\s+([,;.])", r"\1", raw)).strip(" ,;.")
+    label = squash(re.sub(r"\s+([,;.])", r"\1", raw)).strip(" ,;./")
     if len(label.split()) < 3:
         return None
     if closing(label):

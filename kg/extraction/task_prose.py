@@ -65,6 +65,7 @@ _PROVINCE_SUBJECT = _alt([*PROVINCES, *cues.PROVINCE_SUBJECTS]) + rf"|(?:tỉnh|
 SUBJECT_RE = re.compile(rf"(?:{_PROVINCE_SUBJECT})\s+(?:cũng\s+|sẽ\s+)?(?=(?:{_alt(cues.TASK_VERBS)})(?!\w))", re.I)
 TIME_FRAME_RE = re.compile(r"(?:Trong\s+)?(?:[Nn]ăm\s+(?P<y>(?:19|20)\d{2})|(?:[Tt]hời\s+gian|[Nn]ăm)\s+tới)\s*,\s*")
 ORIENT_RE = re.compile(rf"(?:{_alt(cues.ORIENTATION_VERBS)})(?!\w)", re.I)
+CONNECTOR_RE = re.compile(rf"(?:{_alt(cues.CONNECTORS)})\s*,\s*", re.I)
 LABEL_HEAD_RE = re.compile(r"[^\s:;,.]+(?:\s+[^\s:;,.]+){0,4}\s*:\s")  # "Chỉ tiêu chủ yếu: …", "Về y tế: …"
 NUMBER_ITEM_RE = re.compile(r"[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=\S)")
 PURPOSE_RE = re.compile(rf"^(?:{_alt(cues.PURPOSE_OPENERS)})(?!\w)[^:]*,\s*", re.I)
@@ -88,6 +89,8 @@ def _opens_with_verb(text: str, a: int, b: int, subject_ok: bool = False) -> int
     a = _strip_marker(text, a, b)
     while a < b and text[a] in " \t\n\"“":
         a += 1
+    if cm := CONNECTOR_RE.match(text, a, b):
+        a = cm.end()
     if subject_ok:
         sm = SUBJECT_RE.match(text, a, b)
         if sm:
@@ -160,8 +163,8 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) 
         end = _sentence_end(text, a + rm.end(), b)
         items: list[Task] = []
         rest = _skip_count_sentences(text, end, b)
-        if rest < b and _opens_with_verb(text, rest, b) is not None:
-            t = _task(text, rest, b)
+        if rest < b and (verb_at := _opens_with_verb(text, rest, b)) is not None:
+            t = _task(text, verb_at, b)
             items += [t] if t else []
         more, last = _paragraph_items(text, paras, k + 1)
         if not items and not more and _sentence_start(para, 0, rm.start()) == 0 and end >= b:

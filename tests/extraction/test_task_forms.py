@@ -504,3 +504,37 @@ def test_a_modal_or_time_frame_between_request_and_verb() -> None:
 def test_a_body_asking_its_superior_is_not_given_a_task() -> None:
     assert labels("Tại buổi làm việc, Sở Y tế đề nghị Bộ Y tế sớm phân bổ vắc xin cho tỉnh.\n",
                   province="Gia Lai") == []
+
+
+def test_a_connector_does_not_end_a_list_of_tasks() -> None:
+    text = ("Chủ tịch UBND tỉnh yêu cầu các sở, ngành tiếp tục phát huy tinh thần trách nhiệm. Đồng thời, chủ động rà "
+            "soát các thủ tục đầu tư còn vướng mắc. Bên cạnh đó, tăng cường đối thoại với doanh nghiệp.\n")
+    # the rest of the paragraph is one task, as a paragraph of prose tasks is
+    assert labels(text, province="Bình Định") == ["Chủ động rà soát các thủ tục đầu tư còn vướng mắc. Bên cạnh đó, "
+                                                 "tăng cường đối thoại với doanh nghiệp"]
+
+
+def test_one_sentence_giving_several_bodies_their_tasks() -> None:
+    text = ("Chủ tịch UBND tỉnh giao Sở Tài chính tham mưu bố trí kinh phí sửa chữa trường học; Sở Nội vụ hướng dẫn "
+            "sắp xếp biên chế giáo viên; UBND các huyện rà soát cơ sở vật chất trước ngày 15/8/2026.\n")
+    found = tasks_of(text, province="Lai Châu")
+    assert [t.label for t in found] == ["Tham mưu bố trí kinh phí sửa chữa trường học",
+                                        "Hướng dẫn sắp xếp biên chế giáo viên", "Rà soát cơ sở vật chất"]
+    assert [t.lead.name for t in found] == ["Sở Tài chính tỉnh Lai Châu", "Sở Nội vụ tỉnh Lai Châu",
+                                            "UBND các huyện tỉnh Lai Châu"]
+    assert [t.deadline_norm for t in found] == [None, None, "2026-08-15"]
+
+
+def test_items_headed_by_a_body_with_a_colon_and_bullets_under_it() -> None:
+    text = ("Chủ tịch UBND tỉnh chỉ thị:\n\n"
+            "1. Sở Tài chính:\n"
+            "- Chủ trì, phối hợp với các đơn vị tham mưu phương án tự chủ tài chính của bệnh viện tuyến tỉnh.\n"
+            "- Hướng dẫn quyết toán vốn các dự án hoàn thành.\n\n"
+            "2. Sở Y tế:\n"
+            "- Kiểm tra công tác đấu thầu thuốc tại các cơ sở y tế.\n")
+    found = tasks_of(text, province="Tuyên Quang")
+    assert [t.label for t in found] == ["Tham mưu phương án tự chủ tài chính của bệnh viện tuyến tỉnh",
+                                        "Hướng dẫn quyết toán vốn các dự án hoàn thành",
+                                        "Kiểm tra công tác đấu thầu thuốc tại các cơ sở y tế"]
+    assert [t.lead.name for t in found] == ["Sở Tài chính tỉnh Tuyên Quang", "Sở Tài chính tỉnh Tuyên Quang",
+                                            "Sở Y tế tỉnh Tuyên Quang"]

@@ -73,6 +73,9 @@ NATIONAL_HEADS: tuple[str, ...] = ("Bộ", "Ngân hàng Nhà nước", "Tổng c
                                    "Vụ")
 # Heads of a ministry's departments, named as written when no vocabulary knows them («Vụ Kế hoạch - Tài chính»).
 NATIONAL_UNIT_HEADS: tuple[str, ...] = ("Vụ",)
+# Connectors that open a sentence continuing a list of tasks («Đồng thời, chủ động …»): skipped before the verb.
+CONNECTORS: tuple[str, ...] = ("đồng thời", "bên cạnh đó", "ngoài ra", "mặt khác", "cùng với đó", "song song đó",
+                               "song song với đó")
 # Clauses that open a sentence before its subject ("Sau khi ban hành Kế hoạch, các cơ quan …").
 LEADING_CLAUSES: tuple[str, ...] = ("sau khi", "trên cơ sở", "căn cứ", "trong quá trình", "để")
 # Words that make a deadline recur: such a deadline has no single date.
@@ -96,8 +99,10 @@ ADDRESSEE_POSTS: tuple[str, ...] = ("giám đốc", "thủ trưởng", "chủ t�
 # Words of a list intro ending in a colon that make its items assignments («Chủ tịch UBND tỉnh chỉ đạo như
 # sau:», «… giao nhiệm vụ:», «Kết luận như sau:»): items opening with a body as subject are its tasks.
 ASSIGNING_INTRO: tuple[str, ...] = (
-    "yêu cầu", "đề nghị", "giao", "chỉ đạo", "ý kiến", "phân công", "nhiệm vụ", "kết luận",
+    "yêu cầu", "đề nghị", "giao", "chỉ đạo", "ý kiến", "phân công", "nhiệm vụ", "kết luận", "chỉ thị",
 )
+# Headings of sections that assign («III. PHÂN CÔNG NHIỆM VỤ», «2. Nhiệm vụ cụ thể»): an assigning list too.
+ASSIGNING_HEADINGS: tuple[str, ...] = ("phân công", "giao nhiệm vụ", "nhiệm vụ cụ thể")
 # What a closing request asks for when it only points back at the text («… tổ chức thực hiện Chỉ thị này»,
 # «… nghiêm túc thực hiện các nội dung trên»): no task of its own.
 CLOSING_OBJECTS: tuple[str, ...] = ("này", "trên", "nêu trên", "đã nêu")
