@@ -96,6 +96,8 @@ def test_wheel_ships_saved_queries_and_ontology(tmp_path: Path) -> None:
     for rq in (ROOT / "queries").glob("*.rq"):
         assert f"kg/data/queries/{rq.name}" in names
     assert {"kg/ontology/vnkg.ttl", "kg/ontology/shapes.ttl"} <= names
+    metadata = zipfile.ZipFile(wheel).read(f"vnkg-{wheel.name.split('-')[1]}.dist-info/METADATA").decode()
+    assert "License-Expression: Apache-2.0" in metadata  # an SPDX string, not the deprecated TOML table
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     probe = ("import sys; sys.path.insert(0, sys.argv[1]); from kg import queries; "
