@@ -34,7 +34,9 @@ def write_png(comp: Comparison, output: Path) -> Path:
                 if not line:
                     continue
                 xs, ys = [p.year for p in line], [float(p.value) for p in line]
-                ax.plot(xs, ys, style, color=c, linewidth=1.2, alpha=0.8 if len(line) > 1 else 0)
+                by_year = dict(sorted({p.year: float(p.value) for p in reversed(line)}.items()))
+                if len(by_year) > 1:  # one value a year joined, as in the SVG chart
+                    ax.plot(list(by_year), list(by_year.values()), style, color=c, linewidth=1.2, alpha=0.8)
                 ax.scatter(xs, ys, s=40, facecolors=c if kind == "result" else "white", edgecolors=c,
                            linewidths=1.8, zorder=3, label=f"{province} ({kind})")
                 for p in line:
@@ -43,10 +45,10 @@ def write_png(comp: Comparison, output: Path) -> Path:
         ax.set_ylabel(unit)
         ax.set_xticks(sorted({p.year for p in pts}))
         ax.grid(axis="y", color="#e6e6e6")
-        ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
+        entries = len(ax.get_legend_handles_labels()[1])
+        ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, ncol=1 + entries // 24)
     axes[0, 0].set_title(f"{comp.label} — {comp.label_en}", fontsize=11)
-    fig.tight_layout()
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110)
+    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
     plt.close(fig)
     return write_atomic(output, buf.getvalue())

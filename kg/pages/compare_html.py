@@ -6,7 +6,7 @@ from html import escape
 
 from kg.compare import Comparison
 from kg.pages.chart import NO_PROVINCE, colours, svg
-from kg.pages.html import Linker, excerpt, number, page
+from kg.pages.html import Linker, number, page, source_details
 
 COMPARATORS = {"AtLeast": "≥", "GreaterThan": ">", "AtMost": "≤", "LessThan": "<", "Approximately": "≈"}
 
@@ -22,10 +22,8 @@ def table(comp: Comparison, linker: Linker) -> str:
             '<span class="muted">—</span>'
         source = ""
         if p.anchor is not None:
-            where = escape(p.anchor.file or p.anchor.text.rsplit("/", 1)[-1])
-            source = (f'<details class="src"><summary>¶ source</summary><blockquote>'
-                      f"{excerpt(p.anchor.sentence or p.anchor.anchor, p.anchor.anchor)}</blockquote>"
-                      f'<span class="muted">{where} [{p.anchor.start}–{p.anchor.end}]</span></details>')
+            where = f"{p.anchor.file or p.anchor.text.rsplit('/', 1)[-1]} [{p.anchor.start}–{p.anchor.end}]"
+            source = source_details(p.anchor.sentence, p.anchor.anchor, where)
         province = p.province or NO_PROVINCE
         rows.append(f'<tr class="point {p.kind}"><td><span style="color:{colour[province]}">●</span> '
                     f"{escape(province)}</td><td>{escape(p.period) or '—'}</td><td>{p.kind}</td>"

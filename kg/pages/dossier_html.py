@@ -14,7 +14,7 @@ from html import escape
 from kg.compare import year_of
 from kg.dossier import Anchor, DocNode, Dossier, Figure
 from kg.indicators import BY_KEY
-from kg.pages.html import Linker, excerpt, link, number, page
+from kg.pages.html import Linker, link, number, page, source_details
 
 TYPE_NAMES = {
     "Resolution": "Nghị quyết", "Decision": "Quyết định", "Directive": "Chỉ thị", "Plan": "Kế hoạch",
@@ -26,7 +26,7 @@ LEVELS = {"party": ("#c62828", "Đảng (Trung ương)"), "government": ("#e07b0
           "province": ("#1f5fa8", "Địa phương")}
 COMPARATORS = {"AtLeast": "≥", "GreaterThan": ">", "AtMost": "≤", "LessThan": "<", "Approximately": "≈",
                "EqualTo": "", "Between": ""}
-BOX_W, BOX_H, GAP_X, GAP_Y = 220, 50, 26, 46
+BOX_W, BOX_H, GAP_X, GAP_Y = 250, 50, 26, 46
 
 
 def _short(text: str, n: int) -> str:
@@ -89,15 +89,12 @@ class _Sources:
     def __call__(self, a: Anchor | None) -> str:
         if a is None:
             return ""
-        where = escape(a.file or a.text.rsplit("/", 1)[-1])
-        span = f" [{a.start}–{a.end}]" if a.start is not None else ""
+        where = (a.file or a.text.rsplit("/", 1)[-1]) + (f" [{a.start}–{a.end}]" if a.start is not None else "")
         open_text = ""
         if a.text in self.explained and a.start is not None:
             open_text = (f' <a href="#" class="open-explain" data-x="{self.explained[a.text]}" data-s="{a.start}" '
                          f'data-e="{a.end}">open in the text</a>')
-        return (f'<details class="src"><summary title="source: {where}{span}">¶ source</summary><blockquote>'
-                f'{excerpt(a.sentence or a.anchor, a.anchor)}</blockquote><span class="muted">{where}{span}</span>'
-                f"{open_text}</details>")
+        return source_details(a.sentence, a.anchor, where, open_text)
 
 
 def _figure(f: Figure) -> str:
@@ -197,8 +194,6 @@ def facts_html(d: Dossier, linker: Linker) -> str:
             ("Issuer · Cơ quan ban hành", link(d.issuer_iri, doc.issuer, linker) if d.issuer_iri else "—"),
             ("Date · Ngày", escape(doc.date) or "—"),
             ("Signer · Người ký", link(d.signer_iri, d.signer, linker) if d.signer else "—")]
-    if d.title:
-        rows.insert(2, ("Title · Trích yếu", escape(d.title)))
     if d.promulgated_by:
         rows.append(("Promulgated by · Ban hành kèm theo", ", ".join(link(n.iri, n.number or n.label, linker)
                                                                     for n in d.promulgated_by)))

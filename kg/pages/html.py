@@ -18,9 +18,11 @@ text-align:left;vertical-align:top}th{background:#f6f6f6;font-weight:600;color:#
 white-space:nowrap;font-variant-numeric:tabular-nums}dl.facts{display:grid;grid-template-columns:max-content 1fr;
 gap:.25rem 1rem;margin:.6rem 0}dl.facts dt{color:#666}dl.facts dd{margin:0}.kind{display:inline-block;
 background:#eef3fb;color:#1f4f8f;border-radius:3px;padding:0 .4rem;font-size:.85em}
-details.src{font-size:.85em}details.src summary{cursor:pointer;color:#0b5cad;list-style:none;white-space:nowrap}
-details.src summary::-webkit-details-marker{display:none}details.src blockquote{margin:.3rem 0;padding:.3rem .5rem;
-border-left:3px solid #c9d7ea;background:#fafcff;font-family:Georgia,"DejaVu Serif",serif;min-width:18rem}
+details.src{font-size:.85em;position:relative}details.src summary{cursor:pointer;color:#0b5cad;list-style:none;
+white-space:nowrap}details.src summary::-webkit-details-marker{display:none}details.src .card{position:absolute;
+right:0;top:1.5em;width:min(32rem,80vw);z-index:5;background:#fff;border:1px solid #c8c8c8;border-radius:4px;
+box-shadow:0 3px 12px #0003;padding:.4rem .6rem}details.src blockquote{margin:0 0 .3rem;padding:.3rem .5rem;
+border-left:3px solid #c9d7ea;background:#fafcff;font-family:Georgia,"DejaVu Serif",serif}
 mark{background:#ffe98a;padding:0 1px}.met{color:#1a7f37}.short{color:#b3261e}.draft{color:#a15c00}
 .chain svg{max-width:100%;height:auto}.chain a text{fill:#0b5cad}#explain{position:fixed;inset:4vh 3vw;
 background:#fff;border:1px solid #999;box-shadow:0 4px 24px #0004;display:none;z-index:9}#explain.open{display:block}
@@ -58,6 +60,13 @@ def number(value: Decimal | None) -> str:
         whole = whole[:-3]
     groups.insert(0, whole)
     return sign + ".".join(groups) + ("," + frac if frac else "")
+
+
+def source_details(sentence: str, anchor: str, where: str, extra: str = "") -> str:
+    """A source link: "¶ source" opening a card with the sentence (the words read highlighted) and where it is."""
+    return (f'<details class="src"><summary title="source: {escape(where)}">¶ source</summary><div class="card">'
+            f'<blockquote>{excerpt(sentence or anchor, anchor)}</blockquote><span class="muted">{escape(where)}</span>'
+            f"{extra}</div></details>")
 
 
 def excerpt(sentence: str, anchor: str) -> str:
