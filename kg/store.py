@@ -4,17 +4,21 @@ rdflib stays the API for building graphs; the store is where they live and are q
 build replaces the named graph of each changed text and leaves the others alone (content hashes kept in
 ``vnkg-state.json``).
 
-The default graph of a vnkg store is the RDF merge of its named graphs, kept by every build
-(`merge_union`): Oxigraph's union-as-default matches a triple once per named graph holding it (the label
-of 01/NQ-CP is in every text citing it), which multiplies joins on large corpora; the merged default
-graph holds each triple once, as the SPARQL dataset semantics ask. Queries read it; quad exports write
-only the named graphs.
+The default graph of a vnkg store is the RDF merge of its named graphs, kept by every build: Oxigraph's
+union-as-default matches a triple once per named graph holding it (the label of 01/NQ-CP is in every text
+citing it), which multiplies joins on large corpora; the merged default graph holds each triple once, as
+the SPARQL dataset semantics ask. It is built natively: the build bulk-loads its N-Quads with the graph
+column stripped (`load_default`), `merge_union` dumps the named graphs as N-Triples into the bulk loader,
+and an incremental build detaches and re-attaches only the graphs it changes (`detach_graph`,
+`attach_graph`). Queries read it; quad exports write only the named graphs.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -135,10 +139,30 @@ class GraphStore:
             return self._store.query(sparql)
         return self._store.query(sparql, use_default_graph_as_union=True)
 
-    def merge_union(self) -> int:
-        """Rebuild the default graph as the merge of the named graphs; return its triple count."""
-        self._store.clear_graph(DefaultGraph())
-        return merge_union(self._store)
+    def merge_union(self, work: Path | None = None) -> int:
+        """Rebuild the default graph as the merge of the named graphs (temporaries in ``work``, by default
+        beside the store); return its triple count."""
+        self._store.clear_graph(DefaultGraph())  # a range delete: instant whatever the size
+        return merge_union(self._store, work or (self.path.parent if self.path is not None else None))
+
+    def load_default(self, nt_path: Path) -> None:
+        """Bulk-load N-Triples into the default graph (set semantics: a triple already there stays once)."""
+        self._store.bulk_load(path=str(nt_path), format=RdfFormat.N_TRIPLES)
+
+    def detach_graph(self, graph: str) -> None:
+        """Remove from the default graph the triples that only ``graph`` holds (before it is dropped or
+        edited: the default graph then stays the merge of the other named graphs)."""
+        self._store.update(
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph}>) }} }}")
+
+    def attach_graph(self, graph: str) -> None:
+        """Add the triples of ``graph`` to the default graph."""
+        self._store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+
+    def count_default(self) -> int:
+        """Triples in the default graph, counted by the engine."""
+        return count_default(self._store)
 
     def flush(self) -> None:
         if self.path is not None:
@@ -170,18 +194,34 @@ def has_default_graph(store: Store) -> bool:
     return next(iter(store.quads_for_pattern(None, None, None, DefaultGraph())), None) is not None
 
 
-def merge_union(store: Store) -> int:
-    """Copy every named graph's triples into the default graph, once each (set semantics), in bounded
-    batches; return the default graph's triple count."""
-    batch: list[Quad] = []
-    for q in store.quads_for_pattern(None, None, None, None):
-        if not isinstance(q.graph_name, DefaultGraph):
-            batch.append(Quad(q.subject, q.predicate, q.object, DefaultGraph()))
-            if len(batch) >= 100_000:
-                store.extend(batch)
-                batch = []
-    store.extend(batch)
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, DefaultGraph()))
+def count_default(store: Store) -> int:
+    """Triples in the default graph, counted by the engine (no Python object per triple)."""
+    row = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))  # type: ignore[arg-type]
+    return int(row[0].value)
+
+
+def merge_union(store: Store, work: Path | None = None) -> int:
+    """Add every named graph's triples to the default graph, once each (set semantics), natively: the
+    graphs are dumped as N-Triples (to a temporary file in ``work`` for a store on disk, else in memory) and
+    bulk-loaded; return the default graph's triple count."""
+    graphs = list(store.named_graphs())
+    if not graphs:
+        return count_default(store)
+    if work is None:
+        buf = io.BytesIO()
+        for g in graphs:
+            store.dump(output=buf, format=RdfFormat.N_TRIPLES, from_graph=g)
+        store.bulk_load(buf.getvalue(), format=RdfFormat.N_TRIPLES)
+        return count_default(store)
+    fd, tmp = tempfile.mkstemp(prefix=f".vnkg-union-{os.getpid()}-", suffix=".nt", dir=work)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for g in graphs:
+                store.dump(output=out, format=RdfFormat.N_TRIPLES, from_graph=g)
+        store.bulk_load(path=tmp, format=RdfFormat.N_TRIPLES)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return count_default(store)
 
 
 def named_quads(store: Store) -> Iterable[Quad]:

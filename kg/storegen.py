@@ -103,6 +103,7 @@ class StoreBuild:
         self._staged.flush()
         self._staged = None  # closes the writable store before readers may open it
         target = self._staged_dir
+        _drop_logs(target)
         failpoints.reached("before-switch")
         link = self.path.parent / f".{self.path.name}.vnkg-link-{os.getpid()}"
         with suppress(FileNotFoundError):
@@ -143,6 +144,14 @@ class StoreBuild:
         numbers = [int(d.name[len(_GEN):].split("-")[0]) for d in self.home.glob(f"{_GEN}*")
                    if d.name[len(_GEN):].split("-")[0].isdigit()]
         return max(numbers, default=0) + 1
+
+
+def _drop_logs(folder: Path) -> None:
+    """Leave no write-ahead log behind: RocksDB deletes the logs of flushed writes only when the store is next
+    opened for writing, so the staged store is opened and closed once (about 40 ms)."""
+    if any(p.suffix == ".log" and p.stat().st_size > 64 for p in folder.iterdir()):
+        reopened = Store(str(folder))
+        del reopened
 
 
 def _rmtree(path: Path) -> None:

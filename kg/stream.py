@@ -248,30 +248,59 @@ def _run_dask(tasks: list[tuple[str, str, str, float]], scheduler: str | None, b
             cluster.close()
 
 
-_ND = re.compile(r"<([^<>]*/doc/[^<>/]+/nd/[^<>]+)>")
-
-
+_ND = re.compile(rb"<([^<>]*/doc/[^<>/]+/nd/[^<>]+)>")
+_DATED = re.compile(r"/doc/[^/]+/(\d{4})/")
 _NUMBER_PRED = f" {NT_TERMS.v.documentNumber} "
+_CHUNK = 1 << 24
 
 
-def _rewrite(src: Path, renames: dict[str, str]) -> None:
-    """Apply IRI renames to an N-Quads file in place (atomically), touching only lines that need it;
-    a document that got its year also gets its ``vnkg:year``."""
+def _rewrite(src: Path, renames: dict[str, str], *, quads: bool = True) -> int:
+    """Apply IRI renames to an N-Quads (or, with ``quads=False``, N-Triples) file in place, atomically;
+    a document that got its year also gets its ``vnkg:year``. Only lines holding a year-less IRI are
+    decoded (the rest is copied in large blocks); return the number of lines added."""
     if not renames:
-        return
-    fd, tmp = tempfile.mkstemp(prefix=".rename.", suffix=".nq", dir=src.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as out, src.open(encoding="utf-8") as inp:
-        for line in inp:
-            if "/nd/" in line:
-                line = _ND.sub(lambda m: f"<{renames.get(m.group(1), m.group(1))}>", line)
-                if _NUMBER_PRED in line:
-                    subject, _, rest = line.partition(" ")
-                    year = re.search(r"/doc/[^/]+/(\d{4})/", subject)
-                    if year:
-                        graph = rest.rsplit(" ", 2)[-2]
-                        out.write(f"{subject} {NT_TERMS.v.year} {NT_TERMS.integer(int(year.group(1)))} {graph} .\n")
-            out.write(line)
-    os.replace(tmp, src)
+        return 0
+    table = {k.encode(): v.encode() for k, v in renames.items()}
+    added = 0
+
+    def fix(line: bytes) -> bytes:
+        nonlocal added
+        line = _ND.sub(lambda m: b"<" + table.get(m.group(1), m.group(1)) + b">", line)
+        text = line.decode("utf-8")
+        if _NUMBER_PRED in text:
+            subject, _, rest = text.partition(" ")
+            year = _DATED.search(subject)
+            if year:
+                graph = rest.rsplit(" ", 2)[-2] + " " if quads else ""
+                added += 1
+                return (f"{subject} {NT_TERMS.v.year} {NT_TERMS.integer(int(year.group(1)))} {graph}.\n"
+                        ).encode() + line
+        return line
+
+    fd, tmp = tempfile.mkstemp(prefix=".rename.", suffix=src.suffix, dir=src.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, src.open("rb") as inp:
+            while chunk := inp.read(_CHUNK):
+                chunk += inp.readline()
+                out.write(_fix_lines(chunk, fix))
+        os.replace(tmp, src)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return added
+
+
+def _fix_lines(chunk: bytes, fix: Callable[[bytes], bytes]) -> bytes:
+    """``chunk`` (whole lines) with every line holding ``/nd/`` passed through ``fix``."""
+    parts: list[bytes] = []
+    pos = 0
+    while (i := chunk.find(b"/nd/", pos)) != -1:
+        start = chunk.rfind(b"\n", 0, i) + 1
+        end = chunk.find(b"\n", i) + 1 or len(chunk)
+        parts += [chunk[pos:start], fix(chunk[start:end])]
+        pos = end
+    parts.append(chunk[pos:])
+    return b"".join(parts)
 
 
 def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Path | None = None,
@@ -311,38 +340,45 @@ def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Path 
         work_dir = Path(tempfile.mkdtemp(prefix=f".vnkg-build-{os.getpid()}-", dir=parent))
         stack.callback(_remove_dir, work_dir)
         nq_path = work_dir / "build.nq"
-        docs, bodies, named = _map_into(nq_path, tasks, report, new_state, jobs=jobs, executor=executor,
-                                        scheduler=scheduler, partitions=partitions, on_progress=on_progress,
-                                        on_error=on_error, on_warning=on_warning)
+        nt_path = work_dir / "default.nt" if txn is not None else None  # the same triples, graph column stripped
+        docs, bodies, named, n_quads = _map_into(
+            nq_path, tasks, report, new_state, nt_path=nt_path, jobs=jobs, executor=executor, scheduler=scheduler,
+            partitions=partitions, on_progress=on_progress, on_error=on_error, on_warning=on_warning)
         failpoints.reached("mapped")
         all_docs = docs + state_docs({k: v for k, v in new_state.items() if k in state and v is state[k]})
         renames = year_renames(all_docs)
-        _rewrite(nq_path, renames)
+        n_quads += _rewrite(nq_path, renames)
         report.documents = len({renames.get(d[3], d[3]) for d in all_docs}) + len(named)
         report.bodies = len(bodies)
-        if txn is not None:
+        if txn is not None and nt_path is not None:
+            _rewrite(nt_path, renames, quads=False)
             gs = txn.stage()
-            apply_build(gs, state, new_state, nq_path, renames)
+            apply_build(gs, state, new_state, nq_path, nt_path, renames)
             if output is not None and (report.texts or report.skipped):
                 report.triples = _write_output(nq_path, output, gs)
             else:
-                report.triples = sum(1 for _ in gs.raw.quads_for_pattern(None, None, None, DefaultGraph()))
+                report.triples = gs.count_default()
+            del gs
             txn.commit()
         elif output is not None and report.texts:
-            report.triples = _write_output(nq_path, output, None)
+            report.triples = _write_output(nq_path, output, None, n_quads)
     return report
 
 
 def _map_into(nq_path: Path, tasks: list[tuple[str, str, str, float]], report: BuildReport,
-              new_state: dict[str, dict], *, jobs: int, executor: str, scheduler: str | None,
-              partitions: Path | None, on_progress: Callable[[str], None] | None,
+              new_state: dict[str, dict], *, nt_path: Path | None, jobs: int, executor: str,
+              scheduler: str | None, partitions: Path | None, on_progress: Callable[[str], None] | None,
               on_error: Callable[[str], None] | None, on_warning: Callable[[str], None] | None,
-              ) -> tuple[list[tuple[str, str, int | None, str]], set[str], set[str]]:
-    """Run the map, streaming every text's quads to ``nq_path``; return the documents, bodies and named."""
+              ) -> tuple[list[tuple[str, str, int | None, str]], set[str], set[str], int]:
+    """Run the map, streaming every text's quads to ``nq_path`` (and, given ``nt_path``, its triples without
+    the graph column there); return the documents, bodies and named, and the number of quads."""
     docs: list[tuple[str, str, int | None, str]] = []
     bodies: set[str] = set()
     named: set[str] = set()
-    with nq_path.open("w", encoding="utf-8") as nq:
+    n_quads = 0
+    with ExitStack() as files:
+        nq = files.enter_context(nq_path.open("w", encoding="utf-8"))
+        nt = files.enter_context(nt_path.open("w", encoding="utf-8")) if nt_path is not None else None
         part_no = 0
         for i, res in enumerate(run_map(tasks, jobs=jobs, executor=executor, scheduler=scheduler)):
             if i == 1:
@@ -368,7 +404,10 @@ def _map_into(nq_path: Path, tasks: list[tuple[str, str, str, float]], report: B
                 partitions.mkdir(parents=True, exist_ok=True)
                 (partitions / f"part-{part_no:06d}.nq").write_text(res.nquads, encoding="utf-8")
             nq.write(res.nquads)
-    return docs, bodies, named
+            n_quads += res.nquads.count("\n")
+            if nt is not None:  # every line of a text ends with its graph: one replace strips the column
+                nt.write(res.nquads.replace(f" <{res.graph}> .\n", " .\n"))
+    return docs, bodies, named, n_quads
 
 
 def _sha256(path: Path) -> str | None:
@@ -423,11 +462,12 @@ def _work_parent(output: Path | None, txn: StoreBuild | None) -> Path | None:
     return target
 
 
-def _write_output(nq_path: Path, output: Path, store: GraphStore | None) -> int:
-    """Write the output atomically in the format its suffix names; return the number of triples/quads."""
+def _write_output(nq_path: Path, output: Path, store: GraphStore | None, n_quads: int = 0) -> int:
+    """Write the output atomically in the format its suffix names; return the number of triples/quads
+    (``n_quads``: the lines of ``nq_path``)."""
     fmt = FILE_FORMATS.get(output.suffix.lower(), RdfFormat.TURTLE)
     if store is None and fmt == RdfFormat.N_QUADS:
-        n = sum(1 for _ in nq_path.open(encoding="utf-8"))
+        n = n_quads
         public_permissions(str(nq_path))
         os.replace(nq_path, output)
         return n

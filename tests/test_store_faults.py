@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from hostile_cases import planning_text
 
+from kg import store_update
 from kg.lock import PidLock
 from kg.store import GraphStore
 from kg.stream import build_corpus
@@ -70,9 +71,13 @@ def year_triples(q: set) -> set:
     return {t for t in q if t[1].endswith("ontology#year>") and "57-nq-tw" in t[0]}
 
 
-def test_incremental_equals_clean(tmp_path: Path, refs: dict[str, set]) -> None:
+@pytest.mark.parametrize("share", [0, 10**9], ids=["delta", "full"])
+def test_incremental_equals_clean(tmp_path: Path, refs: dict[str, set], share: int,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """V1 then V2 then V3 into one store equals each built alone, including the vnkg:year that an unchanged
-    text's document gets when another text dates it (and loses when that text goes)."""
+    text's document gets when another text dates it (and loses when that text goes), whether the default
+    graph is kept by detaching and re-attaching the touched graphs (delta) or rebuilt whole (full)."""
+    monkeypatch.setattr(store_update, "FULL_SHARE", share)
     corpus, store = tmp_path / "corpus", tmp_path / "st"
     for name, files in (("v1", V1), ("v2", V2), ("v3", V3)):
         build_corpus([write_corpus(corpus, files)], store=store, jobs=1)
