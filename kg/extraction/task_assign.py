@@ -96,7 +96,8 @@ def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
         for i, (s, e) in enumerate(pieces):
             first = s <= first_at
             task = _assigned(text, s, e, ctx, item and first, (item and assigning and first) or given)
-            given = task is not None and i + 1 < len(pieces) and text[e:pieces[i + 1][0]].startswith(";")
+            given = (i + 1 < len(pieces) and text[e:pieces[i + 1][0]].startswith(";")
+                     and (task is not None or REQUEST_WORD_RE.search(text, s, e) is not None))
             if task is None:
                 continue
             if task.deadline is None and i + 1 < len(pieces):

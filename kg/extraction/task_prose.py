@@ -59,6 +59,7 @@ _ADDRESSEE = (rf"(?i:{_alt(cues.ADDRESSEE_HEADS)})"
               r"|Sở|Ban|Bộ|UBND|Ủy\s+ban|Văn\s+phòng|Thanh\s+tra|Công\s+an|Cục|Vụ|Kho\s+bạc")
 REQUEST_RE = re.compile(rf"(?<!\w)(?i:{_alt(cues.REQUEST_VERBS)})\s+(?:{_ADDRESSEE})(?!\w)")
 REQUEST_WORD_RE = re.compile(rf"(?i:{_alt(cues.REQUEST_VERBS)})\s+")
+PROPOSE_RE = re.compile(rf"(?i)(?!(?:{_alt(cues.ASSIGNING_VERBS)})\s)")  # a request verb that only proposes
 IS_INTRO_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.IS_INTRO_NOUNS)})(?:\s+[^\s,.;:]+){{0,6}}?\s+là\s+", re.I)
 COUNT_RE = re.compile(rf"\b\d{{1,2}}\s+(?:nhóm\s+)?(?:{_alt(cues.IS_INTRO_NOUNS)})", re.I)
 _PROVINCE_SUBJECT = _alt([*PROVINCES, *cues.PROVINCE_SUBJECTS]) + rf"|(?:tỉnh|thành\s+phố)\s+(?:{_alt(PROVINCES)})"
@@ -180,10 +181,13 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) 
 
 def _standing_request(text: str, paras: list[tuple[int, int]], k: int, at: int, ctx: TaskContext) -> list[Task]:
     """A request that is a paragraph of its own and introduces nothing («Chủ tịch UBND tỉnh yêu cầu các sở,
-    ngành tập trung A; đẩy mạnh B.»): its clauses from the task verb on are the tasks."""
-    b = paras[k][1]
+    ngành tập trung A; đẩy mạnh B.»): its clauses from the task verb on are the tasks. A speaker's «đề nghị»
+    proposes; only the text's own «Đề nghị …» assigns."""
+    a, b = paras[k]
     word = REQUEST_WORD_RE.match(text, at)
-    hit = addressee(text, word.end(), b, ctx) if word else None
+    if word is None or (PROPOSE_RE.match(word.group(0)) and text[_strip_marker(text, a, b):at].strip()):
+        return []  # «Bí thư Tỉnh ủy đề nghị các cấp, các ngành …», «Sở Y tế đề nghị UBND tỉnh …»: proposals
+    hit = addressee(text, word.end(), b, ctx)
     if hit is None:
         return []
     found, _ = _clause_items(text, paras, k, hit[0], first_free=True)

@@ -350,7 +350,7 @@ def test_a_request_sentence_standing_alone_is_a_task() -> None:
     [task] = tasks_of(text, province="Hà Tĩnh")
     assert task.label == "Khẩn trương rà soát danh mục dự án đầu tư công, gửi về Sở Tài chính"
     assert task.deadline_norm == "2026-02-10"
-    text = ("UBND tỉnh vừa có văn bản đề nghị các sở, ban, ngành, UBND các huyện quán triệt, triển khai nghiêm Chỉ thị "
+    text = ("UBND tỉnh vừa có văn bản yêu cầu các sở, ban, ngành, UBND các huyện quán triệt, triển khai nghiêm Chỉ thị "
             "số 05/CT-TTg ngày 12/3/2026 của Thủ tướng Chính phủ về phòng, chống rác thải nhựa.\n")
     assert labels(text) == ["Quán triệt, triển khai nghiêm Chỉ thị số 05/CT-TTg ngày 12/3/2026 của Thủ tướng Chính "
                             "phủ về phòng, chống rác thải nhựa"]
@@ -370,7 +370,10 @@ def test_requests_that_exhort_or_close_are_not_tasks() -> None:
             "phù hợp.\n\n"
             "Năm 2026, UBND tỉnh yêu cầu các sở, ngành tiếp tục phát huy tinh thần trách nhiệm, quyết liệt triển khai "
             "các nghị quyết. Trọng tâm là khai thác không gian phát triển mới.\n\n"
-            "Yêu cầu Thủ trưởng các cơ quan, đơn vị liên quan nghiêm túc triển khai thực hiện./.\n")
+            "Yêu cầu Thủ trưởng các cơ quan, đơn vị liên quan nghiêm túc triển khai thực hiện./.\n\n"
+            "Ông Lò Văn Mừng, Bí thư Tỉnh ủy đề nghị các cấp ủy, chính quyền tiếp tục quan tâm lãnh đạo công tác "
+            "phát triển đảng viên.\n\n"
+            "Tại phiên họp, Giám đốc Sở Tài chính đề nghị UBND tỉnh sớm phân bổ vốn cho các công trình chuyển tiếp.\n")
     assert labels(text, province="Điện Biên") == []
 
 
@@ -512,6 +515,17 @@ def test_a_connector_does_not_end_a_list_of_tasks() -> None:
     # the rest of the paragraph is one task, as a paragraph of prose tasks is
     assert labels(text, province="Bình Định") == ["Chủ động rà soát các thủ tục đầu tư còn vướng mắc. Bên cạnh đó, "
                                                  "tăng cường đối thoại với doanh nghiệp"]
+
+
+def test_bodies_after_a_request_to_a_class_each_get_their_task() -> None:
+    text = ("Kết luận phiên họp, Chủ tịch UBND tỉnh yêu cầu các sở, ngành, địa phương tập trung đẩy nhanh giải ngân "
+            "vốn đầu tư công; Sở Xây dựng khẩn trương thẩm định các dự án nhóm C; UBND các huyện hoàn thành giải phóng "
+            "mặt bằng trước ngày 30/4.\n")
+    found = tasks_of(text, province="Bình Phước")
+    assert [t.label for t in found] == ["Tập trung đẩy nhanh giải ngân vốn đầu tư công",
+                                        "Khẩn trương thẩm định các dự án nhóm C", "Hoàn thành giải phóng mặt bằng"]
+    assert [t.lead.name if t.lead else None for t in found] == [None, "Sở Xây dựng tỉnh Bình Phước",
+                                                               "UBND các huyện tỉnh Bình Phước"]
 
 
 def test_one_sentence_giving_several_bodies_their_tasks() -> None:
