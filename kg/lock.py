@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -19,10 +20,14 @@ class LockHeld(Exception):
 
 
 class PidLock:
-    """``with PidLock(path):`` holds ``path`` exclusively, or raises :class:`LockHeld` at once."""
+    """``with PidLock(path):`` holds ``path`` exclusively, or raises :class:`LockHeld` at once; with ``wait``
+    it waits for the holder instead, calling ``on_wait(pid)`` once before it does."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, wait: bool = False, on_wait: Callable[[int | None], None] | None = None,
+                 ) -> None:
         self.path = path
+        self.wait = wait
+        self.on_wait = on_wait
         self._fd: int | None = None
 
     def __enter__(self) -> PidLock:
@@ -32,8 +37,16 @@ class PidLock:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             pid = _read_pid(fd)
-            os.close(fd)
-            raise LockHeld(self.path, pid) from None
+            if not self.wait:
+                os.close(fd)
+                raise LockHeld(self.path, pid) from None
+            if self.on_wait is not None:
+                self.on_wait(pid)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)  # Ctrl-C still interrupts the wait
+            except BaseException:
+                os.close(fd)
+                raise
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd

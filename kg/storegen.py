@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
@@ -38,10 +39,11 @@ class StoreBusy(StoreError):
 class StoreBuild:
     """``with StoreBuild(S) as b:`` read ``b.state()``, then ``b.stage()`` the next generation, ``b.commit()``."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, wait: bool = False, on_wait: Callable[[str], None] | None = None) -> None:
         self.path = Path(os.path.abspath(path))
         self.home = self.path.parent / f".{self.path.name}.vnkg"
-        self._lock = PidLock(self.home / "lock")
+        self._on_wait = on_wait
+        self._lock = PidLock(self.home / "lock", wait=wait, on_wait=self._waiting)
         self._staged: GraphStore | None = None
         self._staged_dir: Path | None = None
 
@@ -52,9 +54,8 @@ class StoreBuild:
         try:
             self._lock.__enter__()
         except LockHeld as e:
-            who = f"PID {e.pid}" if e.pid else "another process"
-            raise StoreBusy(f"{self.path}: another kg build ({who}) is building this store; wait for it to "
-                            f"finish, or stop it (lock: {e.path})") from None
+            raise StoreBusy(f"{self.path}: another kg build ({_who(e.pid)}) is building this store; wait for it "
+                            f"to finish (--wait), or stop it (lock: {e.path})") from None
         except OSError as e:
             raise StoreError(f"{self.path}: cannot lock the store ({e.strerror or e})") from e
         self._recover()
@@ -68,6 +69,10 @@ class StoreBuild:
                 _rmtree(self._staged_dir)
         finally:
             self._lock.__exit__(exc_type, exc, tb)
+
+    def _waiting(self, pid: int | None) -> None:
+        if self._on_wait is not None:
+            self._on_wait(f"{self.path}: another kg build ({_who(pid)}) is building this store; waiting for it")
 
     # -- reading the current generation ----------------------------------------------------------
     def current(self) -> Path | None:
@@ -144,6 +149,10 @@ class StoreBuild:
         numbers = [int(d.name[len(_GEN):].split("-")[0]) for d in self.home.glob(f"{_GEN}*")
                    if d.name[len(_GEN):].split("-")[0].isdigit()]
         return max(numbers, default=0) + 1
+
+
+def _who(pid: int | None) -> str:
+    return f"PID {pid}" if pid else "another process"
 
 
 def _drop_logs(folder: Path) -> None:

@@ -308,12 +308,14 @@ def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Path 
                  timeout: float = DEFAULT_TIMEOUT, partitions: Path | None = None,
                  on_progress: Callable[[str], None] | None = None,
                  on_error: Callable[[str], None] | None = None,
-                 on_warning: Callable[[str], None] | None = None) -> BuildReport:
+                 on_warning: Callable[[str], None] | None = None, wait: bool = False,
+                 on_wait: Callable[[str], None] | None = None) -> BuildReport:
     """Build `inputs` into an RDF file, a store folder (incrementally, as one transaction), and/or N-Quads
-    partitions. Raises `kg.storegen.StoreBusy` when another build holds the store."""
+    partitions. Raises `kg.storegen.StoreBusy` when another build holds the store, unless ``wait`` (then
+    ``on_wait`` is told once that it waits)."""
     report = BuildReport(output=output)
     with ExitStack() as stack:
-        txn = stack.enter_context(StoreBuild(store)) if store is not None else None
+        txn = stack.enter_context(StoreBuild(store, wait=wait, on_wait=on_wait)) if store is not None else None
         failpoints.reached("locked")
         _remove_stale_outputs(output)
         own = [p for p in (output, partitions, txn.path if txn else None, txn.home if txn else None) if p]

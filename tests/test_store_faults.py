@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -186,6 +187,34 @@ def test_second_build_is_told_who_holds_the_store(tmp_path: Path) -> None:
     line = " ".join(r.stderr.split())
     assert f"another kg build (PID {os.getpid()}) is building this store" in line, r.stderr
     assert "Traceback" not in r.stderr and "IO error" not in r.stderr
+
+
+def test_wait_builds_once_the_holder_is_done(tmp_path: Path, refs: dict[str, set]) -> None:
+    """With --wait a second build says who it waits for, waits while the lock is held, then builds."""
+    write_corpus(tmp_path / "corpus", V1)
+    base = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "VNKG_FAILPOINT")}
+    lock = PidLock(tmp_path / ".st.vnkg" / "lock").__enter__()
+    try:
+        proc = subprocess.Popen([*KG, "build", "corpus", "--store", "st", "--no-shacl", "-q", "-j", "1", "--wait"],
+                                cwd=tmp_path, env=base | {"NO_COLOR": "1"}, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)  # type: ignore[arg-type]
+        reader.start()
+        end = time.monotonic() + 120
+        while time.monotonic() < end and "waiting for it" not in " ".join("".join(lines).split()):
+            assert proc.poll() is None, f"the build did not wait: {''.join(lines)}"
+            time.sleep(0.1)
+        said = " ".join("".join(lines).split())
+        assert f"another kg build (PID {os.getpid()}) is building this store; waiting for it" in said, said
+        time.sleep(1.5)
+        assert proc.poll() is None and not os.path.lexists(tmp_path / "st"), "the build went on under the lock"
+    finally:
+        lock.__exit__(None, None, None)
+    proc.wait(timeout=300)
+    reader.join(timeout=10)
+    assert proc.returncode == 0, "".join(lines)
+    assert quads(tmp_path / "st") == refs["v1"]
 
 
 def _children(pid: int) -> list[int]:

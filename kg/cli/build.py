@@ -26,6 +26,7 @@ def build_cli(
                                 help="Output file, format from suffix (.ttl .nt .nq .trig .jsonld .rdf). "
                                      "Default: exports/sample.ttl for the sample, exports/graph.ttl otherwise."),
     store: Path = typer.Option(None, "--store", help="Oxigraph store folder: build incrementally into it."),
+    wait: bool = typer.Option(False, "--wait", help="If another build holds the store, wait for it to finish."),
     base: str = typer.Option(DEFAULT_BASE, "--base", help="Base IRI of minted resources."),
     jobs: int = typer.Option(0, "-j", "--jobs", help="Worker processes (0: all cores)."),
     executor: str = typer.Option("process", "--executor", help="process (local) or dask."),
@@ -41,9 +42,17 @@ def build_cli(
 ) -> None:
     """Build the knowledge graph of a corpus (default: the bundled sample)."""
     from rich.markup import escape
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from kg.build import sample_corpus
+    from kg.ingest.discover import discover
     from kg.ingest.names import safe_name
     from kg.store import FILE_FORMATS, GraphStore, StoreError
     from kg.stream import build_corpus
@@ -66,17 +75,23 @@ def build_cli(
         if not quiet:
             err_console.print(f"[yellow]warning[/] {escape(safe_name(m))}", highlight=False)
 
+    def waiting(m: str) -> None:
+        err_console.print(f"[yellow]waiting[/] {escape(safe_name(m))}", highlight=False)
+
     # `kill` cleans up like Ctrl-C (what kill -9 leaves, the next build removes); restored after the build
     old_term = signal.signal(signal.SIGTERM, _terminate)
 
+    # the same walk the build makes, for the bar's total and time left (a walk costs little beside the build)
+    total = None if quiet else len(discover(sources, exclude=[p for p in (output, partitions, store) if p])[0])
     with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True, disable=quiet) as progress:
-        task = progress.add_task("build", total=None)
+                  TextColumn("left"), TimeRemainingColumn(), console=err_console, transient=True,
+                  disable=quiet) as progress:
+        task = progress.add_task("build", total=total)
         try:
             report = build_corpus(sources, output=output, store=store, base=base, jobs=jobs or os.cpu_count() or 1,
                                   executor=executor, scheduler=scheduler, timeout=timeout, partitions=partitions,
                                   on_progress=lambda _: progress.advance(task), on_error=skipped,
-                                  on_warning=warning)
+                                  on_warning=warning, wait=wait, on_wait=waiting)
         except KeyboardInterrupt:
             progress.stop()
             interrupted()
@@ -102,7 +117,9 @@ def build_cli(
         if not (quiet and result.conforms):
             (console if result.conforms else err_console).print(result.summary(), highlight=False)
     elif shacl and report.triples > SHACL_LIMIT and not quiet:
-        console.print(f"SHACL skipped above {SHACL_LIMIT:,} triples: run `kg validate` on the output", highlight=False)
+        err_console.print(f"[yellow]warning[/] SHACL not run: {report.triples:,} triples is more than the "
+                          f"{SHACL_LIMIT:,} validated in memory during a build; check the result with "
+                          f"`kg validate {escape(str(output if output is not None else store))}`", highlight=False)
     if strict and report.errors:
         raise typer.Exit(1)
 
