@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kg.dossier import Anchor, anchor_of, decimal_of, local_name
+from kg.dossier import Anchor, anchor_of, decimal_of, literal, local_name
+from kg.extraction.lang_vi.indicator_concepts import Concept
 from kg.indicators import BY_KEY, concept_of, find_concept, normalise
 from kg.pages import PageError, Rows, Select
 
@@ -20,6 +21,7 @@ NATIONAL = "Cả nước"  # a figure of a national document (scope vn), not of 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 QUERY = """SELECT ?t ?cls ?ind ?value ?upper ?unit ?bu ?cmp ?period ?doc ?num ?dlabel ?prov ?plabel
        ?anchor ?sentence ?start ?end ?src ?file WHERE {
+  # VALUES ?ind: the indicators wanted
   VALUES ?cls { vnkg:Target vnkg:Result }
   ?t a ?cls ; vnkg:indicator ?ind .
   OPTIONAL { ?t vnkg:value ?value } OPTIONAL { ?t vnkg:upperValue ?upper } OPTIONAL { ?t vnkg:unit ?unit }
@@ -97,41 +99,59 @@ def _points(rows: Rows, keep) -> tuple[list[Point], list[str]]:
     return points, sorted(phrasings)
 
 
+# The indicators as written with their units and how many figures each has: the first, small query; the
+# figures are then read for the indicators that fall under the concept only (VALUES), not for the whole graph.
+INDICATORS = """SELECT ?ind ?bu ?unit (COUNT(DISTINCT ?t) AS ?n) WHERE {
+  VALUES ?cls { vnkg:Target vnkg:Result }
+  ?t a ?cls ; vnkg:indicator ?ind ; vnkg:value ?v .
+  OPTIONAL { ?t vnkg:baseUnit ?bu } OPTIONAL { ?t vnkg:unit ?unit }
+} GROUP BY ?ind ?bu ?unit"""
+
+
+def _unit(r: dict[str, str]) -> str | None:
+    return r.get("bu") or r.get("unit") or None
+
+
 def compare(select: Select, indicator: str) -> Comparison:
     """The points of the concept ``indicator`` names (its key, or any phrasing; else its normalised words)."""
-    rows = select(QUERY)
+    written = select(INDICATORS)
     concept = find_concept(indicator)
     if concept is not None:
-        points, phrasings = _points(rows, lambda r: (c := concept_of(r["ind"], r.get("bu") or r.get("unit") or None))
-                                    is not None and c.key == concept.key)
-        result = Comparison(concept.key, concept.vi, concept.en, points, phrasings)
+        def keep(r: dict[str, str]) -> bool:
+            c = concept_of(r["ind"], _unit(r))
+            return c is not None and c.key == concept.key
     else:
         key = normalise(indicator)
-        points, phrasings = _points(rows, lambda r: normalise(r["ind"]) == key)
+
+        def keep(r: dict[str, str]) -> bool:
+            return normalise(r["ind"]) == key
+    wanted = sorted({r["ind"] for r in written if keep(r)})
+    points: list[Point] = []
+    phrasings: list[str] = []
+    if wanted:
+        values = " ".join(literal(w) for w in wanted)
+        rows = select(QUERY.replace("# VALUES ?ind: the indicators wanted", f"VALUES ?ind {{ {values} }}"))
+        points, phrasings = _points(rows, keep)
+    if concept is not None:
+        result = Comparison(concept.key, concept.vi, concept.en, points, phrasings)
+    else:
         result = Comparison(key, indicator.strip(), indicator.strip(), points, phrasings)
     if not result.points:
-        known = ", ".join(c.key for c in concepts(rows)[:12])
+        known = ", ".join(c.key for c, _ in _counts(written)[:12])
         raise PageError(f"{indicator!r}: no target or result of this indicator in the graph"
                         + (f" (indicators with figures: {known})" if known else ""))
     return result
 
 
-def concepts(rows: Rows) -> list:
-    """The concepts with at least one figure in these rows, the most figures first."""
+def _counts(written: Rows) -> list[tuple[Concept, int]]:
     counts: dict[str, int] = {}
-    for r in rows:
-        c = concept_of(r["ind"], r.get("bu") or r.get("unit") or None)
-        if c is not None and r.get("value"):
-            counts[c.key] = counts.get(c.key, 0) + 1
-    return [BY_KEY[k] for k in sorted(counts, key=lambda k: (-counts[k], k))]
+    for r in written:
+        c = concept_of(r["ind"], _unit(r))
+        if c is not None:
+            counts[c.key] = counts.get(c.key, 0) + int(r.get("n", "0"))
+    return [(BY_KEY[k], n) for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def index(select: Select) -> list[tuple[object, int]]:
-    """Every concept with figures in the graph and how many (for the `/indicator/` index)."""
-    rows = select(QUERY)
-    counts: dict[str, set[str]] = {}
-    for r in rows:
-        c = concept_of(r["ind"], r.get("bu") or r.get("unit") or None)
-        if c is not None and r.get("value"):
-            counts.setdefault(c.key, set()).add(r["t"])
-    return [(BY_KEY[k], len(v)) for k, v in sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+def index(select: Select) -> list[tuple[Concept, int]]:
+    """Every concept with figures in the graph and how many, the most first (the `/indicator/` index)."""
+    return _counts(select(INDICATORS))

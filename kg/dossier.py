@@ -135,8 +135,11 @@ def resolve(select: Select, ref: str, year: int | None = None) -> str:
             raise PageError(f"{ref}: no such document in the graph")
         return ref
     number = canonical(ref) or ref
-    rows = select('SELECT DISTINCT ?d ?y WHERE { ?d vnkg:documentNumber ?n . OPTIONAL { ?d vnkg:year ?y } '
-                  f'FILTER(LCASE(STR(?n)) = LCASE({_literal(number)})) }} ORDER BY ?y ?d')
+    rows = select(f"SELECT DISTINCT ?d ?y WHERE {{ ?d vnkg:documentNumber {literal(number)} . "
+                  "OPTIONAL { ?d vnkg:year ?y } } ORDER BY ?y ?d")
+    if not rows:  # a number canonical() does not know: any case
+        rows = select('SELECT DISTINCT ?d ?y WHERE { ?d vnkg:documentNumber ?n . OPTIONAL { ?d vnkg:year ?y } '
+                      f'FILTER(LCASE(STR(?n)) = LCASE({literal(number)})) }} ORDER BY ?y ?d')
     if year is not None:
         rows = [r for r in rows if r.get("y") == str(year)]
     if not rows:
@@ -147,7 +150,8 @@ def resolve(select: Select, ref: str, year: int | None = None) -> str:
     return rows[0]["d"]
 
 
-def _literal(text: str) -> str:
+def literal(text: str) -> str:
+    """A string as a SPARQL literal (escaped)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
@@ -292,14 +296,17 @@ def gather(select: Select, iri: str) -> Dossier:
                         f"{{ {d} vnkg:hasMotto ?s BIND(\"motto\" AS ?kind) }} "
                         "OPTIONAL { ?s vnkg:statementText ?text } OPTIONAL { ?s vnkg:isDraft ?draft } "
                         f"OPTIONAL {{ ?s vnkg:year ?year }} {_ANCHOR_OPT.format(v='?s')} }} ORDER BY ?kind ?start")]
-    out.files = {r["src"]: r["file"] for r in select("SELECT ?src ?file WHERE { ?src a vnkg:SourceText ; "
-                                                     "vnkg:fileName ?file }")}
     out.sources = _sources(select(f"SELECT ?src ?role ?sentence ?anchor ?start ?end WHERE {{ "
                                   f"?m vnkg:mentionOf {d} ; vnkg:inSource ?src . OPTIONAL {{ ?m vnkg:role ?role }} "
                                   "OPTIONAL { ?m vnkg:sentence ?sentence } OPTIONAL { ?m vnkg:anchorText ?anchor } "
                                   f"OPTIONAL {{ ?m vnkg:startOffset ?start ; vnkg:endOffset ?end }} }} "
                                   "ORDER BY ?src ?start"))
-    for a in _all_anchors(out):
+    anchors = _all_anchors(out)
+    texts = " ".join(sorted({term(a.text) for a in anchors}))
+    if texts:
+        out.files = {r["src"]: r["file"] for r in select(f"SELECT ?src ?file WHERE {{ VALUES ?src {{ {texts} }} "
+                                                         "?src vnkg:fileName ?file }")}
+    for a in anchors:
         a.file = out.files.get(a.text, "")
     return out
 

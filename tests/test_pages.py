@@ -229,6 +229,7 @@ def test_served_document_pages_are_dossiers(server: str) -> None:
     r = httpx.get(server + "/id/doc/kon-tum/2022/35-kh-ubnd", headers=HTML, timeout=30)
     assert r.status_code == 200 and "Implementation chain" in r.text and 'id="targets"' in r.text
     assert 'href="/id/doc/vn/2022/01-nq-cp"' in r.text and 'href="/indicator/grdp-growth"' in r.text
+    assert "All statements about this IRI" in r.text and "vnkg:signedBy" in r.text  # the property table too
     turtle = httpx.get(server + "/id/doc/kon-tum/2022/35-kh-ubnd", headers={"Accept": "text/turtle"}, timeout=30)
     assert turtle.status_code == 200 and turtle.headers["content-type"].startswith("text/turtle")
     body = httpx.get(server + "/id/body/kon-tum/ubnd", headers=HTML, timeout=30)  # not a document: properties

@@ -226,8 +226,9 @@ box.querySelector("button").addEventListener("click", () => box.classList.remove
 
 
 def render(d: Dossier, linker: Linker, *, explain: dict[str, tuple[str, str]] | None = None,
-           concept_link: Linker | None = None, home: str | None = None) -> str:
-    """The dossier page. ``explain``: text IRI -> (file name, its `kg explain` page) to embed."""
+           concept_link: Linker | None = None, home: str | None = None, extra: str = "") -> str:
+    """The dossier page. ``explain``: text IRI -> (file name, its `kg explain` page) to embed; ``extra``: HTML
+    added after the sections."""
     explain = explain or {}
     order = list(explain)
     src = _Sources({iri: i for i, iri in enumerate(order)})
@@ -244,7 +245,7 @@ def render(d: Dossier, linker: Linker, *, explain: dict[str, tuple[str, str]] | 
             + f'<h2>Tasks by lead agency and deadline <span class="muted small">({len(d.tasks)})</span></h2>'
               f"{tasks_html(d, src)}"
             + f"<h2>Themes and mottos</h2>{statements_html(d, src)}"
-            + f"<h2>Source texts</h2>{sources_html(d, src)}"
+            + f"<h2>Source texts</h2>{sources_html(d, src)}" + extra
             + '<footer>Every fact links to the sentence it was read from (¶). Made by vnkg; works offline.</footer>')
     script = ""
     if explain:

@@ -310,7 +310,7 @@ def create_app(config: ServeConfig) -> Starlette:
                                     status_code=404)
             return _text(404, message)
         if html and pages.is_document(iri, triples):
-            return await page_of(request, lambda select: pages.dossier_html(select, iri, base))
+            return await page_of(request, lambda select: pages.dossier_html(select, iri, base, triples))
         if html:
             return HTMLResponse(pages.resource_html(iri, triples, base), headers={"Vary": "Accept"})
         return Response(results.serialize_graph(triples, fmt), media_type=results.MEDIA_TYPES[fmt],

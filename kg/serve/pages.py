@@ -58,16 +58,26 @@ def resource_html(iri: str, triples: list[Triple], base: str) -> str:
     own = [t for t in triples if t.subject == NamedNode(iri)]
     title = labels.get(iri) or iri.rsplit("/", 1)[-1]
     types = [curie(t.object.value) for t in own if t.predicate.value == RDF_TYPE]
-    by_pred: dict[str, list[str]] = {}
-    for t in own:
-        by_pred.setdefault(t.predicate.value, []).append(_value_html(t.object, labels, base))
-    rows = "".join(f"<tr><th>{_link(p, base, curie(p))}</th>"
-                   f"<td>{'<br>'.join(vals)}</td></tr>" for p, vals in sorted(by_pred.items(), key=_pred_order))
+    rows = property_rows(iri, triples, base)
     return (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f'<style>{_STYLE}</style></head><body><p><a href="/">SPARQL query page</a></p>'
             f"<h1>{escape(title)}</h1><p><code>{escape(iri)}</code></p>"
             f"<p>{escape(', '.join(types))}</p>{_concept_link(own, types)}<table>{rows}</table>"
             f'<p>Also as <a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a></p></body></html>')
+
+
+def property_rows(iri: str, triples: list[Triple], base: str) -> str:
+    """One table row per property of ``iri``, with linked, labelled values."""
+    labels: dict[str, str] = {}
+    for t in triples:
+        if t.predicate.value in LABELS and isinstance(t.object, Literal):
+            labels.setdefault(t.subject.value, t.object.value)
+    by_pred: dict[str, list[str]] = {}
+    for t in triples:
+        if t.subject == NamedNode(iri):
+            by_pred.setdefault(t.predicate.value, []).append(_value_html(t.object, labels, base))
+    return "".join(f"<tr><th>{_link(p, base, curie(p))}</th>"
+                   f"<td>{'<br>'.join(vals)}</td></tr>" for p, vals in sorted(by_pred.items(), key=_pred_order))
 
 
 def _concept_link(own: list[Triple], types: list[str]) -> str:
@@ -147,12 +157,18 @@ def is_document(iri: str, triples: list[Triple]) -> bool:
                for t in triples)
 
 
-def dossier_html(select: Select, iri: str, base: str) -> str:
-    """The dossier page of a served document: links stay on this server, concepts open their chart."""
+def dossier_html(select: Select, iri: str, base: str, triples: list[Triple]) -> str:
+    """The dossier page of a served document: links stay on this server, concepts open their chart; every
+    statement about the IRI (the plain resource page's table) and the RDF formats follow at the end."""
     from kg.dossier import gather
     from kg.pages.dossier_html import render
 
-    return render(gather(select, iri), lambda i: local_href(i, base), concept_link=indicator_href, home="/")
+    extra = ('<h2>All statements about this IRI</h2><details><summary>'
+             f'{sum(t.subject == NamedNode(iri) for t in triples)} statements</summary>'
+             f'<table class="props">{property_rows(iri, triples, base)}</table></details>'
+             '<p class="small">Also as <a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a></p>')
+    return render(gather(select, iri), lambda i: local_href(i, base), concept_link=indicator_href, home="/",
+                  extra=extra)
 
 
 def indicator_href(key: str) -> str:
