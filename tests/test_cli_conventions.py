@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -217,7 +218,7 @@ def on_terminal(cwd: Path, *args: str, columns: int = 80) -> str:
     import pty
 
     leader, follower = pty.openpty()
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": str(columns), "TERM": "dumb"}
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": str(columns), "TERM": "xterm"}
     proc = subprocess.Popen([*KG, *args], cwd=cwd, env=env, stdout=follower, stderr=follower)
     os.close(follower)
     chunks = []
@@ -231,9 +232,7 @@ def on_terminal(cwd: Path, *args: str, columns: int = 80) -> str:
         chunks.append(chunk)
     os.close(leader)
     proc.wait(timeout=120)
-    import re
-
-    return re.sub(r"\x1b\[[0-9;]*m", "", b"".join(chunks).decode().replace("\r\n", "\n"))
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", b"".join(chunks).decode().replace("\r\n", "\n"))
 
 
 def column_texts(table: str, index: int) -> list[str]:
@@ -288,3 +287,28 @@ def test_validate_folds_node_names_at_80_columns_and_is_rows_in_a_pipe(tmp_path:
     assert {r[3] for r in rows[1:]} == {"https://w3id.org/vnkg/id/target/6a0d72329ed70607/"
                                         "1297-a-long-node-name-that-does-not-fit-in-a-column"}
     assert "violations" in piped.stderr
+
+
+def test_progress_bar_knows_the_total(tmp_path: Path) -> None:
+    """On a terminal the build's bar counts up to the number of files ("3/6"), not "3/?", and shows time left."""
+    from kg.build import sample_corpus
+
+    shown = on_terminal(tmp_path, "build", str(sample_corpus()), "-o", "out.ttl", "--no-shacl", "-j", "1")
+    assert "built out.ttl: 6 texts extracted" in shown, shown
+    assert re.search(r"building\s.*\b[0-5]/6\b", shown), shown
+    assert "/?" not in shown and "left" in shown
+
+
+def test_build_says_when_shacl_was_not_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the in-memory limit (lowered here) the build warns that it did not validate, naming what to check."""
+    from typer.testing import CliRunner
+
+    from kg.build import sample_corpus
+    from kg.cli import app, build
+
+    monkeypatch.setattr(build, "SHACL_LIMIT", 100)
+    monkeypatch.chdir(tmp_path)
+    out = CliRunner().invoke(app, ["build", str(sample_corpus()), "-o", "out.ttl"], env={"COLUMNS": "200"})
+    assert out.exit_code == 0, out.output
+    assert "warning SHACL not run:" in out.output and "`kg validate out.ttl`" in out.output
+    assert "SHACL: conforms" not in out.output
