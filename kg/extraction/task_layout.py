@@ -11,7 +11,8 @@ from kg.extraction.text import UPPER, squash
 HEADING_RE = re.compile(r"(?:[IVX]{1,5}|[A-Z])\.(?:\s|$)|(?:Phần|PHẦN|Điều|ĐIỀU)\s+\w+")
 _CLAUSE_END = re.compile(rf";\s+|(?<=[.!?])[\"”]?\s+(?=[\"“]?[{UPPER}0-9])|\.{{3}}|…")
 SECTION_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:[IVX]{1,5}\.|PHẦN\s+[IVX\d]+\.?|Phần\s+[IVX\d]+\.?)[ \t]*"
-                             r"(?P<head>[^\n]*(?:\n[^\n]*)?)")
+                             # a heading wrapped on a second line, which is no list item
+                             r"(?P<head>[^\n]*(?:\n(?![ \t]*(?:\d{1,2}\.|[a-zđ]\)|[-–•+])\s)[^\n]*)?)")
 
 
 def reporting_heading(head: str) -> bool:

@@ -70,6 +70,8 @@ CONNECTOR_RE = re.compile(rf"(?:{_alt(cues.CONNECTORS)})\s*,\s*", re.I)
 LABEL_HEAD_RE = re.compile(r"[^\s:;,.]+(?:\s+[^\s:;,.]+){0,4}\s*:\s")  # "Chỉ tiêu chủ yếu: …", "Về y tế: …"
 NUMBER_ITEM_RE = re.compile(r"[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=\S)")
 PURPOSE_RE = re.compile(rf"^(?:{_alt(cues.PURPOSE_OPENERS)})(?!\w)[^:]*,\s*", re.I)
+SPEECH_END_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.SPEECH_VERBS)})\s*$", re.I)
+PURPOSE_OPENER_RE = re.compile(rf"(?:{_alt(cues.PURPOSE_OPENERS)})(?!\w)", re.I)
 # A numbered item headed by the bodies it addresses ("2. Sở Tài chính", "1. Các sở, ban, ngành, địa phương").
 _BODY_HEAD = _alt((*agency_data.HEADS, *cues.NATIONAL_HEADS))
 ADDRESSEE_ITEM_RE = re.compile(rf"(?:(?:{_BODY_HEAD})(?!\w)|(?i:các\s+(?:sở|bộ|ban|cơ\s+quan|đơn\s+vị|địa\s+phương)))"
@@ -152,6 +154,8 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) 
         if len(line.split()) <= 5:  # "Ngày đăng: …", "Về y tế: …": a field label, not an intro
             intro = line
         if not _is_intro(intro[_sentence_start(intro, 0, len(intro)):]):
+            if SPEECH_END_RE.search(intro) and (hit := addressee(text, a + m.end(), b, ctx)):
+                return _clause_items(text, paras, k, hit[0], first_free=True)  # «… nhấn mạnh: Các sở cần …»
             continue
         if para[m.end()].isdigit() or para[m.end()] == "(":
             return _inline_numbered(text, a + m.end(), b), b
@@ -230,7 +234,14 @@ def _inline_numbered(text: str, a: int, b: int) -> list[Task]:
 def _is_intro(intro: str) -> bool:
     """A clause before a colon that announces tasks: it names them or asks addressees to act. A leading
     purpose clause («Để hoàn thành các mục tiêu đã đề ra, …») does not count against it."""
-    intro = PURPOSE_RE.sub("", intro.strip(), count=1)
+    intro = intro.strip()
+    if not PURPOSE_OPENER_RE.match(intro):
+        return _announces(intro)
+    # the purpose clause ends at one of its commas: «Để đạt các mục tiêu, chỉ tiêu đã đề ra, tỉnh tập trung …»
+    return any(_announces(intro[m.end():]) for m in re.finditer(r",\s*", intro))
+
+
+def _announces(intro: str) -> bool:
     if NOT_INTRO_RE.search(intro) or len(intro.split()) > 60:
         return False
     if REQUEST_RE.search(intro):

@@ -1,6 +1,6 @@
 """Tasks (nhiệm vụ): task tables, numbered task sections with their bullets, inline ``(1) … (n)`` lists,
-the paragraphs of a "Trọng tâm chỉ đạo, điều hành" list, prose lists (`task_prose`) and assignment
-sentences (`task_assign`).
+the paragraphs of a "Trọng tâm chỉ đạo, điều hành" list, the items of numbered task sub-headings
+(`task_subsections`), prose lists (`task_prose`) and assignment sentences (`task_assign`).
 
 A task table is ``STT | Nhiệm vụ | Đơn vị chủ trì | [Đơn vị phối hợp |] Thời gian``, flattened into cells
 (readers emit every table so). A numbered task section is a heading such as ``II. NHIỆM VỤ GIẢI PHÁP
@@ -17,6 +17,7 @@ from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, deadline_in, fix_oc
 from kg.extraction.task_layout import reporting_heading
 from kg.extraction.task_leads import TaskContext
 from kg.extraction.task_prose import read_prose_tasks
+from kg.extraction.task_subsections import subsection_tasks
 from kg.extraction.task_tables import cell_table_tasks, inline_table_tasks
 from kg.extraction.text import squash, trimmed
 from kg.model import Span, Task
@@ -28,7 +29,7 @@ SECTION_RE = re.compile(r"(?m)^[ \t]*(?P<num>[IVX]{1,5}|[A-Đ])\.[ \t]+"
                         r"(?P<head>[^\n]{2,200}(?:\n(?![ \t]*(?:\d{1,2}\.|-)\s)[^\n]{0,200}){0,3})")
 TASK_SECTION_RE = re.compile(r"NHIỆM\s+VỤ|GIẢI\s+PHÁP|Nhiệm\s+vụ|Giải\s+pháp")
 ITEM_RE = re.compile(r"(?m)^[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=\S)")
-BULLET_RE = re.compile(r"(?m)^[ \t]*[-–•+][ \t]+(?=\S)")
+BULLET_RE = re.compile(r"(?m)^[ \t]*(?:[-–•+]|[a-zđ]\))[ \t]+(?=\S)")  # «- …» and «a) …» under an item
 INLINE_RE = re.compile(r"\((?P<n>\d{1,2})\)\s*")
 ORDINALS = ("Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười một", "Mười hai")
 ORDINAL_RE = re.compile(r"(?:(?<=[\s:;.])|^)(?P<word>" + "|".join(sorted(ORDINALS, key=len, reverse=True))
@@ -88,6 +89,8 @@ def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> lis
         readers.append(_ordinal_tasks(text))
     if not section and ("trọng tâm" in low or "nhiệm vụ" in low):
         readers.append(_focus_tasks(text))
+    if "nhiệm vụ" in low or "giải pháp" in low:
+        readers.append(subsection_tasks(text))
     prose = read_prose_tasks(text, ctx)
     for t in prose:
         if t.deadline is None:  # "Kiện toàn …, hoàn thành trước ngày 30/4/2026."
@@ -178,6 +181,7 @@ def _inline_tasks(text: str) -> list[Task]:
             b = nxt.start() if nxt else end_of_list
             raw = text[cur.end():b]
             label = label_of(raw)
+            label = label[:1].upper() + label[1:]
             if label:
                 out.append(Task(_span(text, cur.end(), b, ""), label, 0))
             if not nxt:

@@ -552,3 +552,44 @@ def test_items_headed_by_a_body_with_a_colon_and_bullets_under_it() -> None:
                                         "Kiểm tra công tác đấu thầu thuốc tại các cơ sở y tế"]
     assert [t.lead.name for t in found] == ["Sở Tài chính tỉnh Tuyên Quang", "Sở Tài chính tỉnh Tuyên Quang",
                                             "Sở Y tế tỉnh Tuyên Quang"]
+
+
+def test_items_under_a_numbered_task_sub_heading() -> None:
+    text = ("II. NỘI DUNG KẾ HOẠCH\n1. Mục tiêu\nPhát triển du lịch thành ngành kinh tế mũi nhọn.\n"
+            "2. Nhiệm vụ, giải pháp chủ yếu\n"
+            "a) Phát triển sản phẩm du lịch đặc trưng gắn với văn hóa Mường.\n"
+            "b) Đẩy mạnh xúc tiến, quảng bá du lịch trên nền tảng số.\n"
+            "3. Kinh phí thực hiện\nTừ ngân sách tỉnh, lồng ghép các chương trình mục tiêu quốc gia.\n")
+    assert labels(text, province="Hòa Bình") == ["Phát triển sản phẩm du lịch đặc trưng gắn với văn hóa Mường",
+                                                 "Đẩy mạnh xúc tiến, quảng bá du lịch trên nền tảng số"]
+    dashes = ("2. Nhiệm vụ trọng tâm\n- Tổ chức thành công Lễ hội Khai hạ năm 2026.\n"
+              "- Hoàn thành quy hoạch hồ Hòa Bình.\n")
+    assert labels(dashes, province="Hòa Bình") == ["Tổ chức thành công Lễ hội Khai hạ năm 2026",
+                                                   "Hoàn thành quy hoạch hồ Hòa Bình"]
+
+
+def test_lettered_items_under_a_section_task_are_its_measures() -> None:
+    text = ("III. NHIỆM VỤ, GIẢI PHÁP\n1. Hoàn thiện cơ chế, chính sách\n"
+            "a) Rà soát, sửa đổi quy định hỗ trợ doanh nghiệp khởi nghiệp.\n"
+            "b) Xây dựng chính sách thu hút nhân lực chất lượng cao.\n")
+    found = tasks_of(text, province="Hòa Bình")
+    assert [(t.kind, t.label) for t in found] == [
+        ("Task", "Hoàn thiện cơ chế, chính sách"),
+        ("Measure", "Rà soát, sửa đổi quy định hỗ trợ doanh nghiệp khởi nghiệp"),
+        ("Measure", "Xây dựng chính sách thu hút nhân lực chất lượng cao")]
+
+
+def test_a_speakers_colon_then_addressees_and_their_tasks() -> None:
+    text = ("Phát biểu chỉ đạo, đồng chí Chủ tịch UBND tỉnh nhấn mạnh: Các sở, ngành, địa phương cần tập trung cao độ "
+            "hoàn thành các chỉ tiêu năm 2026; đẩy nhanh giải ngân vốn đầu tư công; quan tâm chăm lo đời sống Nhân "
+            "dân dịp Tết.\n")
+    assert labels(text, province="Long An") == ["Tập trung cao độ hoàn thành các chỉ tiêu năm 2026",
+                                                "Đẩy nhanh giải ngân vốn đầu tư công",
+                                                "Quan tâm chăm lo đời sống Nhân dân dịp Tết"]
+
+
+def test_a_purpose_clause_with_commas_before_a_counted_intro() -> None:
+    text = ("Để thực hiện thắng lợi các mục tiêu năm 2026, UBND tỉnh đề ra 5 nhóm nhiệm vụ, giải pháp trọng tâm, cụ "
+            "thể: tập trung cải thiện môi trường đầu tư; đẩy mạnh giải ngân vốn đầu tư công.\n")
+    assert labels(text, province="Long An") == ["Tập trung cải thiện môi trường đầu tư",
+                                                "Đẩy mạnh giải ngân vốn đầu tư công"]

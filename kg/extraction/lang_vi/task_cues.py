@@ -30,6 +30,9 @@ ORIENTATION_VERBS: tuple[str, ...] = (
 # Subjects that stand for the province itself in news prose ("Tỉnh đẩy mạnh …"); the province's name too.
 PROVINCE_SUBJECTS: tuple[str, ...] = ("tỉnh", "thành phố", "UBND tỉnh", "Ủy ban nhân dân tỉnh")
 
+# Verbs of a speaker before a colon whose words then address bodies («Chủ tịch UBND tỉnh nhấn mạnh: Các sở,
+# ngành cần tập trung …; đẩy nhanh …»).
+SPEECH_VERBS: tuple[str, ...] = ("nhấn mạnh", "lưu ý", "chỉ đạo", "yêu cầu", "kết luận", "chỉ rõ", "nêu rõ")
 # Nouns that say a list of tasks follows: "các nhiệm vụ, giải pháp trọng tâm sau:", "một số nội dung sau:".
 LIST_NOUNS: tuple[str, ...] = ("nhiệm vụ", "giải pháp", "nội dung", "trọng tâm", "công việc", "yêu cầu")
 # Verbs with which an authority asks addressees to act: "UBND tỉnh yêu cầu các sở, ngành …".
