@@ -29,6 +29,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
+from kg import sparql_errors
 from kg.rdf.namespaces import PREFIXES
 from kg.serve import guard
 from kg.store import GraphStore, QueryResult, has_default_graph
@@ -226,5 +227,4 @@ def run(store: GraphStore, text: str, allowed_hosts: tuple[str, ...] = ()) -> Qu
     try:  # known prefixes given to the parser, not pasted in: error lines and columns are the user's own
         return store.raw.query(text, prefixes=PREFIXES, use_default_graph_as_union=not has_default_graph(store.raw))
     except SyntaxError as e:
-        message = " ".join(str(e).split())
-        raise QueryError(f"malformed query: {message[:300]}{'…' if len(message) > 300 else ''}") from e
+        raise QueryError(f"malformed query: {sparql_errors.describe(e, text, PREFIXES)}") from e

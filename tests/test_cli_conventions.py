@@ -163,6 +163,10 @@ def test_errors_name_the_users_own_line_and_column(folder: Path) -> None:
     assert out.returncode == 2 and "error at 1:36:" in out.stderr, out.stderr
     two_lines = kg(folder, "query", "-e", "SELECT ?t WHERE {\n  ?t a skos:Concept . ?x }")
     assert "error at 2:" in two_lines.stderr, two_lines.stderr
+    unknown = kg(folder, "query", "-e", "SELECT ?t WHERE { ?t a foo:Target }")
+    assert unknown.stderr.startswith("error: malformed query: error at 1:34: unknown prefix foo: (declare it with "
+                                     "PREFIX foo: <…>; usable without declaring: "), unknown.stderr
+    assert "['%']" not in unknown.stderr and len(unknown.stderr.splitlines()) == 1  # no grammar dump
     own = kg(folder, "query", "-e", "PREFIX vnkg: <https://example.org/other#> " + COUNT_TARGETS, "-f", "csv")
     assert own.stdout.split()[-1] == "0"  # a query's own PREFIX wins over the known one
 
@@ -192,6 +196,9 @@ def test_endpoint_knows_the_same_prefixes_as_kg_query(folder: Path) -> None:
         assert body.split() == cli.stdout.split()
         status, body = ask("SELECT ?t WHERE { ?t a vnkg:Target ")
         assert status == 400 and "error at 1:36:" in body, body
+        status, body = ask("SELECT ?t WHERE { ?t a foo:Target }")  # the same one line as kg query
+        assert status == 400 and "error at 1:34: unknown prefix foo: (declare it with PREFIX foo:" in body, body
+        assert "['%']" not in body
 
 
 def _counts(summary: str) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 
 from pyoxigraph import NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store, Triple, serialize
 
-from kg import sparql_io
+from kg import sparql_errors, sparql_io
 from kg.serve import wire
 
 LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")
@@ -159,7 +159,8 @@ def main(argv: list[str]) -> int:
             header, body = {"ok": False, "status": e.status, "message": str(e)}, b""
         except SyntaxError as e:
             what = "update" if job.get("op") == "update" else "query"
-            header, body = {"ok": False, "status": 400, "message": f"malformed {what}: {e}"}, b""
+            message = sparql_errors.describe(e, job.get("text", ""), prefixes)
+            header, body = {"ok": False, "status": 400, "message": f"malformed {what}: {message}"}, b""
         except (ValueError, RuntimeError, TypeError) as e:  # evaluation errors caused by the query
             header, body = {"ok": False, "status": 400, "message": f"query failed: {e}"}, b""
         except OSError as e:
