@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.cue_scan import Cue, foldable
 from kg.extraction.lang_vi.target_cues import (
     BASELINE_PHRASES,
     LIST_INTRO_ENDINGS,
@@ -52,16 +53,41 @@ LIST_ITEM_RE = re.compile(  # a bullet, a numbered item, or a short "Label: …"
 QUANTITY_HINT_RE = re.compile(r"\d")
 
 
+# Every character `str.isdigit` accepts (superscripts too, as "m²"), to find a sentence's last digit in one search.
+# Digits `str.isdigit` accepts beyond ASCII ("m²", other scripts): a sentence holding none is read with `rfind`.
+_NON_ASCII_DIGITS = frozenset(chr(c) for c in range(128, 0x110000) if chr(c).isdigit())
+TARGET_CUE, RESULT_PHRASE, BASELINE, STRONG_RESULT, WEAK_RESULT, CLAUSE_YEAR = (
+    Cue(rx) for rx in (TARGET_CUE_RE, RESULT_PHRASE_RE, BASELINE_RE, STRONG_RESULT_RE, WEAK_RESULT_RE, CLAUSE_YEAR_RE))
+
+
+def _last_digit(text: str) -> int:
+    """Position of the last character of `text` that `str.isdigit` accepts, else its length."""
+    if _NON_ASCII_DIGITS.isdisjoint(text):
+        last = max(map(text.rfind, "0123456789"))
+        return last if last >= 0 else len(text)
+    return max((i for i, c in enumerate(text) if c.isdigit()), default=len(text))
+
+
 def sentence_mode(sentence: str, plan_year: int | None, planning: bool = False) -> str | None:
     """The mode a sentence's own cues give it; `planning` when it stands in a target list, where a
-    baseline ("giảm 1% so với năm 2022") or a weak cue does not make it report."""
-    neutral = RESULT_PHRASE_RE.sub(" ", sentence)
-    last_digit = max((i for i, c in enumerate(neutral) if c.isdigit()), default=len(neutral))
-    cue = TARGET_CUE_RE.search(neutral)
+    baseline ("giảm 1% so với năm 2022") or a weak cue does not make it report. A cue pattern runs only
+    when the sentence holds one of its words (`kg.extraction.cue_scan`)."""
+    low = sentence.lower() if foldable(sentence) else None
+    if RESULT_PHRASE.absent(low):
+        neutral, neutral_low = sentence, low
+    else:
+        neutral = RESULT_PHRASE_RE.sub(" ", sentence)
+        neutral_low = neutral.lower() if low is not None else None
+    last_digit = _last_digit(neutral)
+    cue = TARGET_CUE.search(neutral, neutral_low)
     if cue and cue.start() < last_digit:  # "… 65% sản lượng lúa; đóng vai trò đảm bảo …" commits to nothing
         return "target"
-    probe = BASELINE_RE.sub(" ", sentence) if planning else sentence
-    if STRONG_RESULT_RE.search(probe) or RESULT_PHRASE_RE.search(probe):
+    if planning and not BASELINE.absent(low):
+        probe = BASELINE_RE.sub(" ", sentence)
+        probe_low = probe.lower() if low is not None else None
+    else:
+        probe, probe_low = sentence, low
+    if STRONG_RESULT.search(probe, probe_low) or RESULT_PHRASE.search(probe, probe_low):
         return "result"
     m = OPENING_YEAR_RE.match(sentence)
     if m and plan_year:
@@ -69,10 +95,10 @@ def sentence_mode(sentence: str, plan_year: int | None, planning: bool = False) 
     m = OPENING_SPAN_RE.match(sentence)
     if m and plan_year:
         return "result" if int(m.group(1)) <= plan_year else "target"
-    if plan_year and any(int(c.group(1)) > plan_year and c.end() < last_digit
-                         for c in CLAUSE_YEAR_RE.finditer(neutral)):
+    if plan_year and not CLAUSE_YEAR.absent(neutral_low) and any(
+            int(c.group(1)) > plan_year and c.end() < last_digit for c in CLAUSE_YEAR_RE.finditer(neutral)):
         return "target"
-    if not planning and WEAK_RESULT_RE.search(sentence):
+    if not planning and WEAK_RESULT.search(sentence, low):
         return "result"
     return None
 
