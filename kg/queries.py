@@ -10,17 +10,26 @@ A saved query is a standard SPARQL 1.1 file that starts with a header of comment
 * ``param NAME (KIND): meaning (default VALUE)``. ``KIND`` is one of ``string`` (a plain literal), ``iri``,
   ``integer``, ``decimal``, ``date`` (``xsd:date``), ``boolean``, or ``term`` (an IRI when the value is
   written ``<…>`` or starts with ``http://``, ``https://`` or ``urn:``, else a plain literal); it defaults to
-  ``term``. ``(default VALUE)`` is optional; ``(default: …)`` with words instead of a value (e.g.
+  ``term``; ``name`` is a ``term`` whose text stands for every spelling that differs from it only in the case of
+  the words' first letters (``sở kế hoạch và đầu tư tỉnh kon tum`` finds ``Sở Kế hoạch và Đầu tư tỉnh Kon
+  Tum``: each spelling is an exact term, so the store's index finds it; a case-folding FILTER would scan
+  every name); a name of more than ``MAX_NAME_WORDS`` words matches as typed, in lowercase, or with only its
+  first letter capitalised. ``(default VALUE)`` is optional; ``(default: …)`` with words instead of a value (e.g.
   ``(default: every plan)``) documents what an unset parameter means.
-* Each parameter appears in the body exactly as ``VALUES ?NAME { UNDEF }``. Binding a value replaces
-  ``UNDEF`` with the value written as an RDF term in N-Triples syntax (pyoxigraph escapes it and checks
-  IRIs), so user input is never pasted into the query text; an unset parameter stays ``UNDEF`` and the query
-  treats it as "no filter" (``FILTER(!BOUND(?NAME) || …)``). The unbound file is runnable as is, on
-  Oxigraph and on other SPARQL 1.1 stores.
+* Each parameter appears in the body as ``VALUES ?NAME { UNDEF }``, and the bound value drives the join
+  through *bound lines*: comment lines ``#if NAME: PATTERN`` (or ``#if NAME=iri:`` / ``#if NAME=literal:``,
+  for a ``term`` given as an IRI or as text). Binding a value replaces ``UNDEF`` with the value written as
+  an RDF term in N-Triples syntax (pyoxigraph escapes it and checks IRIs) and turns the bound lines that
+  apply into SPARQL, with ``$NAME`` replaced by that term (a ``name``: its spellings, space-separated;
+  ``$NAME@vi``: each with that language tag); user input is never pasted into the query
+  text. Placed first in their group, these lines make the answer's cost depend on its size, not on the
+  corpus. An unset parameter leaves its lines as comments: the file as it is is the unbound query ("every
+  plan"), runnable on Oxigraph and on other SPARQL 1.1 stores (Virtuoso in ``tests/test_virtuoso.py``).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -35,12 +44,15 @@ from kg.serve import guard
 from kg.store import GraphStore, QueryResult, has_default_graph
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-KINDS = ("term", "string", "iri", "integer", "decimal", "date", "boolean")
+KINDS = ("term", "name", "string", "iri", "integer", "decimal", "date", "boolean")
+MAX_NAME_WORDS = 9  # a name of more words binds as typed, lowercased and capitalised only
 _HEADER = re.compile(r"^#\s*(title|description|param)\b\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<kind>\w+)\))?\s*:\s*(?P<rest>.*)$")
 _DEFAULT = re.compile(r"\(default(?P<colon>:?)\s*(?P<value>[^()]*)\)\s*$")
 _IRI_LIKE = re.compile(r"^(?:https?://|urn:)\S+$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_IF = re.compile(r"^(?P<indent>[ \t]*)#if[ \t]+(?P<name>[A-Za-z_]\w*)(?:=(?P<when>iri|literal))?[ \t]*:[ \t]?"
+                 r"(?P<body>.*)$", re.MULTILINE)
 
 
 class QueryError(ValueError):
@@ -115,6 +127,10 @@ def parse_saved(path: Path) -> SavedQuery:
     for p in params:
         if not _values_re(p.name).search(text):
             raise QueryError(f"{path.name}: param {p.name} has no 'VALUES ?{p.name} {{ UNDEF }}' in the query")
+    declared = {p.name for p in params}
+    for m in _IF.finditer(text):
+        if m.group("name") not in declared:
+            raise QueryError(f"{path.name}: '#if {m.group('name')}' names no declared param")
     return SavedQuery(path.stem, path, text, meta["title"], meta.get("description", ""), tuple(params))
 
 
@@ -132,8 +148,9 @@ def to_term(value: str, kind: str = "term") -> NamedNode | Literal:
     """A user-supplied value as an RDF term of the given kind (raises QueryError on a bad value)."""
     v = value.strip()
     try:
-        if kind == "iri" or (kind == "term" and (_IRI_LIKE.match(v) or (v.startswith("<") and v.endswith(">")))):
-            return NamedNode(v[1:-1] if v.startswith("<") and v.endswith(">") else v)
+        bracketed = v.startswith("<") and v.endswith(">")
+        if kind == "iri" or (kind in ("term", "name") and (_IRI_LIKE.match(v) or bracketed)):
+            return NamedNode(v[1:-1] if bracketed else v)
         if kind == "integer":
             return Literal(str(int(v)), datatype=NamedNode(XSD + "integer"))
         if kind == "decimal":
@@ -167,10 +184,42 @@ def bind(text: str, values: dict[str, str], params: tuple[Param, ...] = (), *, u
         for p in params:
             if p.name not in wanted and p.default is not None:
                 wanted[p.name] = p.default
-    for name, value in wanted.items():
-        term = to_term(value, declared[name].kind if name in declared else "term")
+    terms = {name: to_term(value, declared[name].kind if name in declared else "term")
+             for name, value in wanted.items()}
+    for name, term in terms.items():
         text = _values_re(name).sub(lambda _m, n=name, t=term: f"VALUES ?{n} {{ {t} }}", text, count=1)
-    return text
+    spellings = {name: name_spellings(term.value) for name, term in terms.items()
+                 if isinstance(term, Literal) and name in declared and declared[name].kind == "name"}
+    return _IF.sub(lambda m: _bound_line(m, terms, spellings), text) if terms else text
+
+
+def name_spellings(name: str) -> list[str]:
+    """A name and every spelling of it that differs only in the case of its words' first letters."""
+    words = name.split()
+    if len(words) > MAX_NAME_WORDS:
+        options = [name, name.lower(), name[:1].upper() + name[1:].lower()]
+    else:
+        options = [name, *(" ".join(combo) for combo in
+                           itertools.product(*(dict.fromkeys((w.lower(), w[:1].upper() + w[1:].lower()))
+                                               for w in words)))]
+    return list(dict.fromkeys(options))
+
+
+def _bound_line(m: re.Match[str], terms: dict[str, NamedNode | Literal], spellings: dict[str, list[str]]) -> str:
+    """A ``#if NAME…:`` line as SPARQL when NAME is bound (and of the kind asked), else left as it is."""
+    name, when = m.group("name"), m.group("when")
+    term = terms.get(name)
+    if term is None or (when is not None and (when == "iri") != isinstance(term, NamedNode)):
+        return m.group(0)
+
+    def written(d: re.Match[str]) -> str:
+        lang = d.group(1)
+        if name not in spellings:
+            return str(Literal(term.value, language=lang[1:])) if lang and isinstance(term, Literal) else str(term)
+        return " ".join(str(Literal(v, language=lang[1:]) if lang else Literal(v)) for v in spellings[name])
+
+    dollar = re.compile(r"\$" + re.escape(name) + r"\b(@[A-Za-z]+(?:-[A-Za-z0-9]+)*)?")
+    return m.group("indent") + dollar.sub(written, m.group("body"))
 
 
 def parse_assignments(items: list[str]) -> dict[str, str]:

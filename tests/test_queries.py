@@ -256,3 +256,97 @@ def test_ad_hoc_queries_may_use_the_known_prefixes_undeclared() -> None:
     assert "PREFIX skos:" not in text  # only what the query uses
     declared = "PREFIX vnkg: <http://example.org/other#>\nSELECT * WHERE { ?t a vnkg:Target }"
     assert with_prefixes(declared) == declared  # a query's own declarations win
+
+
+# -- bound queries answer what the unbound query answers, filtered --------------------------------------------------
+# For each parameter: (the column of the unbound answer it selects on, the column holding the IRI it may be given
+# as, whether the text matches whatever the case of the words' first letters: the `name` kind).
+SELECTS: dict[tuple[str, str], tuple[str, str | None, bool]] = {
+    ("targets-of-plan", "plan"): ("planNumber", "doc", False),
+    ("references-of-text", "text"): ("fileName", "source", False),
+    ("indicator-across-provinces", "indicator"): ("indicatorLabel", None, True),
+    ("plans-implementing", "resolution"): ("resolutionNumber", "implemented", False),
+    ("tasks-by-agency", "agency"): ("agencyLabel", "lead", True),
+    ("documents-by-issuer", "issuer"): ("issuerLabel", "body", True),
+    ("implementation-chain", "document"): ("startNumber", "start", False),
+    ("themes-and-mottos", "year"): ("statementYear", None, False),
+}
+
+
+def _answer(store: GraphStore, text: str) -> list[tuple]:
+    variables, data, _ = results.read_rows(queries.run(store, text))
+    return [tuple(zip(variables, row, strict=True)) for row in data]
+
+
+def _fold(text: str, any_case: bool) -> str:
+    return text.lower() if any_case else text
+
+
+def _pick(values: list[str], n: int = 6) -> list[str]:
+    """A few values spread over the sorted distinct ones (the first, the last, some between)."""
+    distinct = sorted(set(values))
+    return sorted({distinct[i * (len(distinct) - 1) // max(1, n - 1)] for i in range(n)}) if distinct else []
+
+
+def _check_bound_equals_filtered(store: GraphStore) -> int:
+    checked = 0
+    for (name, param), (column, iri_column, any_case) in SELECTS.items():
+        q = queries.resolve(name)
+        every = _answer(store, q.text)
+        texts = _pick([dict(r)[column].value for r in every if dict(r).get(column) is not None])
+        iris = _pick([dict(r)[iri_column].value for r in every if iri_column and dict(r).get(iri_column)], 3)
+        for value in texts:
+            # `name`: a lowercase spelling finds the same rows (names of up to MAX_NAME_WORDS words)
+            asked = value.lower() if any_case and len(value.split()) <= queries.MAX_NAME_WORDS else value
+            expected = [r for r in every if dict(r).get(column) is not None
+                        and _fold(dict(r)[column].value, any_case) == _fold(asked, any_case)]
+            got = _answer(store, queries.bind(q.text, {param: asked}, q.params))
+            assert sorted(got, key=str) == sorted(expected, key=str), (name, asked)
+            assert (got and len(got) < len(every)) or len(set(texts)) == 1, (name, asked)
+            checked += 1
+        for iri in iris:
+            expected = [r for r in every if dict(r).get(iri_column) == NamedNode(iri)]
+            got = _answer(store, queries.bind(q.text, {param: f"<{iri}>"}, q.params))
+            assert sorted(got, key=str) == sorted(expected, key=str) and got, (name, iri)
+            checked += 1
+    return checked
+
+
+def test_bound_queries_answer_the_unbound_answer_filtered(store: GraphStore) -> None:
+    assert _check_bound_equals_filtered(store) > 40
+
+
+def test_bound_queries_on_the_fixture_texts(tmp_path: Path) -> None:
+    items, errors = extract_corpus([Path(__file__).parent / "fixtures" / "texts"])
+    assert not errors and len(items) >= 10
+    path = tmp_path / "fixtures.nq"
+    write_atomic(to_dataset(items, BASE), path)
+    assert _check_bound_equals_filtered(GraphStore.open(path)) > 40
+
+
+def test_year_binds_the_implemented_documents_year(store: GraphStore) -> None:
+    q = queries.resolve("plans-implementing")
+    every = _answer(store, q.text)
+    for year in ("2021", "2022", "2024"):
+        got = _answer(store, queries.bind(q.text, {"resolution": "01/NQ-CP", "year": year}, q.params))
+        expected = [r for r in every if dict(r).get("resolutionNumber") == Literal("01/NQ-CP")
+                    and str(dict(r)["resolutionDate"].value).startswith(year)]
+        assert got and sorted(got, key=str) == sorted(expected, key=str), year
+
+
+def test_bound_lines_are_comments_until_bound(tmp_path: Path) -> None:
+    q = queries.resolve("targets-of-plan")
+    assert "#if plan=literal: ?doc vnkg:documentNumber $plan ." in q.text  # the file as is: every plan
+    by_number = queries.bind(q.text, {"plan": "35/KH-UBND"}, q.params)
+    assert '  ?doc vnkg:documentNumber "35/KH-UBND" .' in by_number and "\n  VALUES ?doc" not in by_number
+    by_iri = queries.bind(q.text, {"plan": BASE + "doc/kon-tum/2022/35-kh-ubnd"}, q.params)
+    assert f"  VALUES ?doc {{ <{BASE}doc/kon-tum/2022/35-kh-ubnd> }}" in by_iri
+    assert "\n  ?doc vnkg:documentNumber \"" not in by_iri
+    agency = queries.resolve("tasks-by-agency")
+    text = queries.bind(agency.text, {"agency": 'sở "x" tài chính'}, agency.params)
+    assert '"Sở \\"x\\" Tài Chính"@vi' in text and '"sở \\"x\\" tài chính"' in text  # escaped spellings
+    assert queries.name_spellings("Chính phủ") == ["Chính phủ", "chính phủ", "chính Phủ", "Chính Phủ"]
+    bad = tmp_path / "bad.rq"
+    bad.write_text("# title: t\nSELECT * WHERE {\n  #if nope: ?s ?p ?o .\n}\n", encoding="utf-8")
+    with pytest.raises(queries.QueryError, match="names no declared param"):
+        queries.parse_saved(bad)
