@@ -593,3 +593,19 @@ def test_a_purpose_clause_with_commas_before_a_counted_intro() -> None:
             "thể: tập trung cải thiện môi trường đầu tư; đẩy mạnh giải ngân vốn đầu tư công.\n")
     assert labels(text, province="Long An") == ["Tập trung cải thiện môi trường đầu tư",
                                                 "Đẩy mạnh giải ngân vốn đầu tư công"]
+
+
+def test_shortcomings_and_duties_sub_headings_are_not_task_lists() -> None:
+    text = ("2. Một số hạn chế trong thực hiện nhiệm vụ năm 2025\n- Tiến độ giải ngân vốn đầu tư công còn chậm.\n"
+            "- Công tác giải phóng mặt bằng còn nhiều vướng mắc.\n\n"
+            "3. Chức năng, nhiệm vụ của Ban Quản lý\na) Tham mưu UBND tỉnh quản lý các khu công nghiệp.\n"
+            "b) Tổ chức thực hiện quy hoạch chi tiết các khu chức năng.\n")
+    assert labels(text, province="Hưng Yên") == []
+
+
+def test_giving_a_task_to_a_body_with_cho() -> None:
+    [a] = tasks_of("UBND tỉnh giao nhiệm vụ cho Sở Khoa học và Công nghệ chủ trì xây dựng sàn giao dịch công nghệ.\n",
+                   province="Bắc Ninh")
+    assert (a.label, a.lead.name) == ("Xây dựng sàn giao dịch công nghệ", "Sở Khoa học và Công nghệ tỉnh Bắc Ninh")
+    [b] = tasks_of("Quyết định giao cho Sở Xây dựng rà soát quỹ nhà ở xã hội trên địa bàn.\n", province="Bắc Ninh")
+    assert (b.label, b.lead.name) == ("Rà soát quỹ nhà ở xã hội trên địa bàn", "Sở Xây dựng tỉnh Bắc Ninh")

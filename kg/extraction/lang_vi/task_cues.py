@@ -36,10 +36,10 @@ SPEECH_VERBS: tuple[str, ...] = ("nhấn mạnh", "lưu ý", "chỉ đạo", "y�
 # Nouns that say a list of tasks follows: "các nhiệm vụ, giải pháp trọng tâm sau:", "một số nội dung sau:".
 LIST_NOUNS: tuple[str, ...] = ("nhiệm vụ", "giải pháp", "nội dung", "trọng tâm", "công việc", "yêu cầu")
 # Verbs with which an authority asks addressees to act: "UBND tỉnh yêu cầu các sở, ngành …".
-REQUEST_VERBS: tuple[str, ...] = ("yêu cầu", "đề nghị", "giao")
+REQUEST_VERBS: tuple[str, ...] = ("yêu cầu", "đề nghị", "giao", "giao cho", "giao nhiệm vụ cho")
 # Request verbs with which a speaker gives a named body a task even without a deadline («UBND tỉnh giao Sở Y tế
 # …»); «Sở Y tế đề nghị Bộ Y tế …» asks a superior, it gives no task.
-ASSIGNING_VERBS: tuple[str, ...] = ("giao", "yêu cầu")
+ASSIGNING_VERBS: tuple[str, ...] = ("giao", "yêu cầu", "giao cho", "giao nhiệm vụ cho")
 # Openers of a sentence that gives the deadline of the task before it («Hoàn thành trong quý II.», «Thời gian
 # thực hiện: quý II/2026.»).
 FOLLOW_UP_OPENERS: tuple[str, ...] = ("hoàn thành", "thời gian hoàn thành", "thời gian thực hiện", "thời hạn",
@@ -63,6 +63,8 @@ WEAK_LIST_NOUNS: tuple[str, ...] = ("nội dung", "yêu cầu", "công việc")
 # Section headings whose numbered items are not tasks: they report or state aims, they do not assign.
 NOT_TASK_SECTIONS: tuple[str, ...] = (
     "tình hình", "kết quả", "đánh giá", "mục đích", "mục tiêu", "quan điểm", "tổ chức thực hiện", "căn cứ",
+    # shortcomings and the duties of an organ
+    "hạn chế", "tồn tại", "khó khăn", "nguyên nhân", "bài học", "chức năng", "quyền hạn",
 )
 
 # Subjects an assignment sentence gives its task to ("Các sở, ngành …", "Chủ đầu tư …"): heads of the phrase.
