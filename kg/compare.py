@@ -12,29 +12,33 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kg.dossier import Anchor, anchor_of, decimal_of, literal, local_name
+from kg.dossier import Anchor, anchor_of, decimal_of, literal, local_name, term
 from kg.extraction.lang_vi.indicator_concepts import Concept
 from kg.indicators import BY_KEY, concept_of, find_concept, normalise
 from kg.pages import PageError, Rows, Select
 
 NATIONAL = "Cả nước"  # a figure of a national document (scope vn), not of a province
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-QUERY = """SELECT ?t ?cls ?ind ?value ?upper ?unit ?bu ?cmp ?period ?doc ?num ?dlabel ?prov ?plabel
-       ?anchor ?sentence ?start ?end ?src ?file WHERE {
+# The figures of the wanted indicators (one triple pattern per OPTIONAL, on ?t: each is a lookup), then the
+# texts' and documents' names and provinces in one query over the distinct texts and documents (CONTEXT).
+QUERY = """SELECT ?t ?cls ?ind ?value ?upper ?unit ?bu ?cmp ?period ?doc ?anchor ?sentence ?start ?end ?src WHERE {
   # VALUES ?ind: the indicators wanted
   VALUES ?cls { vnkg:Target vnkg:Result }
   ?t a ?cls ; vnkg:indicator ?ind .
   OPTIONAL { ?t vnkg:value ?value } OPTIONAL { ?t vnkg:upperValue ?upper } OPTIONAL { ?t vnkg:unit ?unit }
   OPTIONAL { ?t vnkg:baseUnit ?bu } OPTIONAL { ?t vnkg:comparator ?cmp } OPTIONAL { ?t vnkg:period ?period }
   OPTIONAL { ?t vnkg:anchorText ?anchor } OPTIONAL { ?t vnkg:sentence ?sentence }
-  OPTIONAL { ?t vnkg:startOffset ?start ; vnkg:endOffset ?end }
-  OPTIONAL { ?t prov:wasDerivedFrom ?src OPTIONAL { ?src vnkg:fileName ?file }
-             OPTIONAL { ?src vnkg:province ?sprov OPTIONAL { ?sprov rdfs:label ?splabel } } }
-  OPTIONAL { ?doc vnkg:hasTarget|vnkg:hasResult ?t
-             OPTIONAL { ?doc vnkg:documentNumber ?num } OPTIONAL { ?doc rdfs:label ?dlabel }
-             OPTIONAL { ?doc vnkg:issuedBy/vnkg:province ?dprov OPTIONAL { ?dprov rdfs:label ?dplabel } } }
-  BIND(COALESCE(?sprov, ?dprov) AS ?prov)
-  BIND(COALESCE(?splabel, ?dplabel) AS ?plabel)
+  OPTIONAL { ?t vnkg:startOffset ?start } OPTIONAL { ?t vnkg:endOffset ?end }
+  OPTIONAL { ?t prov:wasDerivedFrom ?src } OPTIONAL { ?doc vnkg:hasTarget|vnkg:hasResult ?t }
+}"""
+CONTEXT = """SELECT ?x ?p ?o ?ol WHERE {
+  VALUES ?x { VALUES_X }
+  ?x ?p ?o . FILTER(?p IN (vnkg:fileName, vnkg:province, vnkg:documentNumber, rdfs:label))
+  OPTIONAL { ?o rdfs:label ?ol }
+}"""
+ISSUER_PROVINCE = """SELECT ?x ?prov ?pl WHERE {
+  VALUES ?x { VALUES_X }
+  ?x vnkg:issuedBy ?b . ?b vnkg:province ?prov OPTIONAL { ?prov rdfs:label ?pl }
 }"""
 
 
@@ -73,6 +77,35 @@ def year_of(period: str) -> int | None:
     """The year a period is drawn at: its last year (``2021-2025`` -> 2025, ``2024-Q1`` -> 2024)."""
     years = _YEAR.findall(period or "")
     return int(years[-1]) if years else None
+
+
+def _context(select: Select, rows: Rows) -> None:
+    """Add to each figure row its text's file name and province, its document's number or label and province."""
+    iris = sorted({r[k] for r in rows for k in ("src", "doc") if r.get(k)})
+    info: dict[str, dict[str, str]] = {}
+    for start in range(0, len(iris), 2000):
+        values = " ".join(term(i) for i in iris[start:start + 2000])
+        for c in select(CONTEXT.replace("VALUES_X", values)):
+            d = info.setdefault(c["x"], {})
+            p = local_name(c["p"])
+            d.setdefault(p, c["o"])
+            if p == "province" and c.get("ol"):
+                d.setdefault("province_label", c["ol"])
+        for c in select(ISSUER_PROVINCE.replace("VALUES_X", values)):
+            d = info.setdefault(c["x"], {})
+            d.setdefault("province", c["prov"])
+            if c.get("pl"):
+                d.setdefault("province_label", c["pl"])
+    for r in rows:
+        src, doc = info.get(r.get("src", ""), {}), info.get(r.get("doc", ""), {})
+        if "fileName" in src:
+            r["file"] = src["fileName"]
+        for key, value in (("num", doc.get("documentNumber")), ("dlabel", doc.get("label")),
+                           ("prov", src.get("province") or doc.get("province")),
+                           ("plabel", src.get("province_label") if src.get("province")
+                            else doc.get("province_label"))):
+            if value:
+                r[key] = value
 
 
 def _points(rows: Rows, keep) -> tuple[list[Point], list[str]]:
@@ -131,6 +164,7 @@ def compare(select: Select, indicator: str) -> Comparison:
     if wanted:
         values = " ".join(literal(w) for w in wanted)
         rows = select(QUERY.replace("# VALUES ?ind: the indicators wanted", f"VALUES ?ind {{ {values} }}"))
+        _context(select, rows)
         points, phrasings = _points(rows, keep)
     if concept is not None:
         result = Comparison(concept.key, concept.vi, concept.en, points, phrasings)

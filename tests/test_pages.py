@@ -11,7 +11,7 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli._util import app
+from kg.cli import app
 from kg.compare import compare, index, year_of
 from kg.dossier import Figure, gather, resolve
 from kg.indicators import concept_of, find_concept, normalise

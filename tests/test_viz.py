@@ -11,7 +11,7 @@ import pytest
 from rdflib import RDFS, Graph, Literal, URIRef
 from typer.testing import CliRunner
 
-from kg.cli._util import app
+from kg.cli import app
 from kg.network import resolve_focus, to_networkx, write_gexf, write_graphml
 from kg.viz import PHYSICS_LIMIT, VizError, render, viz
 
