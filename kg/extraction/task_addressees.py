@@ -34,8 +34,8 @@ def addressee(text: str, pos: int, end: int, ctx: TaskContext) -> tuple[int, lis
     """(where the task verb starts, the bodies named) when text[pos:end] opens with an addressee phrase followed
     by a lower-case task verb; None otherwise. A class of bodies («các sở, ngành») names no body."""
     verb = LOWER_VERB_RE.search(text, pos, min(end, pos + MAX_PHRASE))
-    if verb is None or verb.start() == pos:
-        return None
+    if verb is None or verb.start() == pos or VERB_RE.match(text, pos):
+        return None  # «Tập trung chỉ đạo …» opens with its verb: no addressee
     phrase = text[pos:verb.start()]
     if NOT_IN_PHRASE_RE.search(phrase):
         return None

@@ -145,7 +145,8 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) 
     para = text[a:b]
     if para.rstrip().endswith(":"):
         colon_at = a + para.rstrip().rfind(":")
-        if _is_intro(text[_sentence_start(text, a, colon_at):colon_at]):
+        intro = text[_sentence_start(text, a, colon_at):colon_at]
+        if _is_intro(intro) or _speaker_asks(intro):
             return _paragraph_items(text, paras, k + 1, numbered_ok=True, ctx=ctx)
         return [], -1
     for m in re.finditer(r":\s+(?=[^\W\d]|\(?1[.)]\s)", para):
@@ -154,8 +155,10 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) 
         if len(line.split()) <= 5:  # "Ngày đăng: …", "Về y tế: …": a field label, not an intro
             intro = line
         if not _is_intro(intro[_sentence_start(intro, 0, len(intro)):]):
-            if SPEECH_END_RE.search(intro) and (hit := addressee(text, a + m.end(), b, ctx)):
+            if _speaker_asks(intro) and (hit := addressee(text, a + m.end(), b, ctx)):
                 return _clause_items(text, paras, k, hit[0], first_free=True)  # «… nhấn mạnh: Các sở cần …»
+            if _speaker_asks(intro) and VERB_RE.match(text, a + m.end()):
+                return _clause_items(text, paras, k, a + m.end(), first_free=True)  # «… yêu cầu: Tập trung …»
             continue
         if para[m.end()].isdigit() or para[m.end()] == "(":
             return _inline_numbered(text, a + m.end(), b), b
@@ -239,6 +242,12 @@ def _is_intro(intro: str) -> bool:
         return _announces(intro)
     # the purpose clause ends at one of its commas: «Để đạt các mục tiêu, chỉ tiêu đã đề ra, tỉnh tập trung …»
     return any(_announces(intro[m.end():]) for m in re.finditer(r",\s*", intro))
+
+
+def _speaker_asks(intro: str) -> bool:
+    """«Phát biểu chỉ đạo, Chủ tịch UBND tỉnh nhấn mạnh»: a speaker, then a verb of directing at the end."""
+    m = SPEECH_END_RE.search(intro)
+    return bool(m and intro[:m.start()].strip() and not NOT_INTRO_RE.search(intro))
 
 
 def _announces(intro: str) -> bool:

@@ -609,3 +609,15 @@ def test_giving_a_task_to_a_body_with_cho() -> None:
     assert (a.label, a.lead.name) == ("Xây dựng sàn giao dịch công nghệ", "Sở Khoa học và Công nghệ tỉnh Bắc Ninh")
     [b] = tasks_of("Quyết định giao cho Sở Xây dựng rà soát quỹ nhà ở xã hội trên địa bàn.\n", province="Bắc Ninh")
     assert (b.label, b.lead.name) == ("Rà soát quỹ nhà ở xã hội trên địa bàn", "Sở Xây dựng tỉnh Bắc Ninh")
+
+
+def test_a_speaker_asking_with_a_colon_then_task_verbs() -> None:
+    inline = ("Kết luận buổi làm việc, Phó Chủ tịch UBND tỉnh yêu cầu: Tập trung chỉ đạo thu hoạch lúa vụ Hè Thu; "
+              "chủ động phương án tiêu thoát nước mùa mưa.\n")
+    assert labels(inline, province="Đồng Tháp") == ["Tập trung chỉ đạo thu hoạch lúa vụ Hè Thu",
+                                                    "Chủ động phương án tiêu thoát nước mùa mưa"]
+    bullets = ("Phát biểu kết luận, Chủ tịch UBND tỉnh chỉ đạo:\n"
+               "- Khẩn trương hoàn thành hồ sơ đề nghị công nhận huyện nông thôn mới.\n"
+               "- Rà soát, bố trí đủ giáo viên cho năm học mới.\n")
+    assert labels(bullets, province="Đồng Tháp") == ["Khẩn trương hoàn thành hồ sơ đề nghị công nhận huyện nông "
+                                                     "thôn mới", "Rà soát, bố trí đủ giáo viên cho năm học mới"]
