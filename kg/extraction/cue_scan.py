@@ -1,5 +1,5 @@
-"""Cue patterns that skip the regex engine when a sentence cannot match: `Cue` knows the words one of which
-every match must contain (read from the compiled pattern itself), so a sentence lacking all of them is
+"""Cue patterns that skip the regex engine when a sentence cannot match: `Cue` knows the words every match must
+contain (read from the compiled pattern itself: all the words of one branch), so a sentence lacking them is
 answered with a substring test on its lower-cased text instead of a case-insensitive search at every
 position. Answers are the pattern's own: the test only rules out sentences that cannot match.
 
@@ -25,40 +25,58 @@ def foldable(text: str) -> bool:
     return UNSAFE.isdisjoint(text)
 
 
-def _needles(items: list) -> frozenset[str] | None:
-    """Strings one of which every match of the parsed sequence contains (lower case), or None if unknown."""
-    best: frozenset[str] | None = None
+Needles = frozenset[tuple[str, ...]]  # every match holds all the words of one of the tuples
+
+
+def _needles(items: list) -> Needles | None:
+    """Words every match of the parsed sequence holds (lower case, no spaces), or None if none is known."""
+    words: set[str] = set()
+    choice: Needles | None = None
     run: list[str] = []
 
-    def consider(found: frozenset[str] | None) -> None:
-        nonlocal best
-        if found and all(found) and (best is None or min(map(len, found)) > min(map(len, best))):
-            best = found
+    def flush() -> None:
+        if run:
+            words.add("".join(run))
+            run.clear()
 
-    for op, av in [*items, (None, None)]:
-        if op is _c.LITERAL:
+    def require(found: Needles | None) -> None:
+        nonlocal choice
+        if not found:
+            return
+        if len(found) == 1:
+            words.update(next(iter(found)))
+        elif choice is None or len(found) < len(choice):
+            choice = found
+
+    for op, av in items:
+        if op is _c.LITERAL and not chr(av).isspace():
             run.append(chr(av).lower())
             continue
-        if run:
-            consider(frozenset({"".join(run)}))
-            run = []
+        flush()
         if op is _c.SUBPATTERN:
-            consider(_needles(list(av[-1])))
+            require(_needles(list(av[-1])))
         elif op is _c.BRANCH:
             parts = [_needles(list(b)) for b in av[1]]
-            consider(frozenset().union(*parts) if all(parts) else None)  # type: ignore[arg-type]
+            require(frozenset().union(*parts) if all(parts) else None)  # type: ignore[arg-type]
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            consider(_needles(list(av[2])))
-    return best
+            require(_needles(list(av[2])))
+    flush()
+    if choice is None:
+        return frozenset({_ordered(words)}) if words else None
+    return frozenset(_ordered(words | set(alt)) for alt in choice)
 
 
-def needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """What every match of `pattern` holds, one of these strings (lower case); None when not known."""
+def _ordered(words: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))  # the longest (rarest) tested first
+
+
+def needles(pattern: re.Pattern[str]) -> Needles | None:
+    """What every match of `pattern` holds: all the words of one of the tuples (lower case); None when not known."""
     try:
         found = _needles(list(_parser.parse(pattern.pattern, pattern.flags)))
     except Exception:  # a construct the parser reads differently: no shortcut, the pattern still answers
         return None
-    if found is None or not all(map(UNSAFE.isdisjoint, found)):
+    if found is None or not all(UNSAFE.isdisjoint(w) for alt in found for w in alt):
         return None
     return found
 
@@ -67,15 +85,18 @@ class Cue:
     """A compiled pattern with its needles: ``search``/``sub`` answer as the pattern does, given the text and
     its lower-cased form (None when the text is not `foldable`: then the pattern always runs)."""
 
-    __slots__ = ("rx", "words")
+    __slots__ = ("needles", "rx")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
-        self.words = needles(rx)
+        self.needles = needles(rx)
 
     def absent(self, low: str | None) -> bool:
-        """Whether the text whose lower-cased form is `low` surely holds no match."""
-        return low is not None and self.words is not None and not any(map(low.__contains__, self.words))
+        """Whether the text whose lower-cased form is `low` surely holds no match (its words have no spaces, so
+        a text with pieces replaced by spaces holds no match either when the original holds none)."""
+        if low is None or self.needles is None:
+            return False
+        return not any(all(map(low.__contains__, alt)) for alt in self.needles)
 
     def search(self, text: str, low: str | None) -> re.Match[str] | None:
         return None if self.absent(low) else self.rx.search(text)
