@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryTriples, Triple
 from rich.table import Table
@@ -68,14 +68,21 @@ def short(t: Term | None, prefixes: dict[str, str] | None = None) -> str:
 _PREFIXES = {**{k: str(v) for k, v in PREFIXES.items()}, "id": DEFAULT_BASE}
 
 
-def markdown(variables: Sequence[str], rows: Sequence[Row], prefixes: dict[str, str] | None = None) -> str:
+def markdown(variables: Sequence[str], rows: Iterable[Row], prefixes: dict[str, str] | None = None) -> str:
     """A GitHub-flavoured markdown table (pipes escaped, newlines as spaces)."""
+    return "".join(markdown_lines(variables, rows, prefixes))
+
+
+def markdown_lines(variables: Sequence[str], rows: Iterable[Row], prefixes: dict[str, str] | None = None
+                   ) -> Iterator[str]:
+    """The markdown table line by line, each row as it is read from ``rows``."""
     def cell(t: Term | None) -> str:
         return short(t, prefixes).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
-    lines = ["| " + " | ".join(variables) + " |", "|" + "|".join("---" for _ in variables) + "|"]
-    lines += ["| " + " | ".join(cell(t) for t in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    yield "| " + " | ".join(variables) + " |\n"
+    yield "|" + "|".join("---" for _ in variables) + "|\n"
+    for row in rows:
+        yield "| " + " | ".join(cell(t) for t in row) + " |\n"
 
 
 def rich_table(variables: Sequence[str], rows: Sequence[Row], prefixes: dict[str, str] | None = None,

@@ -2,8 +2,9 @@
 (the endpoint's query workers import this and nothing heavier; ``kg.results`` re-exports it).
 
 * Whole results (``serialize``): pyoxigraph's own writers, which follow the W3C specs exactly.
-* Capped results (``serialize_rows``, used by the endpoint's ``--max-rows``): rows already read from the
-  iterator cannot be handed back to pyoxigraph, so these writers reproduce its output byte for byte.
+* Row by row (``iter_rows``, used by the endpoint, which streams and caps at ``--max-rows``): rows read from
+  the iterator cannot be handed back to pyoxigraph, so these writers reproduce its output byte for byte,
+  one row at a time, so a large answer starts at once and is never held whole.
 * Graph results (CONSTRUCT/DESCRIBE): Turtle (with the prefixes given), N-Triples or JSON-LD.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import BinaryIO
 
 from pyoxigraph import (
     BlankNode,
@@ -64,13 +66,9 @@ _TSV_BARE = {
 
 def read_rows(solutions: QuerySolutions, limit: int | None = None) -> tuple[list[str], list[Row], bool]:
     """Variables, rows (terms or None) and whether rows beyond ``limit`` were left out."""
-    variables = [v.value for v in solutions.variables]
-    rows: list[Row] = []
-    for solution in solutions:
-        if limit is not None and len(rows) >= limit:
-            return variables, rows, True
-        rows.append([solution[v] for v in variables])
-    return variables, rows, False
+    cut = [False]
+    rows = list(solution_rows(solutions, limit, cut))
+    return [v.value for v in solutions.variables], rows, cut[0]
 
 
 def serialize(result: QueryResult, fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
@@ -82,6 +80,14 @@ def serialize(result: QueryResult, fmt: str, prefixes: dict[str, str] | None = N
     return result.serialize(format=RESULT_FORMATS[fmt])
 
 
+def write_graph(triples: Iterable[Triple], out: BinaryIO, fmt: str = "turtle",
+                prefixes: dict[str, str] | None = None) -> None:
+    """Triples written to ``out`` as the writer reads them (Turtle with the given prefixes, N-Triples, JSON-LD)."""
+    if fmt not in GRAPH_FORMATS:
+        fmt = "turtle"
+    ox_serialize(triples, out, format=GRAPH_FORMATS[fmt], prefixes=prefixes if fmt == "turtle" else None)
+
+
 def serialize_graph(triples: Iterable[Triple], fmt: str = "turtle", prefixes: dict[str, str] | None = None) -> bytes:
     """Triples as Turtle (with the given prefixes), N-Triples or JSON-LD."""
     if fmt not in GRAPH_FORMATS:
@@ -90,26 +96,54 @@ def serialize_graph(triples: Iterable[Triple], fmt: str = "turtle", prefixes: di
         or b""
 
 
-def serialize_rows(variables: Sequence[str], rows: Sequence[Row], fmt: str) -> bytes:
+def serialize_rows(variables: Sequence[str], rows: Iterable[Row], fmt: str) -> bytes:
     """Rows in a W3C results format, identical to what pyoxigraph writes for the same solutions."""
+    return b"".join(iter_rows(variables, rows, fmt))
+
+
+def iter_rows(variables: Sequence[str], rows: Iterable[Row], fmt: str) -> Iterator[bytes]:
+    """The same document as ``serialize_rows``, piece by piece: the head first, then each row as it is read
+    from ``rows`` (an iterator over the store's solutions is never read ahead), then the tail."""
+    if fmt not in RESULT_FORMATS:
+        raise ValueError(f"unknown results format {fmt!r} (use {', '.join(RESULT_FORMATS)})")
     if fmt == "json":
-        bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
-        doc = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
-        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
-    if fmt == "xml":
+        yield ('{"head":' + json.dumps({"vars": list(variables)}, ensure_ascii=False, separators=(",", ":"))
+               + ',"results":{"bindings":[').encode()
+        sep = ""
+        for row in rows:
+            binding = {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
+            yield (sep + json.dumps(binding, ensure_ascii=False, separators=(",", ":"))).encode()
+            sep = ","
+        yield b"]}}"
+    elif fmt == "xml":
         head = "".join(f'<variable name="{v}"/>' for v in variables)
-        body = "".join("<result>" + "".join(f'<binding name="{v}">{_xml_term(t)}</binding>'
-                                            for v, t in zip(variables, row, strict=True) if t is not None)
-                       + "</result>" for row in rows)
-        return ('<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-                f"<head>{head}</head><results>{body}</results></sparql>").encode()
-    if fmt == "csv":
-        lines = [",".join(variables)] + [",".join(_csv_term(t) for t in row) for row in rows]
-        return "".join(line + "\r\n" for line in lines).encode()
-    if fmt == "tsv":
-        lines = ["\t".join("?" + v for v in variables)] + ["\t".join(_tsv_term(t) for t in row) for row in rows]
-        return "".join(line + "\n" for line in lines).encode()
-    raise ValueError(f"unknown results format {fmt!r} (use {', '.join(RESULT_FORMATS)})")
+        yield ('<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+               f"<head>{head}</head><results>").encode()
+        for row in rows:
+            yield ("<result>" + "".join(f'<binding name="{v}">{_xml_term(t)}</binding>'
+                                        for v, t in zip(variables, row, strict=True) if t is not None)
+                   + "</result>").encode()
+        yield b"</results></sparql>"
+    elif fmt == "csv":
+        yield (",".join(variables) + "\r\n").encode()
+        for row in rows:
+            yield (",".join(_csv_term(t) for t in row) + "\r\n").encode()
+    else:
+        yield ("\t".join("?" + v for v in variables) + "\n").encode()
+        for row in rows:
+            yield ("\t".join(_tsv_term(t) for t in row) + "\n").encode()
+
+
+def solution_rows(solutions: QuerySolutions, limit: int | None = None,
+                  cut: list[bool] | None = None) -> Iterator[Row]:
+    """The solutions as rows, read one at a time; at most ``limit`` (then ``cut[0]`` is set to True)."""
+    variables = solutions.variables
+    for n, solution in enumerate(solutions):
+        if limit is not None and n >= limit:
+            if cut is not None:
+                cut[0] = True
+            return
+        yield [solution[v] for v in variables]
 
 
 def _json_term(t: Term) -> dict[str, object]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -350,3 +351,68 @@ def test_bound_lines_are_comments_until_bound(tmp_path: Path) -> None:
     bad.write_text("# title: t\nSELECT * WHERE {\n  #if nope: ?s ?p ?o .\n}\n", encoding="utf-8")
     with pytest.raises(queries.QueryError, match="names no declared param"):
         queries.parse_saved(bad)
+
+
+# -- results are written as they are read ------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+def test_rows_are_written_before_the_answer_is_read_whole(store: GraphStore, fmt: str) -> None:
+    q = queries.resolve("references-of-text")
+    variables, data, _ = results.read_rows(store.query(q.text))
+    assert len(data) > 20
+    taken: list[int] = []
+
+    def rows() -> Iterator[list]:  # records how far it was read
+        for i, row in enumerate(data):
+            taken.append(i)
+            yield row
+
+    pieces = results.sparql_io.iter_rows(variables, rows(), fmt)
+    head, first = next(pieces), next(pieces)
+    assert taken == [0] and head and first  # the head and the first row, with one row read
+    whole = head + first + b"".join(pieces)
+    assert whole == results.serialize(store.query(q.text), fmt) and len(taken) == len(data)
+    cut = [False]
+    assert len(list(results.sparql_io.solution_rows(store.query(q.text), 5, cut))) == 5 and cut == [True]
+
+
+class _Writes:
+    """A binary stdout that records the size of each write."""
+
+    def __init__(self) -> None:
+        self.sizes: list[int] = []
+
+    def write(self, data: bytes) -> int:
+        self.sizes.append(len(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "md", "table"])
+def test_kg_query_streams_its_rows(graph_file: Path, fmt: str) -> None:
+    from kg.cli.query_run import execute
+
+    out = _Writes()
+    # every triple of the sample: a large answer (the default graph holds thousands of triples)
+    execute(None, "SELECT * WHERE { ?s ?p ?o }", None, graph_file, [], fmt, [], out, terminal=False)
+    total = sum(out.sizes)
+    assert total > 200_000 and len(out.sizes) > 10, out.sizes[:5]  # many writes ...
+    assert out.sizes[0] < total / 10  # ... the first long before the whole answer was written
+
+
+def test_kg_query_runs_without_typer(graph_file: Path) -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from kg.cli import main; sys.argv = ['kg', 'query', 'targets-of-plan', '-p', "
+            f"'plan=35/KH-UBND', '--graph', {str(graph_file)!r}, '-f', 'csv']\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert e.code == 0, e.code\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'pydantic', 'rich', 'spacy',"
+            " 'rdflib')), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("planNumber,") and "\n35/KH-UBND," in done.stdout
+    assert done.stderr.strip() == "[]"
+    bad = subprocess.run([sys.executable, "-m", "kg", "query", "targets-of-plan", "--nope"], capture_output=True,
+                         text=True)
+    assert bad.returncode == 2 and "--nope" in bad.stderr and "Traceback" not in bad.stderr  # Typer's message

@@ -210,3 +210,46 @@ def test_update_needs_flag_and_token(graph: Path) -> None:
                                url + "/sparql")
         assert status == 204, body
         assert json.loads(curl("--data-urlencode", ask, url + "/sparql")[2])["boolean"] is True
+
+
+def test_long_answers_stream_and_give_their_worker_back(graph: Path) -> None:
+    """An answer over 64 KB is sent as the worker writes it (chunked, no Content-Length), byte for byte what
+    pyoxigraph writes; a client that leaves mid-answer costs a worker restart, not a stuck worker."""
+    import http.client
+    import urllib.parse
+    import urllib.request
+
+    from pyoxigraph import QueryResultsFormat
+
+    from kg.store import GraphStore
+
+    everything = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    expected = GraphStore.open(graph).query(everything).serialize(format=QueryResultsFormat.CSV)
+    assert len(expected) > 200_000
+    with kg_serve(graph, "--max-rows", "1000000", "--workers", "1") as url:
+        host, port = url.removeprefix("http://").split(":")
+        path = "/sparql?" + urllib.parse.urlencode({"query": everything})
+        conn = http.client.HTTPConnection(host, int(port), timeout=20)
+        conn.request("GET", path, headers={"Accept": "text/csv"})
+        r = conn.getresponse()
+        assert r.status == 200 and r.getheader("Transfer-Encoding") == "chunked"
+        assert r.getheader("Content-Length") is None and r.getheader("X-Result-Truncated") is None
+        assert r.read() == expected
+        conn.close()
+        for _ in range(3):  # leave in the middle of the answer
+            conn = http.client.HTTPConnection(host, int(port), timeout=20)
+            conn.request("GET", path, headers={"Accept": "text/csv"})
+            r = conn.getresponse()
+            assert r.status == 200 and len(r.read(1000)) == 1000
+            conn.close()
+        deadline = time.monotonic() + 20
+        while True:  # the workers are free again (the ones left mid-answer replaced), and answer
+            with urllib.request.urlopen(url + "/healthz", timeout=5) as h:
+                pool = json.loads(h.read())["pool"]
+            if (pool["busy"] == 0 and pool["workers"] == 2) or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert pool["busy"] == 0 and pool["workers"] == 2, pool
+        code, _, body = curl(url + "/sparql?" + urllib.parse.urlencode({"query": PLANS_2022}),
+                             "-H", "Accept: text/csv")
+        assert code == 200 and b"35/KH-UBND" in body

@@ -15,7 +15,9 @@ Routes:
   than ``max_depth`` (``kg.serve.guard``). Bodies over ``max_body`` bytes: 413; URLs over ``max_url``: 414.
 * Scheduling and limits: ``kg.serve.pool`` (per-client limit, reserve worker, bounded queue, 503 with
   ``Retry-After``, updates under the same timeout). Results are capped at ``max_rows`` rows (triples for
-  graphs), flagged with ``X-Result-Truncated: true``.
+  graphs), flagged with ``X-Result-Truncated: true``. An answer over 64 KB streams as the store yields it
+  (``kg.serve.streamed``): the flag is then set only if the cap was reached within those first 64 KB; a
+  streamed answer cut at the cap ends as a complete document of ``max_rows`` rows.
 * ``GET /``: the YASGUI query page (assets from the package); ``GET /queries.json``: the saved queries.
 * ``GET /id/{path}``: the description of ``{base}{path}``: HTML for browsers (only http(s) IRIs are links),
   Turtle, JSON-LD or N-Triples by ``Accept``; 404 if the store knows nothing about it.
@@ -51,6 +53,7 @@ from kg.serve import dataset, guard, pages, tempstore
 from kg.serve.guard import Refused
 from kg.serve.limits import read_body
 from kg.serve.pool import Busy, Lifeline, Pool, QueryTimeout, WorkerDied, WorkerSettings
+from kg.serve.streamed import Streamed
 
 STATIC = Path(__file__).parent / "static"
 SOLUTION_TYPES = {
@@ -230,16 +233,16 @@ def create_app(config: ServeConfig) -> Starlette:
             if janitor is not None:
                 janitor.wait(5)
 
-    async def run(call: Any) -> Response | tuple[dict[str, Any], bytes]:
+    async def run(call: Any) -> Response | tuple[Any, ...]:
         try:
-            header, body = await call
+            header, body, *stream = await call
         except (QueryTimeout, Busy) as e:
             return _text(503, str(e), {"Retry-After": "2"})
         except WorkerDied as e:
             return _text(500, str(e))
         if not header.get("ok"):
             return _text(int(header.get("status", 500)), str(header.get("message", "")))
-        return header, body
+        return (header, body, *stream)
 
     def client_of(request: Request) -> str:
         return request.client.host if request.client else "?"
@@ -269,13 +272,15 @@ def create_app(config: ServeConfig) -> Starlette:
         job = {"op": "query", "text": query, "formats": formats, "max_rows": config.max_rows, "accept": accept,
                "default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", []),
                "base": endpoint_url(request)}
-        reply = await run(pool.query(client_of(request), job, config.timeout))
+        reply = await run(pool.query_stream(client_of(request), job, config.timeout))
         if isinstance(reply, Response):
             return reply
-        header, body = reply
+        header, body, stream = reply
         headers = {"Vary": "Accept"}
         if header.get("truncated"):
             headers["X-Result-Truncated"] = "true"
+        if stream is not None:  # a long answer: sent as the store yields it
+            return Streamed(body, stream, media_type=results.MEDIA_TYPES[header["format"]], headers=headers)
         return Response(body, media_type=results.MEDIA_TYPES[header["format"]], headers=headers)
 
     async def run_update(request: Request, params: dict[str, list[str]], text: str) -> Response:

@@ -13,6 +13,8 @@ Scheduling, so that no client can stall the others:
   a cheap one by more than the time it takes.
 * Waiting requests queue in arrival order, at most ``queue_max`` of them (then 503 ``Retry-After`` at once),
   each for at most ``timeout`` seconds.
+* A long answer streams (``query_stream``): its worker stays taken until the last frame is read, or is
+  killed and replaced when the client leaves or the time runs out mid-answer.
 * Updates are exclusive and bounded by the same timeout: no query starts, the running ones finish (or the
   update answers 503), the readers stop (a read-only RocksDB handle must not be open while another process
   writes), a writer process applies the update in one transaction (killed if it overruns: nothing is
@@ -28,6 +30,7 @@ import os
 import sys
 import time
 from collections import Counter, deque
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,6 +132,47 @@ class Slot:
     @property
     def free(self) -> bool:
         return self.worker is not None and not self.busy
+
+
+class Stream:
+    """The rest of a long answer, frame by frame from its worker, within the job's time.
+
+    ``close`` (idempotent) gives the worker back when the answer ended, and kills and replaces it otherwise
+    (the client left, the time ran out): a worker in mid-answer cannot take another job.
+    """
+
+    def __init__(self, pool: Pool, slot: Slot, deadline: float) -> None:
+        self.pool, self.slot, self.deadline = pool, slot, deadline
+        self.ended = False
+        self.closed = False
+        self.error: str | None = None
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        worker = self.slot.worker
+        assert worker is not None and worker.proc.stdout is not None
+        try:
+            while not self.ended:
+                remaining = self.deadline - time.monotonic()
+                try:
+                    header, chunk = await asyncio.wait_for(wire.read_async(worker.proc.stdout), max(remaining, 0.001))
+                except (TimeoutError, asyncio.IncompleteReadError, ConnectionError):
+                    self.error = "the answer was cut: the endpoint's --timeout ran out, or the worker ended"
+                    return
+                self.ended = not header.get("more")
+                self.error = header.get("error")
+                if chunk:
+                    yield chunk
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self.ended:
+            self.pool._release(self.slot)
+        else:
+            self.pool._restart(self.slot)
 
 
 @dataclass(eq=False)
@@ -283,11 +327,21 @@ class Pool:
 
     async def query(self, client: str, job: dict[str, Any], timeout: float) -> Reply:
         """Run a query or describe job for a client; raise Busy, QueryTimeout or WorkerDied."""
+        header, body, stream = await self.query_stream(client, job, timeout)
+        if stream is not None:
+            body += b"".join([chunk async for chunk in stream.chunks()])
+        return header, body
+
+    async def query_stream(self, client: str, job: dict[str, Any], timeout: float
+                           ) -> tuple[dict[str, Any], bytes, Stream | None]:
+        """Like ``query``, but a long answer comes as its first frame and a Stream of the rest; the worker is
+        the stream's until it ends or is closed (raise Busy, QueryTimeout or WorkerDied)."""
         slot = await self._acquire(client, timeout)
         budget = min(self.short_timeout, timeout) if slot.reserve else timeout
+        deadline = time.monotonic() + budget
         assert slot.worker is not None
         try:
-            reply = await slot.worker.call(job, budget)
+            header, body = await slot.worker.call(job, budget)
         except TimeoutError as e:
             self._restart(slot)
             if slot.reserve:
@@ -300,8 +354,10 @@ class Pool:
         except BaseException:
             self._restart(slot)  # cancelled mid-job: the worker's channel is in an unknown state
             raise
-        self._release(slot)
-        return reply
+        if not header.get("more"):
+            self._release(slot)
+            return header, body, None
+        return header, body, Stream(self, slot, deadline)
 
     # -- updates -------------------------------------------------------------------------------------------------
     async def _until_all_free(self, deadline: float) -> None:

@@ -6,7 +6,9 @@ never writes, so the read returns only when the server is gone, however it died)
 once, even in the middle of a query (pyoxigraph releases the GIL while it evaluates). On Linux the process
 also asks the kernel to kill it when its parent dies (``PR_SET_PDEATHSIG``).
 
-Jobs arrive on stdin and replies leave on stdout as ``kg.serve.wire`` frames. ``CONFIG`` is JSON:
+Jobs arrive on stdin and replies leave on stdout as ``kg.serve.wire`` frames: one per reply, or, for a long
+list of solutions, a first frame once 64 KB of rows are written (``more``: true) and further frames as the
+store yields the rest, so the server starts answering before the whole answer exists. ``CONFIG`` is JSON:
 ``store`` (folder), ``mode`` (``merged``: the default graph is the merge of the named graphs and is
 recomputed after each update; ``union``: queries see the union of the named graphs; ``plain``),
 ``write`` (open read-write, for one update), ``lifeline`` (fd), ``parent`` (pid), ``prefixes`` (Turtle).
@@ -18,7 +20,8 @@ import json
 import os
 import sys
 import threading
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 from pyoxigraph import NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store, Triple, serialize
 
@@ -59,7 +62,17 @@ def tie_to_parent(lifeline: int, parent: int) -> None:
     threading.Thread(target=watch, name="lifeline", daemon=True).start()
 
 
-def run_query(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str]) -> tuple[dict[str, Any], bytes]:
+CHUNK = 64 * 1024  # bytes of rows per frame: the first frame goes out as soon as it holds this much
+
+
+def run_query(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str]
+              ) -> tuple[dict[str, Any], bytes, Iterator[bytes] | None]:
+    """The reply's header, its first bytes and, for a long list of solutions, an iterator over the rest.
+
+    Solutions are serialized as the store yields them (``sparql_io.iter_rows``), at most ``max_rows``; the
+    header says ``truncated`` when the cap was reached within the first frame, and ``more`` when the rest
+    follows in further frames. Graph results are cut at ``max_rows`` triples and written whole.
+    """
     # the project's prefixes (vnkg:, skos:, …) may be used undeclared, as in `kg query`; a query's own PREFIX wins
     kwargs: dict[str, Any] = {"base_iri": job.get("base"), "prefixes": prefixes}
     try:
@@ -78,21 +91,55 @@ def run_query(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, 
     if fmt is None:
         raise ClientError(406, f"no acceptable format for a {kind} result (Accept: {job.get('accept', '')})")
     max_rows = job.get("max_rows")
-    truncated = False
     if isinstance(result, QuerySolutions):
-        variables, rows, truncated = sparql_io.read_rows(result, max_rows)
-        body = sparql_io.serialize_rows(variables, rows, fmt)
-    elif isinstance(result, QueryTriples):
+        cut = [False]
+        pieces = sparql_io.iter_rows([v.value for v in result.variables],
+                                     sparql_io.solution_rows(result, max_rows, cut), fmt)
+        first, rest = _first_chunk(pieces)
+        return {"ok": True, "format": fmt, "truncated": cut[0], "more": rest is not None}, first, rest
+    if isinstance(result, QueryTriples):
         triples: list[Triple] = []
+        truncated = False
         for t in result:
             if max_rows is not None and len(triples) >= max_rows:
                 truncated = True
                 break
             triples.append(t)
-        body = sparql_io.serialize_graph(triples, fmt, prefixes)
-    else:
-        body = sparql_io.serialize(result, fmt)
-    return {"ok": True, "format": fmt, "truncated": truncated}, body
+        return {"ok": True, "format": fmt, "truncated": truncated}, \
+            sparql_io.serialize_graph(triples, fmt, prefixes), None
+    return {"ok": True, "format": fmt, "truncated": False}, sparql_io.serialize(result, fmt), None
+
+
+def _first_chunk(pieces: Iterator[bytes]) -> tuple[bytes, Iterator[bytes] | None]:
+    """The first CHUNK bytes of a stream of pieces, and an iterator over the rest (None if there is none)."""
+    buf = bytearray()
+    for piece in pieces:
+        buf += piece
+        if len(buf) >= CHUNK:
+            return bytes(buf), _chunks(pieces)
+    return bytes(buf), None
+
+
+def _chunks(pieces: Iterator[bytes]) -> Iterator[bytes]:
+    buf = bytearray()
+    for piece in pieces:
+        buf += piece
+        if len(buf) >= CHUNK:
+            yield bytes(buf)
+            buf.clear()
+    yield bytes(buf)
+
+
+def stream_rest(out: BinaryIO, rest: Iterator[bytes]) -> None:
+    """The frames after the first: one per chunk with ``more``, the last without (``error`` if the store
+    failed midway: the client then has a cut answer, the status line being long sent)."""
+    try:
+        for chunk in rest:
+            wire.write(out, {"ok": True, "more": True}, chunk)
+    except (ValueError, RuntimeError, TypeError, OSError) as e:
+        wire.write(out, {"ok": True, "more": False, "error": f"query failed: {e}"})
+        return
+    wire.write(out, {"ok": True, "more": False})
 
 
 def describe(store: Store, iri: str) -> bytes:
@@ -129,17 +176,18 @@ def run_update(store: Store, job: dict[str, Any], mode: str) -> None:
     store.flush()
 
 
-def handle(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str]) -> tuple[dict[str, Any], bytes]:
+def handle(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str]
+           ) -> tuple[dict[str, Any], bytes, Iterator[bytes] | None]:
     op = job.get("op")
     if op == "ping":
-        return {"ok": True}, b""
+        return {"ok": True}, b"", None
     if op == "query":
         return run_query(store, job, mode, prefixes)
     if op == "describe":
-        return {"ok": True, "format": "ntriples", "truncated": False}, describe(store, job["iri"])
+        return {"ok": True, "format": "ntriples", "truncated": False}, describe(store, job["iri"]), None
     if op == "update":
         run_update(store, job, mode)
-        return {"ok": True}, b""
+        return {"ok": True}, b"", None
     raise ClientError(400, f"unknown job {op!r}")
 
 
@@ -153,8 +201,9 @@ def main(argv: list[str]) -> int:
     wire.write(out, {"ok": True, "ready": os.getpid()})
     while (frame := wire.read(inp)) is not None:
         job = frame[0]
+        rest = None
         try:
-            header, body = handle(store, job, mode, prefixes)
+            header, body, rest = handle(store, job, mode, prefixes)
         except ClientError as e:
             header, body = {"ok": False, "status": e.status, "message": str(e)}, b""
         except SyntaxError as e:
@@ -166,6 +215,8 @@ def main(argv: list[str]) -> int:
         except OSError as e:
             header, body = {"ok": False, "status": 500, "message": f"store error: {e}"}, b""
         wire.write(out, header, body)
+        if rest is not None:
+            stream_rest(out, rest)
     return 0
 
 
