@@ -21,7 +21,8 @@ ROW_START_RE = re.compile(r"\d{1,3}\.?|[IVX]{1,5}\.?|[A-Đ]\.?")
 ORDER_RE = re.compile(r"\d{1,3}(?:\.\d{1,2})?\.?")
 HEADER_ROLES = (("chủ trì", "lead"), ("phối hợp", "coop"), ("thời gian", "deadline"), ("thời hạn", "deadline"),
                 ("tiến độ", "deadline"), ("hoàn thành", "deadline"), ("nhiệm vụ", "label"), ("nội dung", "label"),
-                ("tên", "label"), ("kết quả", "other"), ("sản phẩm", "other"), ("ghi chú", "other"),
+                ("tên", "label"), ("danh mục", "label"), ("đề án", "label"), ("công việc", "label"),
+                ("kết quả", "other"), ("sản phẩm", "other"), ("ghi chú", "other"),
                 ("thực hiện", "lead"), ("stt", "order"), ("tt", "order"))
 ORDER_HEADS = ("STT", "TT", "SỐ TT")
 

@@ -621,3 +621,10 @@ def test_a_speaker_asking_with_a_colon_then_task_verbs() -> None:
                "- Rà soát, bố trí đủ giáo viên cho năm học mới.\n")
     assert labels(bullets, province="Đồng Tháp") == ["Khẩn trương hoàn thành hồ sơ đề nghị công nhận huyện nông "
                                                      "thôn mới", "Rà soát, bố trí đủ giáo viên cho năm học mới"]
+
+
+def test_a_table_of_schemes_by_their_list_column() -> None:
+    text = ("TT | Danh mục đề án | Cơ quan chủ trì | Thời gian trình\n"
+            "1 | Đề án phát triển kinh tế ban đêm | Sở Văn hóa và Thể thao | Quý IV/2026\n")
+    [task] = tasks_of(text, province="Khánh Hòa")
+    assert task.label == "Đề án phát triển kinh tế ban đêm" and task.deadline_norm == "2026-Q4"
