@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from kg.extraction.bodies import PROVINCE_ALT
+from kg.extraction.cue_scan import foldable
 from kg.extraction.lang_vi.target_cues import (
     CHAIN_PREDICATES,
     COMPARISON_BASES,
@@ -31,7 +32,15 @@ from kg.extraction.lang_vi.units import (
     NON_TARGET_UNITS,
     SCALES,
 )
-from kg.extraction.target_modes import BASELINE_RE, RESULT_PHRASE_RE, STRONG_RESULT_RE, TARGET_CUE_RE, sentence_modes
+from kg.extraction.target_modes import (
+    BASELINE_RE,
+    RESULT_PHRASE,
+    RESULT_PHRASE_RE,
+    STRONG_RESULT_RE,
+    TARGET_CUE,
+    TARGET_CUE_RE,
+    sentence_modes,
+)
 from kg.extraction.text import UPPER, Ranges, squash, trimmed
 from kg.extraction.text import context as around
 from kg.model import Span, Target
@@ -439,12 +448,23 @@ class _Sectors:
         return self.labels[i] if i >= 0 else None
 
 
+def _commits(seg: str, end: int, seg_low: str | None) -> bool:
+    """Whether a commitment cue precedes position `end` of the segment, result phrases aside ("đạt 18/21 chỉ
+    tiêu" commits to nothing); the patterns run only when the words they need are there."""
+    low = seg_low[:end] if seg_low is not None else None
+    if TARGET_CUE.absent(low):
+        return False
+    head = seg[:end]
+    return COMMIT_RE.search(head if RESULT_PHRASE.absent(low) else RESULT_PHRASE_RE.sub(" ", head)) is not None
+
+
 def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: int | None,
                   out: list[Target], exclude: Ranges, mode: str | None = None) -> None:
     seg = text[s:e]
     quantities = _quantities(seg)
     if not quantities:
         return
+    seg_low = seg.lower() if foldable(seg) else None
     prev_end = 0
     group_label = ""
     siblings: list[Target] = []
@@ -459,7 +479,7 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
             continue  # inside the title of a cited document
         at = s + q.start
         sector = sectors.at(at)
-        commit = COMMIT_RE.search(RESULT_PHRASE_RE.sub(" ", seg[:q.start])) is not None
+        commit = _commits(seg, q.start, seg_low)
         # The words since the previous quantity and up to the next boundary decide result vs target.
         tail_m = TAIL_STOP_RE.search(seg, q.end)
         clause = seg[prev_end: tail_m.start() if tail_m else len(seg)]
