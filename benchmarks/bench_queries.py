@@ -1,41 +1,96 @@
-"""Time the saved queries on the embedded Oxigraph store and on a plain rdflib graph, then load-test `kg serve`.
+"""Time every parameterised saved query with one parameter bound, at two corpus sizes, in the engine and
+beside ``oxigraph serve`` on the same store; the unbound queries too (``--unbound``).
 
-1. Generate a corpus (``gen_corpus.py``) unless it exists, and build it with ``kg build -o corpus.nq``.
-2. Oxigraph: bulk-load the N-Quads into an on-disk store, merge the named graphs into the default graph
-   (``kg.queries.merge_union``) and time every saved query (median of ``--runs``).
-3. rdflib: parse the same triples (the merged default graph, as N-Triples) into a ``Graph`` and time the same
-   queries in a child process; a query slower than ``--rdflib-timeout`` seconds is stopped and reported as such.
-4. Start ``kg serve`` on a free loopback port and send ``--requests`` queries (the saved queries in turn) from
-   ``--clients`` concurrent clients; report p50/p95 latency.
+For each size N (``--sizes 1000 10000``):
 
-Usage: ``python benchmarks/bench_queries.py --n 10000 --corpus /tmp/corpus10k --work /tmp/bench10k``
+1. ``gen_corpus.py --n N`` into ``WORK/cN`` and ``kg build WORK/cN -o WORK/cN.nq`` unless they exist.
+2. A store ``WORK/sN`` as ``kg build --store`` lays it out: the N-Quads bulk-loaded (one named graph per
+   text) and the default graph bulk-loaded from the same quads without their graph (the merge).
+3. One value per query, picked once on the smallest corpus (so the same value is asked at every size): the
+   IRI or number of a document, a file name, an indicator label, an agency or issuer name (``PICK``).
+4. The bound query, median of ``--runs``: in the engine (pyoxigraph on the store, rows read into Python), and
+   over HTTP from ``oxigraph serve-read-only`` on the same store folder (JSON results, one client).
+
+Usage: ``python benchmarks/bench_queries.py --work /tmp/me/bench --sizes 1000 10000 [--unbound]``.
+The report (markdown) goes to stdout and ``WORK/queries.md``, with the load average before and after.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing as mp
+import os
+import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.parse
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, RdfFormat, Store
+from pyoxigraph import RdfFormat, Store
 
-from kg import queries
-from kg.serve.launch import serve_in_background
+from kg.queries import bind, load_catalogue, with_prefixes
+from kg.serve.launch import free_port
 
 HERE = Path(__file__).resolve().parent
+V = "https://w3id.org/vnkg/ontology#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+# saved query -> (its parameter, a query whose rows ?v are candidate values, ordered so the pick is stable)
+PICK: dict[str, tuple[str, str]] = {
+    "targets-of-plan": ("plan", f"SELECT ?v (COUNT(*) AS ?n) WHERE {{ ?v <{V}hasTarget> ?t }} GROUP BY ?v"),
+    "references-of-text": ("text", f"SELECT ?v (COUNT(*) AS ?n) WHERE {{ ?s <{V}fileName> ?v . "
+                                   f"?m <{V}inSource> ?s }} GROUP BY ?v"),
+    "indicator-across-provinces": ("indicator", "SELECT ?v (COUNT(*) AS ?n) WHERE { ?c "
+                                                "<http://www.w3.org/2004/02/skos/core#prefLabel> ?v . "
+                                                f"?i <{V}indicatorConcept> ?c }} GROUP BY ?v"),
+    "plans-implementing": ("resolution", f"SELECT ?v (COUNT(*) AS ?n) WHERE {{ ?p <{V}implements> ?v }} GROUP BY ?v"),
+    "tasks-by-agency": ("agency", f"SELECT ?v (COUNT(*) AS ?n) WHERE {{ ?t <{V}leadAgency> ?a . "
+                                  f"?a <{RDFS}label> ?v }} GROUP BY ?v"),
+    "documents-by-issuer": ("issuer", f"SELECT ?v (COUNT(*) AS ?n) WHERE {{ ?d <{V}issuedBy> ?b . "
+                                      f"?b <{RDFS}label> ?v }} GROUP BY ?v"),
+    "implementation-chain": ("document", f"SELECT ?v (COUNT(*) AS ?n) WHERE {{ ?v <{V}implements> ?r }} GROUP BY ?v"),
+    "themes-and-mottos": ("year", f"SELECT ?v (COUNT(*) AS ?n) WHERE {{ ?s a <{V}Theme> ; <{V}year> ?v }} GROUP BY ?v"),
+}
 
 
-def timed(fn, runs: int) -> tuple[float, int]:
-    """Median seconds of ``runs`` calls and the result size."""
+def ensure_store(work: Path, n: int, seed: int) -> Path:
+    """The corpus, its N-Quads and a store with the merged default graph, built once and reused."""
+    corpus, nq, store = work / f"c{n}", work / f"c{n}.nq", work / f"s{n}"
+    if not corpus.is_dir():
+        subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), "--n", str(n), "--out", str(corpus),
+                        "--seed", str(seed)], check=True)
+    if not nq.exists():
+        subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(nq), "-q", "--no-shacl"],
+                       check=True, cwd=work)
+    if not (store / "CURRENT").exists():
+        shutil.rmtree(store, ignore_errors=True)
+        nt = work / f"s{n}.nt"
+        with open(nq, "rb") as src, open(nt, "wb") as out:  # the same quads without their graph
+            for line in src:
+                body = line.rstrip(b"\n")[:-2].rstrip()
+                out.write(body[:body.rfind(b" <")] + b" .\n")
+        st = Store(str(store))
+        st.bulk_load(path=str(nq), format=RdfFormat.N_QUADS)
+        st.bulk_load(path=str(nt), format=RdfFormat.N_TRIPLES)
+        st.flush()
+        st.optimize()
+        del st
+        nt.unlink()
+    return store
+
+
+def pick_values(store: Store) -> dict[str, str]:
+    """One value per saved query: the candidate at the median of the answer sizes (ties by value)."""
+    out = {}
+    for name, (_param, query) in PICK.items():
+        rows = sorted(((int(r["n"].value), r["v"].value) for r in store.query(query)), key=lambda r: (r[0], r[1]))
+        if rows:
+            out[name] = rows[len(rows) // 2][1]
+    return out
+
+
+def median_time(fn, runs: int) -> tuple[float, int]:
     times, size = [], 0
     for _ in range(runs):
         t = time.perf_counter()
@@ -44,136 +99,91 @@ def timed(fn, runs: int) -> tuple[float, int]:
     return statistics.median(times), size
 
 
-def rdflib_worker(nt_path: str, texts: dict[str, str], runs: int, out: mp.Queue) -> None:
-    from rdflib import Graph
-
-    t = time.perf_counter()
-    g = Graph()
-    g.parse(nt_path, format="nt")
-    out.put(("load", time.perf_counter() - t, len(g)))
-    for name, text in texts.items():
-        median, size = timed(lambda text=text: len(list(g.query(text))), runs)
-        out.put((name, median, size))
+def http_rows(url: str, text: str) -> int:
+    req = urllib.request.Request(url, data=text.encode(), headers={
+        "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(req, timeout=600) as r:
+        return len(json.loads(r.read())["results"]["bindings"])
 
 
-def run_rdflib(nt_path: Path, texts: dict[str, str], runs: int, limit: float) -> dict[str, tuple[float | None, int]]:
-    ctx = mp.get_context("spawn")
-    out: mp.Queue = ctx.Queue()
-    proc = ctx.Process(target=rdflib_worker, args=(str(nt_path), texts, runs, out), daemon=True)
-    proc.start()
-    got: dict[str, tuple[float | None, int]] = {}
-    try:
-        name, secs, size = out.get(timeout=1800)
-        got[name] = (secs, size)
-        for name in texts:
-            try:
-                n, secs, size = out.get(timeout=limit * runs + 5)
-                got[n] = (secs, size)
-            except Exception:
-                got[name] = (None, 0)  # this query ran past the limit; the child is killed with the rest unrun
-                break
-    finally:
-        proc.kill()
-        proc.join(5)
-    return got
-
-
-def load_test(graph: Path, texts: list[str], requests: int, clients: int) -> dict[str, float]:
-    t0 = time.perf_counter()
-    with serve_in_background(graph, "--workers", "2", "--timeout", "30", ready_within=900,
-                             log=graph.parent / "serve.log") as url:
-        startup = time.perf_counter() - t0
-
-        def one(i: int) -> tuple[float, int]:
-            body = urllib.parse.urlencode({"query": texts[i % len(texts)]}).encode()
-            req = urllib.request.Request(url + "/sparql", data=body,
-                                         headers={"Accept": "application/sparql-results+json"})
-            t = time.perf_counter()
-            try:
-                with urllib.request.urlopen(req, timeout=60) as r:
-                    r.read()
-                    status = r.status
-            except urllib.error.HTTPError as e:
-                status = e.code
-            return time.perf_counter() - t, status
-
-        t1 = time.perf_counter()
-        with ThreadPoolExecutor(clients) as pool:
-            res = list(pool.map(one, range(requests)))
-        wall = time.perf_counter() - t1
-    lat = sorted(r[0] for r in res)
-    return {"startup": startup, "p50": lat[len(lat) // 2], "p95": lat[int(len(lat) * 0.95) - 1],
-            "max": lat[-1], "rps": requests / wall, "ok": sum(1 for r in res if r[1] == 200), "n": requests}
+def start_oxigraph(store: Path) -> tuple[subprocess.Popen, str]:
+    """``oxigraph serve-read-only`` on the store folder; its /query URL once it answers."""
+    port = free_port()
+    proc = subprocess.Popen([shutil.which("oxigraph") or "oxigraph", "serve-read-only", "--location", str(store),
+                             "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    for _ in range(300):
+        try:
+            http_rows(url, "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+            return proc, url
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("oxigraph serve did not start (pip install oxigraph)")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--n", type=int, default=10000)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/vnkg-bench"))
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--corpus", type=Path, default=Path("/tmp/corpus10k"))
-    ap.add_argument("--work", type=Path, default=Path("/tmp/bench10k"))
-    ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--rdflib-runs", type=int, default=1, help="runs per query on rdflib (it is slow)")
-    ap.add_argument("--rdflib-timeout", type=float, default=120.0, help="stop rdflib after this long on one query")
-    ap.add_argument("--requests", type=int, default=400)
-    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--unbound", action="store_true", help="also time each query unbound (once; slow at 10 000)")
+    ap.add_argument("--no-oxigraph", action="store_true", help="skip the oxigraph serve column")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    nq = args.work / "corpus.nq"
-    if not args.corpus.is_dir():
-        subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), "--n", str(args.n), "--out", str(args.corpus),
-                        "--seed", str(args.seed)], check=True)
-    build_secs = None
-    if not nq.exists():
-        t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "kg", "build", str(args.corpus), "-o", str(nq), "-q"], check=True)
-        build_secs = time.perf_counter() - t
-    texts = {q.name: q.text for q in queries.load_catalogue().values()}
-
-    tmp = tempfile.mkdtemp(prefix="bench-ox-", dir=args.work)  # left for inspection; remove --work when done
-    t = time.perf_counter()
-    store = Store(tmp)
-    store.bulk_load(path=str(nq), format=RdfFormat.N_QUADS)
-    quads = len(store)
-    merged = queries.merge_union(store)
-    store.flush()
-    ox_load = time.perf_counter() - t
-    ox = {name: timed(lambda text=text, st=store: len(list(st.query(text))), args.runs) for name, text in texts.items()}
-    nt = args.work / "union.nt"
-    store.dump(output=str(nt), format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
-    del store
-
-    rd = run_rdflib(nt, texts, args.rdflib_runs, args.rdflib_timeout)
-    served = load_test(nq, list(texts.values()), args.requests, args.clients)
-
-    texts_n = sum(1 for _ in args.corpus.glob("*.txt"))
-    lines = [f"Corpus: {texts_n} generated texts (`gen_corpus.py --n {args.n} --seed {args.seed}`), "
-             f"{quads:,} quads in {texts_n:,} named graphs, {merged:,} distinct triples in the merged default graph.",
-             ""]
-    if build_secs is not None:
-        lines.append(f"- `kg build` of the corpus to N-Quads: {build_secs:.0f} s")
-    lines += [f"- Oxigraph (disk) bulk load + union merge: {ox_load:.1f} s",
-              f"- rdflib `Graph` parse of the same triples (N-Triples): {rd['load'][0]:.1f} s", "",
-              "| query | rows | Oxigraph (s) | rdflib (s) | rdflib / Oxigraph |", "|---|---:|---:|---:|---:|"]
+    catalogue = load_catalogue()
+    load_before = os.getloadavg()
+    stores = {n: ensure_store(args.work, n, args.seed) for n in args.sizes}
+    st = Store.read_only(str(stores[min(args.sizes)]))
+    values = pick_values(st)
+    del st
+    texts = {name: with_prefixes(bind(catalogue[name].text, {PICK[name][0]: v}, catalogue[name].params))
+             for name, v in values.items()}
+    got: dict[int, dict[str, dict[str, float | int | None]]] = {}
+    for n in args.sizes:
+        got[n] = {}
+        st = Store.read_only(str(stores[n]))
+        for name, text in texts.items():
+            secs, rows = median_time(lambda text=text, st=st: len(list(st.query(text))), args.runs)
+            got[n][name] = {"engine": secs, "rows": rows}
+            if args.unbound:
+                secs, rows = median_time(lambda q=catalogue[name].text, st=st: len(list(st.query(q))), 1)
+                got[n][name].update(unbound=secs, unbound_rows=rows)
+        del st
+        if not args.no_oxigraph:
+            proc, url = start_oxigraph(stores[n])
+            try:
+                for name, text in texts.items():
+                    secs, rows = median_time(lambda text=text, url=url: http_rows(url, text), args.runs)
+                    got[n][name]["oxigraph"] = secs
+                    assert rows == got[n][name]["rows"], (name, rows, got[n][name]["rows"])
+            finally:
+                proc.kill()
+                proc.wait()
+    load_after = os.getloadavg()
+    small, big = min(args.sizes), max(args.sizes)
+    lines = [f"Load average {load_before[0]:.2f} before, {load_after[0]:.2f} after; median of {args.runs} runs; "
+             f"values picked on the {small:,}-text corpus (the median answer size).", "",
+             "| query | bound value | " + " | ".join(f"rows at {n:,}" for n in args.sizes) + " | "
+             + " | ".join(f"engine ms at {n:,}" for n in args.sizes) + f" | growth | oxigraph serve ms at {big:,} |"
+             + (" " + " | ".join(f"unbound s at {n:,}" for n in args.sizes) + " |" if args.unbound else ""),
+             "|---|---|" + "---:|" * (2 * len(args.sizes) + 2 + (len(args.sizes) if args.unbound else 0))]
     for name in texts:
-        o, rows = ox[name]
-        r = rd.get(name, (None, 0))[0]
-        if r is not None:
-            ratio = f"{r / o:,.0f}×"
-        elif name in rd:
-            ratio = f"> {args.rdflib_timeout:.0f} s (stopped)"
-        else:
-            ratio = "not run (rdflib was stopped on an earlier query)"
-        lines.append(f"| {name} | {rows} | {o:.4f} | {'—' if r is None else f'{r:.3f}'} | {ratio} |")
-    lines += ["", f"Endpoint (`kg serve --graph corpus.nq --workers 2`, started in {served['startup']:.0f} s): "
-              f"{served['n']} requests (the saved queries in turn) from {args.clients} concurrent clients on loopback: "
-              f"p50 {served['p50'] * 1000:.0f} ms, p95 {served['p95'] * 1000:.0f} ms, "
-              f"max {served['max'] * 1000:.0f} ms, "
-              f"{served['rps']:.1f} requests/s, {served['ok']}/{served['n']} answered 200."]
+        r = [got[n][name] for n in args.sizes]
+        growth = got[big][name]["engine"] / got[small][name]["engine"]
+        ox = got[big][name].get("oxigraph")
+        line = (f"| {name} | `{values[name][:48]}` | " + " | ".join(f"{x['rows']:,}" for x in r) + " | "
+                + " | ".join(f"{x['engine'] * 1000:.1f}" for x in r) + f" | {growth:.2f}× | "
+                + ("–" if ox is None else f"{ox * 1000:.1f}") + " |")
+        if args.unbound:
+            line += " " + " | ".join(f"{x['unbound']:.2f} ({x['unbound_rows']:,} rows)" for x in r) + " |"
+        lines.append(line)
     report = "\n".join(lines)
     print(report)
-    (args.work / "report.md").write_text(report + "\n", encoding="utf-8")
-    print(json.dumps({"ox": ox, "rdflib": rd, "served": served}, default=str), file=sys.stderr)
+    (args.work / "queries.md").write_text(report + "\n", encoding="utf-8")
+    (args.work / "queries.json").write_text(json.dumps({"values": values, "results": got}, indent=1),
+                                            encoding="utf-8")
 
 
 if __name__ == "__main__":

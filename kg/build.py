@@ -1,12 +1,14 @@
 """Build a knowledge graph from a corpus: read -> clean -> extract -> resolve -> map -> write.
 
 Each text is read and extracted on its own (a bad file gets one error line and is skipped); the
-corpus-level step only resolves identities; the output is written atomically (temp file + rename).
+corpus-level step only resolves identities; the output is written atomically (temp file + rename): the
+temporary ``.NAME.PID.*`` carries its writer's PID, so what a killed run left is removed on the next start.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ from rdflib import Dataset, Graph
 from kg.extraction.pipeline import extract
 from kg.ingest import ReadError, discover, normalize, read_file, read_sidecar, strip_boilerplate
 from kg.model import TextResult
+from kg.pids import pid_alive
 from kg.rdf.iris import DEFAULT_BASE, Iris
 from kg.rdf.mapping import text_triples
 from kg.rdf.namespaces import bind_prefixes
@@ -132,6 +135,7 @@ def write_atomic(ds: Dataset, output: Path, fmt: str | None = None) -> int:
     """Serialise to `output` via a temp file and a rename; return the number of triples written."""
     fmt = fmt or FORMATS.get(output.suffix.lower(), "turtle")
     output.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(output)
     if fmt in QUAD_FORMATS:
         target: Graph | Dataset = ds
         count = sum(1 for _ in ds.quads((None, None, None, None)))
@@ -142,7 +146,7 @@ def write_atomic(ds: Dataset, output: Path, fmt: str | None = None) -> int:
         for s, p, o, _ in ds.quads((None, None, None, None)):
             target.add((s, p, o))
         count = len(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.{os.getpid()}.", suffix=".tmp", dir=output.parent)
     os.close(fd)
     public_permissions(tmp)
     try:
@@ -152,3 +156,14 @@ def write_atomic(ds: Dataset, output: Path, fmt: str | None = None) -> int:
         Path(tmp).unlink(missing_ok=True)
         raise
     return count
+
+
+def remove_stale_temporaries(output: Path | None) -> None:
+    """Remove the temporaries of ``output`` that runs now dead were writing (``.NAME.PID.*`` beside it)."""
+    if output is None or not output.parent.is_dir():
+        return
+    prefix = re.compile(rf"\.{re.escape(output.name)}\.(\d+)\.")
+    for p in output.parent.iterdir():
+        m = prefix.match(p.name)
+        if m and not pid_alive(int(m.group(1))) and p.is_file() and not p.is_symlink():
+            p.unlink(missing_ok=True)

@@ -1,8 +1,14 @@
-"""Whether a process still runs: the test the build and the server use to clean up after dead runs."""
+"""Process lifetimes: whether a process still runs (the build and the server clean up after dead runs), and
+workers that die with the process that started them."""
 
 from __future__ import annotations
 
 import os
+import signal
+import sys
+from contextlib import suppress
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def pid_alive(pid: int) -> bool:
@@ -14,3 +20,15 @@ def pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def die_with_parent(parent: int) -> None:
+    """In a worker process: be killed (SIGKILL) when ``parent`` dies, even by ``kill -9`` (Linux
+    ``PR_SET_PDEATHSIG``; elsewhere a no-op); exit at once if it already died."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the death signal was armed
+        os._exit(1)

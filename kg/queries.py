@@ -10,11 +10,11 @@ A saved query is a standard SPARQL 1.1 file that starts with a header of comment
 * ``param NAME (KIND): meaning (default VALUE)``. ``KIND`` is one of ``string`` (a plain literal), ``iri``,
   ``integer``, ``decimal``, ``date`` (``xsd:date``), ``boolean``, or ``term`` (an IRI when the value is
   written ``<…>`` or starts with ``http://``, ``https://`` or ``urn:``, else a plain literal); it defaults to
-  ``term``; ``name`` is a ``term`` whose text stands for every spelling that differs from it only in the case of
-  the words' first letters (``sở kế hoạch và đầu tư tỉnh kon tum`` finds ``Sở Kế hoạch và Đầu tư tỉnh Kon
-  Tum``: each spelling is an exact term, so the store's index finds it; a case-folding FILTER would scan
-  every name); a name of more than ``MAX_NAME_WORDS`` words matches as typed, in lowercase, or with only its
-  first letter capitalised. ``(default VALUE)`` is optional; ``(default: …)`` with words instead of a value (e.g.
+  ``term``; ``name`` is a ``term`` whose words typed in lowercase also stand for their capitalised form
+  (``sở kế hoạch và đầu tư tỉnh kon tum`` finds ``Sở Kế hoạch và Đầu tư tỉnh Kon Tum``): each spelling is
+  an exact term, so the store's index finds it, where a case-folding FILTER would scan every name. With
+  more than ``MAX_NAME_WORDS`` lowercase words, only the first letter may differ. ``(default VALUE)`` is
+  optional; ``(default: …)`` with words instead of a value (e.g.
   ``(default: every plan)``) documents what an unset parameter means.
 * Each parameter appears in the body as ``VALUES ?NAME { UNDEF }``, and the bound value drives the join
   through *bound lines*: comment lines ``#if NAME: PATTERN`` (or ``#if NAME=iri:`` / ``#if NAME=literal:``,
@@ -45,7 +45,7 @@ from kg.store import GraphStore, QueryResult, has_default_graph
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 KINDS = ("term", "name", "string", "iri", "integer", "decimal", "date", "boolean")
-MAX_NAME_WORDS = 9  # a name of more words binds as typed, lowercased and capitalised only
+MAX_NAME_WORDS = 9  # lowercase words of a name that may each be capitalised (2**9 spellings at most)
 _HEADER = re.compile(r"^#\s*(title|description|param)\b\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?:\((?P<kind>\w+)\))?\s*:\s*(?P<rest>.*)$")
 _DEFAULT = re.compile(r"\(default(?P<colon>:?)\s*(?P<value>[^()]*)\)\s*$")
@@ -194,15 +194,14 @@ def bind(text: str, values: dict[str, str], params: tuple[Param, ...] = (), *, u
 
 
 def name_spellings(name: str) -> list[str]:
-    """A name and every spelling of it that differs only in the case of its words' first letters."""
+    """A name as typed, and as typed with any of its lowercase words capitalised (``sở tài chính`` gives
+    ``Sở tài chính``, ``Sở Tài chính`` …); a name of more than MAX_NAME_WORDS lowercase words gives itself
+    and its first letter capitalised only."""
     words = name.split()
-    if len(words) > MAX_NAME_WORDS:
-        options = [name, name.lower(), name[:1].upper() + name[1:].lower()]
-    else:
-        options = [name, *(" ".join(combo) for combo in
-                           itertools.product(*(dict.fromkeys((w.lower(), w[:1].upper() + w[1:].lower()))
-                                               for w in words)))]
-    return list(dict.fromkeys(options))
+    choices = [(w, w[:1].upper() + w[1:]) if w == w.lower() and w[:1] != w[:1].upper() else (w,) for w in words]
+    if sum(len(c) > 1 for c in choices) > MAX_NAME_WORDS:
+        return list(dict.fromkeys([name, name[:1].upper() + name[1:]]))
+    return list(dict.fromkeys([name, *(" ".join(combo) for combo in itertools.product(*choices))]))
 
 
 def _bound_line(m: re.Match[str], terms: dict[str, NamedNode | Literal], spellings: dict[str, list[str]]) -> str:

@@ -20,7 +20,6 @@ import hashlib
 import os
 import re
 import signal
-import sys
 import tempfile
 import threading
 import time
@@ -34,13 +33,13 @@ from pathlib import Path
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, serialize
 
 from kg import failpoints, limits
-from kg.build import BuildReport, Extracted, _rel
+from kg.build import BuildReport, Extracted, _rel, remove_stale_temporaries
 from kg.defaults import DEFAULT_TIMEOUT
 from kg.export.xmlsafe import xml_safe
 from kg.ingest import ReadError, discover, normalize, read_sidecar, strip_boilerplate
 from kg.ingest.names import safe_name
 from kg.ingest.readers import decode_file, read_bytes
-from kg.pids import pid_alive
+from kg.pids import die_with_parent, pid_alive
 from kg.rdf.iris import DEFAULT_BASE, Iris
 from kg.rdf.mapping import NT_TERMS, text_quads
 from kg.rdf.namespaces import PREFIXES
@@ -216,13 +215,7 @@ def _worker_init(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent while forking
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops workers with SIGTERM, whatever the parent does
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the parent died before the death signal was armed
-        os._exit(1)
+    die_with_parent(parent)
 
 
 def _run_dask(tasks: list[tuple[str, str, str, float]], scheduler: str | None, batch: int) -> Iterator[TextOutput]:
@@ -317,7 +310,7 @@ def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Path 
     with ExitStack() as stack:
         txn = stack.enter_context(StoreBuild(store, wait=wait, on_wait=on_wait)) if store is not None else None
         failpoints.reached("locked")
-        _remove_stale_outputs(output)
+        remove_stale_temporaries(output)
         own = [p for p in (output, partitions, txn.path if txn else None, txn.home if txn else None) if p]
         paths, errors = discover(inputs, exclude=own)
         report.errors = [str(e) for e in errors]
@@ -428,20 +421,6 @@ def _remove_dir(d: Path) -> None:
         p.unlink(missing_ok=True)
     with suppress(OSError):
         d.rmdir()
-
-
-def _remove_stale_outputs(output: Path | None) -> None:
-    """Temporaries of outputs that builds now dead were writing (``.NAME.PID.*`` beside the output)."""
-    if output is None or not output.parent.is_dir():
-        return
-    for p in output.parent.glob(f".{glob_escape(output.name)}.*"):
-        m = re.match(rf"\.{re.escape(output.name)}\.(\d+)\.", p.name)
-        if m and not pid_alive(int(m.group(1))) and p.is_file():
-            p.unlink(missing_ok=True)
-
-
-def glob_escape(name: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", name)
 
 
 def _remove_stale_work_dirs(parent: Path | None) -> None:

@@ -24,11 +24,14 @@ def planning_text(n: int = 31) -> str:
         "giải pháp chủ yếu thực hiện kế hoạch phát triển kinh tế - xã hội năm 2026\n\n"
         "I. MỤC TIÊU\n"
         f"Năm 2026, phấn đấu tốc độ tăng trưởng GRDP đạt trên {n % 9 + 1}%; thu ngân sách nhà nước trên địa bàn "
-        f"đạt {7000 + n}.200 tỷ đồng; tỷ lệ che phủ rừng đạt 63%.\n\n"
+        f"đạt {7000 + n}.200 tỷ đồng; tỷ lệ che phủ rừng đạt 63%; tỷ lệ hộ nghèo giảm 3-4%.\n\n"
         "II. NHIỆM VỤ, GIẢI PHÁP\n"
         "1. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành xây dựng kế hoạch đầu tư công trung hạn, "
         "hoàn thành trước ngày 31/03/2026.\n"
-        "2. Sở Tài chính chủ trì rà soát, cân đối nguồn vốn, báo cáo UBND tỉnh trong Quý II năm 2026.\n\n"
+        "2. Sở Tài chính chủ trì rà soát, cân đối nguồn vốn, báo cáo UBND tỉnh trong Quý II năm 2026.\n"
+        "3. UBND các huyện, thị xã, thành phố tổ chức triển khai thực hiện Quyết định số 95/QĐ-UBND ngày "
+        "10/01/2026 của UBND tỉnh.\n\n"
+        "Nơi nhận:\n- Chính phủ;\n- TT Tỉnh ủy;\n- Lưu: VT.\n\n"
         "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Thành\n"
     )
 

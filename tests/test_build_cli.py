@@ -340,3 +340,52 @@ def test_base_changes_every_minted_iri_and_builds_are_deterministic(runner, app,
     assert len(a) == len(c)
     # literals do not depend on the base
     assert {o for o in a.objects() if isinstance(o, Literal)} == {o for o in c.objects() if isinstance(o, Literal)}
+
+
+# --------------------------------------------------------------------------- temporaries of dead runs
+
+
+def test_pid_alive() -> None:
+    from kg.pids import pid_alive
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()  # reaped: its PID names no process (until the kernel reuses it, far later)
+    assert pid_alive(os.getpid()) and pid_alive(1)  # ours, and init (another user's when not root)
+    assert not pid_alive(child.pid)
+    assert not pid_alive(4_999_999)  # above Linux's largest PID
+
+
+DIES_WHILE_WRITING = r"""
+import os, sys
+from pathlib import Path
+from rdflib import Dataset, Graph, Literal, URIRef
+from kg.build import write_atomic
+
+def die(self, destination=None, **kw):
+    Path(destination).write_text("@prefix partial")  # half written, then killed
+    os._exit(9)
+
+Graph.serialize = die
+ds = Dataset()
+ds.graph(URIRef("https://example.org/g")).add((URIRef("https://example.org/s"), URIRef("https://example.org/p"),
+                                               Literal("o")))
+write_atomic(ds, Path(sys.argv[1]))
+"""
+
+
+def test_write_atomic_temporaries_of_a_dead_run_are_removed_on_the_next_start(tmp_path: Path) -> None:
+    from kg.build import extract_corpus, to_dataset, write_atomic
+
+    out = tmp_path / "out.ttl"
+    child = subprocess.run([sys.executable, "-c", DIES_WHILE_WRITING, str(out)], capture_output=True, text=True)
+    assert child.returncode == 9, child.stderr
+    left = [p.name for p in tmp_path.iterdir()]
+    assert not out.exists() and len(left) == 1 and re.fullmatch(r"\.out\.ttl\.\d+\..*\.tmp", left[0]), left
+    ours = tmp_path / f".out.ttl.{os.getpid()}.writing.tmp"  # a live writer's temporary is never touched
+    ours.write_text("in progress")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(GOOD["yen-bai-ke-hoach.txt"], encoding="utf-8")
+    n = write_atomic(to_dataset(extract_corpus([corpus])[0]), out)
+    assert n > 0 and Graph().parse(out, format="turtle")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["corpus", "out.ttl", ours.name])

@@ -23,6 +23,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hostile_cases import GOOD, planning_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import Literal as OxLiteral
@@ -43,29 +44,8 @@ HYPO = settings(deadline=None, max_examples=25, suppress_health_check=[HealthChe
 
 
 # --------------------------------------------------------------------------- realistic input
+# `planning_text` and `GOOD` come from tests/hostile_cases.py: one realistic plan for every hostile test.
 
-
-def planning_text(n: int = 31) -> str:
-    """A realistic provincial plan (header, targets, tasks); `n` varies its number and figures."""
-    return (
-        f"ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: {n}/KH-UBND\nYên Bái, ngày 20 tháng 01 năm 2026\n\n"
-        "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết số 01/NQ-CP ngày 08/01/2026 của Chính phủ về nhiệm vụ, "
-        "giải pháp chủ yếu thực hiện kế hoạch phát triển kinh tế - xã hội năm 2026\n\n"
-        "I. MỤC TIÊU\n"
-        f"Năm 2026, phấn đấu tốc độ tăng trưởng GRDP đạt trên {n % 9 + 1}%; thu ngân sách nhà nước trên địa bàn "
-        f"đạt {7000 + n}.200 tỷ đồng; tỷ lệ che phủ rừng đạt 63%; tỷ lệ hộ nghèo giảm 3-4%.\n\n"
-        "II. NHIỆM VỤ, GIẢI PHÁP\n"
-        "1. Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các sở, ngành xây dựng kế hoạch đầu tư công trung hạn, "
-        "hoàn thành trước ngày 31/03/2026.\n"
-        "2. Sở Tài chính chủ trì rà soát, cân đối nguồn vốn, báo cáo UBND tỉnh trong Quý II năm 2026.\n"
-        "3. UBND các huyện, thị xã, thành phố tổ chức triển khai thực hiện Quyết định số 95/QĐ-UBND ngày "
-        "10/01/2026 của UBND tỉnh.\n\n"
-        "Nơi nhận:\n- Chính phủ;\n- TT Tỉnh ủy;\n- Lưu: VT.\n\n"
-        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Thành\n"
-    )
-
-
-GOOD = planning_text()
 GOOD_BYTES = GOOD.encode("utf-8")
 
 

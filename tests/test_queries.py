@@ -297,7 +297,7 @@ def _check_bound_equals_filtered(store: GraphStore) -> int:
         texts = _pick([dict(r)[column].value for r in every if dict(r).get(column) is not None])
         iris = _pick([dict(r)[iri_column].value for r in every if iri_column and dict(r).get(iri_column)], 3)
         for value in texts:
-            # `name`: a lowercase spelling finds the same rows (names of up to MAX_NAME_WORDS words)
+            # `name`: typed in lowercase, a name finds the same rows (up to MAX_NAME_WORDS lowercase words)
             asked = value.lower() if any_case and len(value.split()) <= queries.MAX_NAME_WORDS else value
             expected = [r for r in every if dict(r).get(column) is not None
                         and _fold(dict(r)[column].value, any_case) == _fold(asked, any_case)]
@@ -346,7 +346,9 @@ def test_bound_lines_are_comments_until_bound(tmp_path: Path) -> None:
     agency = queries.resolve("tasks-by-agency")
     text = queries.bind(agency.text, {"agency": 'sở "x" tài chính'}, agency.params)
     assert '"Sở \\"x\\" Tài Chính"@vi' in text and '"sở \\"x\\" tài chính"' in text  # escaped spellings
-    assert queries.name_spellings("Chính phủ") == ["Chính phủ", "chính phủ", "chính Phủ", "Chính Phủ"]
+    assert queries.name_spellings("Chính phủ") == ["Chính phủ", "Chính Phủ"]
+    assert queries.name_spellings("chính phủ") == ["chính phủ", "chính Phủ", "Chính phủ", "Chính Phủ"]
+    assert len(queries.name_spellings("a b c d e f g h i j k")) == 2  # too many: the first letter only
     bad = tmp_path / "bad.rq"
     bad.write_text("# title: t\nSELECT * WHERE {\n  #if nope: ?s ?p ?o .\n}\n", encoding="utf-8")
     with pytest.raises(queries.QueryError, match="names no declared param"):

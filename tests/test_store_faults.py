@@ -254,6 +254,47 @@ def test_kill_9_leaves_no_worker_alive(tmp_path: Path) -> None:
     assert not alive, f"workers {alive} outlived their killed parent"
 
 
+def _descendants(pid: int) -> list[int]:
+    """Every process below ``pid``, whichever of their parent's threads started them (Dask's loop thread)."""
+    out, stack = [], [pid]
+    while stack:
+        p = stack.pop()
+        for task in Path(f"/proc/{p}/task").glob("*"):
+            try:
+                kids = [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+            out += kids
+            stack += kids
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_kill_9_leaves_no_dask_worker_alive(tmp_path: Path) -> None:
+    """The local Dask cluster a build starts dies with it: kill -9 of the build while it maps."""
+    pytest.importorskip("dask.distributed")
+    write_corpus(tmp_path / "corpus", {f"t{i:03d}.txt": planning_text(100 + i) for i in range(600)})
+    proc = subprocess.Popen([*KG, "build", "corpus", "-o", "out.nq", "--no-shacl", "-q", "--executor", "dask"],
+                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    workers: list[int] = []
+    end = time.monotonic() + 180
+    while time.monotonic() < end and proc.poll() is None:  # mapping: results reach the parent's N-Quads
+        if any(p.stat().st_size for p in tmp_path.glob(".vnkg-build-*/build.nq")):
+            workers = [w for w in _descendants(proc.pid) if _alive(w)]
+            break
+        time.sleep(0.1)
+    assert workers and proc.poll() is None, "the build ended before its Dask workers mapped"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    end = time.monotonic() + 10
+    while time.monotonic() < end and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    alive = [w for w in workers if _alive(w)]
+    for w in alive:
+        os.kill(w, signal.SIGKILL)
+    assert not alive, f"Dask processes {alive} outlived their killed build"
+
+
 def test_leftovers_of_dead_builds_are_removed_on_the_next_start(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "corpus", V1)
     out = tmp_path / "out" / "out.ttl"
