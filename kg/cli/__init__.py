@@ -10,8 +10,14 @@ if TYPE_CHECKING:
     import typer
 
 
-def _app() -> typer.Typer:
-    """The Typer app, with every command registered."""
+def _app(command: str | None = None) -> typer.Typer:
+    """The Typer app, with every command registered (only `serve` for `kg serve`: the server's parent
+    process holds no more than serving needs)."""
+    if command == "serve":
+        from kg.cli import serve
+        from kg.cli._util import app
+
+        return app
     from kg.cli import (  # noqa: F401
         build,
         compare,
@@ -49,7 +55,7 @@ def main() -> None:
         code = fast(sys.argv[2:])
         if code is not None:
             sys.exit(code)
-    app = _app()
+    app = _app(sys.argv[1] if len(sys.argv) > 1 else None)
     try:
         app()  # typer turns Ctrl-C into exit status 130; commands that write say what they kept
     except Exception as e:
