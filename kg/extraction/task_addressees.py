@@ -23,6 +23,7 @@ def _alt(words: tuple[str, ...]) -> str:
 # ("Sở Xây dựng") is not.
 LOWER_VERB_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.TASK_VERBS)})(?!\w)")
 VERB_RE = re.compile(rf"(?:{_alt(cues.TASK_VERBS)})(?!\w)", re.I)  # a verb opening a clause, in any case
+VERB_NOUN_RE = re.compile(rf"(?i)(?<!\w)(?:{_alt(cues.VERB_NOUNS)})(?!\w)")
 POST_RE = re.compile(rf"(?i)^(?:{_alt(cues.ADDRESSEE_POSTS)})\s+")
 WORD_RE = re.compile(r"[^\W\d_]+")
 NOT_IN_PHRASE_RE = re.compile(r"[.;:!?\d\"“”()]")
@@ -30,10 +31,20 @@ ADDRESSEE_WORDS = frozenset(cues.ADDRESSEE_WORDS)
 MAX_PHRASE = 200  # characters from the request verb to the task verb
 
 
+def next_verb(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """The first lower-case task verb in text[pos:end] that is no part of a noun phrase («Ban Quản lý dự án đầu
+    tư xây dựng …», «các tổ chức đảng»)."""
+    for verb in LOWER_VERB_RE.finditer(text, pos, end):
+        window = VERB_NOUN_RE.finditer(text, max(pos, verb.start() - 12), min(len(text), verb.end() + 20))
+        if not any(n.start() <= verb.start() < n.end() for n in window):
+            return verb
+    return None
+
+
 def addressee(text: str, pos: int, end: int, ctx: TaskContext) -> tuple[int, list[Body]] | None:
     """(where the task verb starts, the bodies named) when text[pos:end] opens with an addressee phrase followed
     by a lower-case task verb; None otherwise. A class of bodies («các sở, ngành») names no body."""
-    verb = LOWER_VERB_RE.search(text, pos, min(end, pos + MAX_PHRASE))
+    verb = next_verb(text, pos, min(end, pos + MAX_PHRASE))
     if verb is None or verb.start() == pos or VERB_RE.match(text, pos):
         return None  # «Tập trung chỉ đạo …» opens with its verb: no addressee
     phrase = text[pos:verb.start()]

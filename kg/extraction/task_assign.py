@@ -13,7 +13,7 @@ import re
 
 from kg.extraction.lang_vi import agencies as agency_data
 from kg.extraction.lang_vi import task_cues as cues
-from kg.extraction.task_addressees import LOWER_VERB_RE, VERB_RE, addressee, closing
+from kg.extraction.task_addressees import VERB_RE, addressee, closing, next_verb
 from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, deadline_in, normalise_deadline
 from kg.extraction.task_layout import HEADING_RE, excluded_regions, in_table, inside, is_marker, paragraphs
 from kg.extraction.task_leads import TaskContext, lead_bodies
@@ -120,7 +120,7 @@ def _pieces(text: str, s: int, e: int, ctx: TaskContext) -> list[tuple[int, int]
 def _body_heading(text: str, a: int, b: int, ctx: TaskContext) -> list[Body]:
     """The bodies an item names and nothing else («Sở Tài chính:», «UBND các huyện, thị xã»)."""
     head = text[a:b].strip().rstrip(":").strip()
-    if not head or not re.match(BODY_HEADS, head) or LOWER_VERB_RE.search(head) or len(head.split()) > 20:
+    if not head or not re.match(BODY_HEADS, head) or next_verb(head, 0, len(head)) or len(head.split()) > 20:
         return []
     return lead_bodies(head, ctx, generic=False)
 
@@ -129,7 +129,7 @@ def _under_body(text: str, a: int, b: int, bodies: list[Body], ctx: TaskContext)
     """A bullet under an item naming its bodies: «- Chủ trì, phối hợp với … tham mưu …», «- Hướng dẫn …»."""
     end = next((y for x, y in sentences(text, a, b)), b)
     lead = UNDER_LEAD_RE.match(text, a, end)
-    verb = LOWER_VERB_RE.search(text, lead.end(), end) if lead else VERB_RE.match(text, a, end)
+    verb = next_verb(text, lead.end(), end) if lead else VERB_RE.match(text, a, end)
     if verb is None or PAST_RE.search(text, a, end):
         return None
     deadline, norm, where = deadline_in(text[a:end], ctx.year)
@@ -177,7 +177,7 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, i
             return None
         rest = lead_at.end()
         coop = COOP_RE.match(sent, rest)
-        verb = LOWER_VERB_RE.search(sent, coop.end() if coop else rest)
+        verb = next_verb(sent, coop.end() if coop else rest, len(sent))
         if verb is None or (not coop and verb.start() != rest):
             return None
         return _make(text, s, verb.start(), e, where, leads, deadline, norm)
@@ -197,7 +197,7 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, i
         return _make(text, s, verb_at, e, where, bodies, deadline, norm)
     if item and (colon := BODY_COLON_RE.match(sent, start)) and not PAST_RE.search(sent):
         leads = lead_bodies(colon.group("who"), ctx, generic=False)
-        verb = (LOWER_VERB_RE.search(sent, colon.end()) if colon.group("lead")
+        verb = (next_verb(sent, colon.end(), len(sent)) if colon.group("lead")
                 else VERB_RE.match(sent, colon.end()))
         if leads and verb is not None:
             return _make(text, s, verb.start(), e, where, leads, deadline, norm)
@@ -208,7 +208,7 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, i
             return None
         leads = lead_bodies(sent[start:hit[0]], ctx, generic=False)
         return _make(text, s, hit[0], e, where, leads, deadline, norm)
-    verb = LOWER_VERB_RE.search(sent, start)
+    verb = next_verb(sent, start, len(sent))
     if verb is None or verb.start() - start > 120 or re.search(r"[.;:]", sent[start:verb.start()]):
         return None
     subject = sent[start:verb.start()]
@@ -246,7 +246,7 @@ def subject_leads(text: str, ctx: TaskContext) -> list:
     t = squash(text)
     if not re.match(BODY_HEADS, t):
         return []
-    verb = LOWER_VERB_RE.search(t, 0, 160)
+    verb = next_verb(t, 0, min(len(t), 160))
     if verb is None or re.search(r"[.;:]", t[:verb.start()]):
         return []
     return lead_bodies(t[:verb.start()], ctx, generic=False, open_names=False)

@@ -628,3 +628,25 @@ def test_a_table_of_schemes_by_their_list_column() -> None:
             "1 | Đề án phát triển kinh tế ban đêm | Sở Văn hóa và Thể thao | Quý IV/2026\n")
     [task] = tasks_of(text, province="Khánh Hòa")
     assert task.label == "Đề án phát triển kinh tế ban đêm" and task.deadline_norm == "2026-Q4"
+
+
+CONCLUSION_NOTICE = """Sau khi nghe báo cáo và ý kiến của các đại biểu, Chủ tịch UBND tỉnh kết luận như sau:
+
+1. Đánh giá cao sự nỗ lực của Ban Quản lý dự án trong thời gian qua. Đến nay, dự án đã giải ngân được 45% kế hoạch vốn.
+
+2. Để hoàn thành dự án đúng tiến độ, yêu cầu:
+
+a) Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh khẩn trương hoàn thiện hồ sơ điều chỉnh dự án,
+trình thẩm định trước ngày 30/3/2026.
+
+b) Sở Tài chính cân đối, bố trí đủ vốn năm 2026 cho dự án.
+
+3. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện các nội dung trên./.
+"""
+
+
+def test_a_conclusion_notice_assigns_by_items_and_a_verb_inside_a_name_is_no_verb() -> None:
+    found = tasks_of(CONCLUSION_NOTICE, province="Quảng Ngãi")
+    assert [t.label for t in found] == ["Khẩn trương hoàn thiện hồ sơ điều chỉnh dự án, trình thẩm định",
+                                        "Cân đối, bố trí đủ vốn năm 2026 cho dự án"]
+    assert found[0].deadline_norm == "2026-03-30" and found[1].lead.name == "Sở Tài chính tỉnh Quảng Ngãi"

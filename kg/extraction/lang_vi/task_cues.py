@@ -99,6 +99,14 @@ ADDRESSEE_WORDS: tuple[str, ...] = (
     # «yêu cầu thời gian tới các sở …»)
     "cần", "phải", "sớm", "thời", "gian", "tới", "trong",
 )
+# Noun phrases holding a task verb («Ban Quản lý dự án đầu tư xây dựng …», «các tổ chức đảng»): the verb in them
+# does not end an addressee or a body's name.
+VERB_NOUNS: tuple[str, ...] = (
+    "đầu tư xây dựng", "dự án xây dựng", "tổ chức đảng", "tổ chức chính trị", "tổ chức xã hội", "tổ chức hội",
+    "tổ chức tín dụng", "tổ chức, cá nhân", "tổ chức và cá nhân", "phát triển quỹ đất", "quản lý dự án",
+    "chương trình", "công trình", "quy trình", "lộ trình", "tờ trình", "tiến trình", "hành trình", "giáo trình",
+    "độc lập", "đoàn kiểm tra",
+)
 # Posts before a body's name in an addressee («Giám đốc Sở Y tế», «Chủ tịch UBND các huyện»): the body leads.
 ADDRESSEE_POSTS: tuple[str, ...] = ("giám đốc", "thủ trưởng", "chủ tịch", "lãnh đạo", "người đứng đầu", "trưởng")
 # Words of a list intro ending in a colon that make its items assignments («Chủ tịch UBND tỉnh chỉ đạo như
