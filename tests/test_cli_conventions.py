@@ -319,3 +319,15 @@ def test_build_says_when_shacl_was_not_run(tmp_path: Path, monkeypatch: pytest.M
     assert out.exit_code == 0, out.output
     assert "warning SHACL not run:" in out.output and "`kg validate out.ttl`" in out.output
     assert "SHACL: conforms" not in out.output
+
+
+def test_a_rebuild_that_changed_nothing_is_still_the_last_build(folder: Path) -> None:
+    """The README's order: a store built, another graph written, the store rebuilt unchanged: commands read
+    the store again (was: the other graph, so `kg show 35/KH-UBND` found nothing)."""
+    from kg.build import sample_corpus
+
+    assert kg(folder, "build", "texts", "--store", "st", "-q", "--no-shacl").returncode == 0
+    assert kg(folder, "build", str(sample_corpus()), "-o", "other.ttl", "-q", "--no-shacl").returncode == 0
+    again = kg(folder, "build", "texts", "--store", "st", "--no-shacl")
+    assert "no text new or changed" in again.stdout, again.stdout
+    assert triples_in_stats(folder) == triples_in_stats(folder, "st") < triples_in_stats(folder, "other.ttl")

@@ -102,7 +102,7 @@ def build_cli(
             signal.signal(signal.SIGTERM, old_term)
     if report.texts == 0 and report.skipped == 0:
         fail("nothing could be built: no readable text in " + ", ".join(map(str, sources)))
-    if report.texts:
+    if report.texts or report.skipped:  # a store rebuild that changed nothing is still the last build
         record_build(output, store)
     where = [str(output)] if output is not None else []
     if store is not None:
