@@ -71,6 +71,7 @@ LABEL_HEAD_RE = re.compile(r"[^\s:;,.]+(?:\s+[^\s:;,.]+){0,4}\s*:\s")  # "Chỉ 
 NUMBER_ITEM_RE = re.compile(r"[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=\S)")
 PURPOSE_RE = re.compile(rf"^(?:{_alt(cues.PURPOSE_OPENERS)})(?!\w)[^:]*,\s*", re.I)
 SPEECH_END_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.SPEECH_VERBS)})\s*$", re.I)
+DIRECTING_END_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.DIRECTING_VERBS)})\s*$", re.I)
 PURPOSE_OPENER_RE = re.compile(rf"(?:{_alt(cues.PURPOSE_OPENERS)})(?!\w)", re.I)
 # A numbered item headed by the bodies it addresses ("2. Sở Tài chính", "1. Các sở, ban, ngành, địa phương").
 _BODY_HEAD = _alt((*agency_data.HEADS, *cues.NATIONAL_HEADS))
@@ -146,7 +147,7 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) 
     if para.rstrip().endswith(":"):
         colon_at = a + para.rstrip().rfind(":")
         intro = text[_sentence_start(text, a, colon_at):colon_at]
-        if _is_intro(intro) or _speaker_asks(intro):
+        if _is_intro(intro) or _speaker_asks(intro, DIRECTING_END_RE):
             return _paragraph_items(text, paras, k + 1, numbered_ok=True, ctx=ctx)
         return [], -1
     for m in re.finditer(r":\s+(?=[^\W\d]|\(?1[.)]\s)", para):
@@ -244,9 +245,9 @@ def _is_intro(intro: str) -> bool:
     return any(_announces(intro[m.end():]) for m in re.finditer(r",\s*", intro))
 
 
-def _speaker_asks(intro: str) -> bool:
+def _speaker_asks(intro: str, verbs: re.Pattern[str] | None = None) -> bool:
     """«Phát biểu chỉ đạo, Chủ tịch UBND tỉnh nhấn mạnh»: a speaker, then a verb of directing at the end."""
-    m = SPEECH_END_RE.search(intro)
+    m = (verbs or SPEECH_END_RE).search(intro)
     return bool(m and intro[:m.start()].strip() and not NOT_INTRO_RE.search(intro))
 
 

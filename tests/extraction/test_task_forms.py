@@ -650,3 +650,10 @@ def test_a_conclusion_notice_assigns_by_items_and_a_verb_inside_a_name_is_no_ver
     assert [t.label for t in found] == ["Khẩn trương hoàn thiện hồ sơ điều chỉnh dự án, trình thẩm định",
                                         "Cân đối, bố trí đủ vốn năm 2026 cho dự án"]
     assert found[0].deadline_norm == "2026-03-30" and found[1].lead.name == "Sở Tài chính tỉnh Quảng Ngãi"
+
+
+def test_assessments_after_a_concluding_colon_are_not_tasks() -> None:
+    text = ("Phát biểu kết luận, Chủ tịch UBND tỉnh nhấn mạnh:\n"
+            "1. Đánh giá cao kết quả mà ngành y tế đạt được trong năm 2025.\n"
+            "2. Ghi nhận sự nỗ lực của đội ngũ y, bác sĩ tuyến cơ sở.\n")
+    assert labels(text, province="Trà Vinh") == []
