@@ -11,7 +11,8 @@ The default graph (the merge of the named graphs) is kept natively, in one of tw
   detached from the default graph (its triples that no other graph holds are removed), then dropped or
   renamed and re-attached; the new texts' triples are bulk-loaded;
 - **full**, for a new store or a build that touches many graphs (``FULL_SHARE``): the default graph is
-  cleared (a range delete) and bulk-loaded from the new texts' triples and a dump of the other graphs.
+  cleared (a range delete) and bulk-loaded from the new texts' triples, in a thread beside the named graphs'
+  load, and from a dump of the other graphs.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat
@@ -54,7 +57,10 @@ def apply_build(gs: GraphStore, old_state: dict[str, dict], new_state: dict[str,
             gs.detach_graph(graph)
         gs.drop_graph(graph)
     failpoints.reached("graphs-dropped")
-    gs.raw.bulk_load(path=str(nq_path), format=RdfFormat.N_QUADS)
+    if full:  # the default graph is only added to from here on: both loads run at once (the loader frees the GIL)
+        _both(lambda: gs.raw.bulk_load(path=str(nq_path), format=RdfFormat.N_QUADS), lambda: gs.load_default(nt_path))
+    else:
+        gs.raw.bulk_load(path=str(nq_path), format=RdfFormat.N_QUADS)
     failpoints.reached("bulk-loaded")
     for graph, ops in moves.items():
         if not full:
@@ -65,7 +71,8 @@ def apply_build(gs: GraphStore, old_state: dict[str, dict], new_state: dict[str,
         if not full:
             gs.attach_graph(graph)
     failpoints.reached("renamed")
-    gs.load_default(nt_path)
+    if not full:  # after the detaches: a triple a detached graph shared with a new text must come back
+        gs.load_default(nt_path)
     if full and not empty:
         fresh = {info["graph"] for rel, info in new_state.items() if old_state.get(rel) is not info}
         _attach_dump(gs, [g for g in gs.raw.named_graphs() if g.value not in fresh], nt_path.parent)
@@ -102,3 +109,23 @@ def _attach_dump(gs: GraphStore, graphs: list[NamedNode], work: Path) -> None:
         gs.load_default(Path(tmp))
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _both(first: Callable[[], None], second: Callable[[], None]) -> None:
+    """Run ``second`` in a thread while ``first`` runs here; re-raise what either raised."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            second()
+        except BaseException as e:  # handed to the caller's thread
+            errors.append(e)
+
+    t = threading.Thread(target=run, name="vnkg-default-graph")
+    t.start()
+    try:
+        first()
+    finally:
+        t.join()
+    if errors:
+        raise errors[0]
