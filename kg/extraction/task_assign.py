@@ -50,6 +50,7 @@ BODY_COLON_RE = re.compile(rf"(?P<who>(?:{BODY_HEADS})[^:;.\n]{{0,80}}?):\s*"
 PAST_RE = re.compile(r"\bđã\b|\bvừa\b")
 HOAN_THANH_RE = re.compile(r",\s*hoàn\s+thành\s*$")
 DONE_RE = re.compile(r"\bđã\b")
+PAST_YEAR_RE = re.compile(r"(?:[Tt]rong\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d{2})\s*,")
 
 
 def sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -163,6 +164,12 @@ def _opening(sent: str) -> int:
     return pos
 
 
+def _reports_past(sent: str, ctx: TaskContext) -> bool:
+    """«Năm 2024, UBND tỉnh giao Sở X …» in a text planning 2026: a report of an earlier year, no task."""
+    m = PAST_YEAR_RE.match(sent, MARKER_RE.match(sent).end() if MARKER_RE.match(sent) else 0)
+    return bool(m and ctx.year and int(m.group("y")) < ctx.year)
+
+
 def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, item_subject: bool = False
               ) -> Task | None:
     sent = text[s:e]
@@ -181,7 +188,7 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, i
         if verb is None or (not coop and verb.start() != rest):
             return None
         return _make(text, s, verb.start(), e, where, leads, deadline, norm)
-    if DONE_RE.search(sent):
+    if DONE_RE.search(sent) or _reports_past(sent, ctx):
         return None
     start = _opening(sent)
     for req in REQUEST_WORD_RE.finditer(sent, start):

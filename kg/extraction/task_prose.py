@@ -192,6 +192,9 @@ def _standing_request(text: str, paras: list[tuple[int, int]], k: int, at: int, 
     ngành tập trung A; đẩy mạnh B.»): its clauses from the task verb on are the tasks. A speaker's «đề nghị»
     proposes; only the text's own «Đề nghị …» assigns."""
     a, b = paras[k]
+    past = TIME_FRAME_RE.match(text, _strip_marker(text, a, b))
+    if past and past.group("y") and ctx.year and int(past.group("y")) < ctx.year:
+        return []  # «Năm 2024, UBND tỉnh giao …»: a report of an earlier year
     word = REQUEST_WORD_RE.match(text, at)
     if word is None or (PROPOSE_RE.match(word.group(0)) and text[_strip_marker(text, a, b):at].strip()):
         return []  # «Bí thư Tỉnh ủy đề nghị các cấp, các ngành …», «Sở Y tế đề nghị UBND tỉnh …»: proposals

@@ -657,3 +657,10 @@ def test_assessments_after_a_concluding_colon_are_not_tasks() -> None:
             "1. Đánh giá cao kết quả mà ngành y tế đạt được trong năm 2025.\n"
             "2. Ghi nhận sự nỗ lực của đội ngũ y, bác sĩ tuyến cơ sở.\n")
     assert labels(text, province="Trà Vinh") == []
+
+
+def test_an_assignment_reported_for_an_earlier_year_is_no_task() -> None:
+    assert labels("Năm 2024, UBND tỉnh giao Sở Xây dựng rà soát toàn bộ nhà chung cư cũ trên địa bàn.\n",
+                  province="Hải Phòng", year=2026) == []
+    assert labels("Năm 2026, UBND thành phố giao Sở Xây dựng rà soát toàn bộ nhà chung cư cũ trên địa bàn.\n",
+                  province="Hải Phòng", year=2026) == ["Rà soát toàn bộ nhà chung cư cũ trên địa bàn"]
