@@ -16,7 +16,6 @@ UPPER = "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.is
                 unicodedata.name(c, ""))
 LOWER = "".join(c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower() and "LATIN" in
                 unicodedata.name(c, ""))
-_SPACES = re.compile(r"\s+")
 
 
 def phrase(words: str) -> str:
@@ -31,8 +30,9 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def squash(text: str) -> str:
-    """Collapse whitespace runs (line breaks included) into one space and strip."""
-    return _SPACES.sub(" ", text).strip()
+    """Collapse whitespace runs (line breaks included) into one space and strip (``str.split`` and ``\\s`` agree
+    on what whitespace is)."""
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=65536)
