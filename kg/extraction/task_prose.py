@@ -64,6 +64,9 @@ IS_INTRO_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.IS_INTRO_NOUNS)})(?:\s+[^\s,.;:
 COUNT_RE = re.compile(rf"\b\d{{1,2}}\s+(?:nhóm\s+)?(?:{_alt(cues.IS_INTRO_NOUNS)})", re.I)
 _PROVINCE_SUBJECT = _alt([*PROVINCES, *cues.PROVINCE_SUBJECTS]) + rf"|(?:tỉnh|thành\s+phố)\s+(?:{_alt(PROVINCES)})"
 SUBJECT_RE = re.compile(rf"(?:{_PROVINCE_SUBJECT})\s+(?:cũng\s+|sẽ\s+)?(?=(?:{_alt(cues.TASK_VERBS)})(?!\w))", re.I)
+# «Thời gian tới, ngành nông nghiệp sẽ tập trung …»: a sector as the subject of a line of action
+SECTOR_RE = re.compile(rf"(?:toàn\s+)?(?i:{_alt(cues.SECTOR_SUBJECTS)})(?:\s+[^\W\d][\w-]*){{1,4}}?\s+"
+                       rf"(?:cũng\s+|sẽ\s+)*(?=(?:{_alt(cues.ORIENTATION_VERBS)})(?!\w))")
 TIME_FRAME_RE = re.compile(r"(?:Trong\s+)?(?:[Nn]ăm\s+(?P<y>(?:19|20)\d{2})|(?:[Tt]hời\s+gian|[Nn]ăm)\s+tới)\s*,\s*")
 ORIENT_RE = re.compile(rf"(?:{_alt(cues.ORIENTATION_VERBS)})(?!\w)", re.I)
 CONNECTOR_RE = re.compile(rf"(?:{_alt(cues.CONNECTORS)})\s*,\s*", re.I)
@@ -181,9 +184,13 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) 
         return items + more, max(last, b)
     tm = TIME_FRAME_RE.match(para)
     if tm and not (year and tm.group("y") and int(tm.group("y")) < year):
-        sm = SUBJECT_RE.match(para, tm.end())
-        if sm and ORIENT_RE.match(para, sm.end()) and not re.search(r"\bđã\b|\bvừa\b|\bqua\b", para[:sm.end()]):
-            return _clause_items(text, paras, k, a + sm.end(), first_free=True, subject_ok=True)
+        sm = SUBJECT_RE.match(para, tm.end()) or SECTOR_RE.match(para, tm.end())
+        verb_at = a + sm.end() if sm else None
+        if sm is None and (hit := addressee(text, a + tm.end(), b, ctx)) and hit[1]:
+            verb_at = hit[0]  # «Năm 2026, Sở Y tế tập trung …»
+        if (verb_at is not None and ORIENT_RE.match(text, verb_at)
+                and not re.search(r"\bđã\b|\bvừa\b|\bqua\b", text[a:verb_at])):
+            return _clause_items(text, paras, k, verb_at, first_free=True, subject_ok=True)
     return [], -1
 
 

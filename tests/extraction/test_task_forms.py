@@ -664,3 +664,14 @@ def test_an_assignment_reported_for_an_earlier_year_is_no_task() -> None:
                   province="Hải Phòng", year=2026) == []
     assert labels("Năm 2026, UBND thành phố giao Sở Xây dựng rà soát toàn bộ nhà chung cư cũ trên địa bàn.\n",
                   province="Hải Phòng", year=2026) == ["Rà soát toàn bộ nhà chung cư cũ trên địa bàn"]
+
+
+def test_a_body_or_a_sector_as_subject_after_a_time_frame() -> None:
+    text = ("Năm 2026, Sở Y tế tập trung nâng cao chất lượng khám chữa bệnh tuyến cơ sở; đẩy mạnh chuyển đổi số "
+            "trong bệnh viện.\n\n"
+            "Thời gian tới, ngành nông nghiệp sẽ tập trung tái cơ cấu theo chuỗi giá trị; đẩy mạnh ứng dụng công nghệ "
+            "cao trong sản xuất.\n\n"
+            "Năm 2025, ngành giáo dục tập trung sắp xếp trường lớp; tuyển dụng thêm 300 giáo viên.\n")
+    assert labels(text, province="Vĩnh Long") == [
+        "Tập trung nâng cao chất lượng khám chữa bệnh tuyến cơ sở", "Đẩy mạnh chuyển đổi số trong bệnh viện",
+        "Tập trung tái cơ cấu theo chuỗi giá trị", "Đẩy mạnh ứng dụng công nghệ cao trong sản xuất"]

@@ -29,6 +29,8 @@ ORIENTATION_VERBS: tuple[str, ...] = (
 )
 # Subjects that stand for the province itself in news prose ("Tỉnh đẩy mạnh …"); the province's name too.
 PROVINCE_SUBJECTS: tuple[str, ...] = ("tỉnh", "thành phố", "UBND tỉnh", "Ủy ban nhân dân tỉnh")
+# Words that make a sector the subject of news prose («Năm 2026, ngành Giáo dục tập trung …»).
+SECTOR_SUBJECTS: tuple[str, ...] = ("ngành", "lĩnh vực")
 
 # Verbs of a speaker before a colon whose words then address bodies («Chủ tịch UBND tỉnh nhấn mạnh: Các sở,
 # ngành cần tập trung …; đẩy nhanh …»).
@@ -100,7 +102,7 @@ ADDRESSEE_WORDS: tuple[str, ...] = (
     "ty", "nhà", "nước", "đại", "học", "trường", "viện",
     # modal words and a time frame between the addressees and the verb («… các sở, ngành cần khẩn trương …»,
     # «yêu cầu thời gian tới các sở …»)
-    "cần", "phải", "sớm", "thời", "gian", "tới", "trong",
+    "cần", "phải", "sớm", "thời", "gian", "tới", "trong", "sẽ", "cũng",
 )
 # Noun phrases holding a task verb («Ban Quản lý dự án đầu tư xây dựng …», «các tổ chức đảng»): the verb in them
 # does not end an addressee or a body's name.
