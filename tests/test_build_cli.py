@@ -80,10 +80,8 @@ def runner() -> CliRunner:
 
 @pytest.fixture(scope="module")
 def app():
-    import kg.cli  # registers the commands
-    from kg.cli._util import app
+    from kg.cli import app  # the Typer app with its commands registered (kg.cli imports them on demand)
 
-    assert kg.cli
     return app
 
 
