@@ -67,3 +67,22 @@ def deadline_in(text: str, year: int | None) -> tuple[str | None, str | None, tu
     written = fix_ocr(squash(re.sub(r"(?i)^(?:hoàn\s+thành\s+)?trong\s+", "", m.group(0))))
     written = written[:1].upper() + written[1:]
     return written, normalise_deadline(written, year), (m.start(), m.end())
+
+
+# «tập trung hoàn thành … các công việc của tháng 02 và quý I năm 2025»: a dated period after «hoàn thành»
+_DATED = (r"quý\s+(?:IV|III|II|I)(?!\w)(?:\s*/\s*\d{4}|\s+năm\s+\d{4})"
+          r"|tháng\s+\d{1,2}(?:\s*/\s*\d{4}|\s+năm\s+\d{4})")
+COMPLETE_BY_RE = re.compile(r"(?i)hoàn\s+thành(?P<rest>[^.;]{0,100})")
+DATED_RE = re.compile(_DATED, re.I)
+
+
+def completion_period(text: str, year: int | None) -> tuple[str | None, str | None]:
+    """The last dated period of a clause that completes work («… hoàn thành … của quý I năm 2025»), when no
+    deadline phrase says it: as written and normalised."""
+    m = COMPLETE_BY_RE.search(text)
+    periods = list(DATED_RE.finditer(m.group("rest"))) if m else []
+    if not periods:
+        return None, None
+    written = squash(periods[-1].group(0))
+    written = written[:1].upper() + written[1:]
+    return written, normalise_deadline(written, year)

@@ -13,7 +13,13 @@ import re
 
 from kg.extraction.bodies import agency
 from kg.extraction.task_assign import read_assigned, subject_leads
-from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, deadline_in, fix_ocr, normalise_deadline
+from kg.extraction.task_deadlines import (
+    DEADLINE_PHRASE_RE,
+    completion_period,
+    deadline_in,
+    fix_ocr,
+    normalise_deadline,
+)
 from kg.extraction.task_layout import reporting_heading
 from kg.extraction.task_leads import TaskContext
 from kg.extraction.task_prose import read_prose_tasks
@@ -95,6 +101,8 @@ def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> lis
     for t in prose:
         if t.deadline is None:  # "Kiện toàn …, hoàn thành trước ngày 30/4/2026."
             t.deadline, t.deadline_norm, _ = deadline_in(t.span.text, ctx.year)
+        if t.deadline is None:  # "… hoàn thành đúng tiến độ các công việc của quý I năm 2026."
+            t.deadline, t.deadline_norm = completion_period(t.span.text, ctx.year)
     readers.append(prose)
     tasks: list[Task] = []
     for found in readers:

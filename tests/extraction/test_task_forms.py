@@ -675,3 +675,11 @@ def test_a_body_or_a_sector_as_subject_after_a_time_frame() -> None:
     assert labels(text, province="Vĩnh Long") == [
         "Tập trung nâng cao chất lượng khám chữa bệnh tuyến cơ sở", "Đẩy mạnh chuyển đổi số trong bệnh viện",
         "Tập trung tái cơ cấu theo chuỗi giá trị", "Đẩy mạnh ứng dụng công nghệ cao trong sản xuất"]
+
+
+def test_a_dated_period_after_hoan_thanh_is_the_deadline_of_a_prose_task() -> None:
+    text = ("UBND tỉnh yêu cầu các sở, ngành thực hiện các nội dung sau:\n\n"
+            "Tập trung hoàn thành đúng tiến độ các công việc của tháng 3 và quý I năm 2026.\n\n"
+            "Hoàn thành chỉ tiêu tuyển quân năm 2026.\n")
+    found = tasks_of(text, province="Cà Mau")
+    assert [(t.deadline, t.deadline_norm) for t in found] == [("Quý I năm 2026", "2026-Q1"), (None, None)]
