@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli._util import app
+from kg.cli import app
 from kg.stats import graph_stats, pagerank
 
 
