@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.task_layout import HEADING_RE, excluded_regions, in_table, inside, paragraphs, reporting_heading
-from kg.extraction.task_prose import label_of
+from kg.extraction.task_prose import GROUP_NOUN_RE, VERB_RE, label_of
 from kg.extraction.text import squash
 from kg.model import Span, Task
 
@@ -30,6 +30,7 @@ def subsection_tasks(text: str) -> list[Task]:
         head = SUB_HEAD_RE.match(text, a, b)
         if not head or not _task_heading(head.group("head")) or inside(a, skip):
             continue
+        found: list[Task] = []
         while k < len(paras):
             x, y = paras[k]
             if SUB_HEAD_RE.match(text, x, y) or HEADING_RE.match(text, x, y):
@@ -40,7 +41,12 @@ def subsection_tasks(text: str) -> list[Task]:
                 continue
             label = label_of(text[item.end():y])
             if len(label.split()) >= MIN_WORDS:
-                out.append(Task(Span(item.end(), y, text[item.end():y], ""), label, 0))
+                found.append(Task(Span(item.end(), y, text[item.end():y], ""), label, 0))
+        # items that mostly open with a task verb: «- Tổng thu ngân sách đạt …» under «2. Về thực hiện nhiệm vụ»
+        # reports
+        verbs = sum(1 for t in found if VERB_RE.match(t.label) or GROUP_NOUN_RE.match(t.label))
+        if verbs * 3 >= len(found) * 2:
+            out += found
     return out
 
 

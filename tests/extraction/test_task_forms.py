@@ -683,3 +683,10 @@ def test_a_dated_period_after_hoan_thanh_is_the_deadline_of_a_prose_task() -> No
             "Hoàn thành chỉ tiêu tuyển quân năm 2026.\n")
     found = tasks_of(text, province="Cà Mau")
     assert [(t.deadline, t.deadline_norm) for t in found] == [("Quý I năm 2026", "2026-Q1"), (None, None)]
+
+
+def test_results_under_a_task_sub_heading_are_not_tasks() -> None:
+    text = ("2. Về thực hiện nhiệm vụ phát triển kinh tế năm 2025\n"
+            "- Tổng thu ngân sách trên địa bàn đạt 1.200 tỷ đồng.\n"
+            "- Kim ngạch xuất khẩu ước đạt 250 triệu USD.\n")
+    assert labels(text, province="Phú Yên") == []
