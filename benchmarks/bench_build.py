@@ -1,10 +1,11 @@
 """Benchmark `kg build` on generated corpora of 1 000, 10 000 and 100 000 texts.
 
-For each size it reports texts/s, MB of text per second, triples/s and the peak memory (RSS, the whole
-process tree: the parent and its workers) of the streaming, parallel build, and how they grow with
-corpus size; it runs the naive baseline in the same run (the same extraction writing into one rdflib
-Dataset, serialised to Turtle by rdflib) and prints the ratio, up to `--baseline-max` texts (the
-baseline holds the whole graph in Python memory: at 100 000 texts it would need tens of GB).
+For each size it reports texts/s, MB of text per second, triples/s, the peak memory (RSS, the whole
+process tree: the parent and its workers) of the streaming, parallel build and the load average it ran at
+(other work on the machine slows it), and how they grow with corpus size; it runs the naive baseline in the
+same run (the same extraction writing into one rdflib Dataset, serialised to Turtle by rdflib) and prints the
+ratio, up to `--baseline-max` texts (the baseline holds the whole graph in Python memory: at 100 000 texts it
+would need tens of GB).
 
     python benchmarks/bench_build.py --sizes 1000 10000 100000 --jobs 2
 
@@ -99,12 +100,14 @@ def bench(sizes: list[int], jobs: int, work: Path, seed: int, baseline_max: int)
     for n in sizes:
         folder, mb = corpus(n, work, seed)
         out = work / f"out-{n}.nq"
+        load = os.getloadavg()[0]
         wall, rss, _ = run([*kg, "build", str(folder), "-o", str(out), "-j", str(jobs), "-q", "--no-shacl"])
         triples = count_lines(out)
         row = {"texts": n, "mb": round(mb, 1), "jobs": jobs, "seconds": round(wall, 1),
                "texts_per_s": round(n / wall), "mb_per_s": round(mb / wall, 2),
                "mb_per_s_per_core": round(mb / wall / jobs, 2), "triples": triples,
-               "triples_per_s": round(triples / wall), "peak_rss_mb": round(rss / 1024)}
+               "triples_per_s": round(triples / wall), "peak_rss_mb": round(rss / 1024),
+               "load_average": round((load + os.getloadavg()[0]) / 2, 1)}  # 1-minute, before and after
         if jobs > 1 and n <= 10_000:
             w1, _, _ = run([*kg, "build", str(folder), "-o", str(work / f"out-{n}-j1.nq"), "-j", "1", "-q",
                             "--no-shacl"])
@@ -122,13 +125,13 @@ def bench(sizes: list[int], jobs: int, work: Path, seed: int, baseline_max: int)
 
 def table(rows: list[dict]) -> str:
     head = ("| texts | MB | jobs | time (s) | texts/s | MB/s | MB/s per core | triples | triples/s | peak RSS (MB) "
-            "| 1 job (s) | speed-up | rdflib baseline (s) | baseline RSS (MB) | vnkg vs baseline |")
-    lines = [head, "|" + "|".join("---" for _ in range(15)) + "|"]
+            "| 1 job (s) | speed-up | rdflib baseline (s) | baseline RSS (MB) | vnkg vs baseline | load average |")
+    lines = [head, "|" + "|".join("---" for _ in range(16)) + "|"]
     for r in rows:
         lines.append("| " + " | ".join(str(r.get(k, "–")) for k in (
             "texts", "mb", "jobs", "seconds", "texts_per_s", "mb_per_s", "mb_per_s_per_core", "triples",
             "triples_per_s", "peak_rss_mb", "seconds_1_job", "speedup", "baseline_seconds", "baseline_peak_rss_mb",
-            "speed_ratio")) + " |")
+            "speed_ratio", "load_average")) + " |")
     return "\n".join(lines)
 
 
