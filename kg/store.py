@@ -15,7 +15,6 @@ and an incremental build detaches and re-attaches only the graphs it changes (`d
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import tempfile
@@ -202,25 +201,18 @@ def count_default(store: Store) -> int:
 
 def merge_union(store: Store, work: Path | None = None) -> int:
     """Add every named graph's triples to the default graph, once each (set semantics), natively: the
-    graphs are dumped as N-Triples (to a temporary file in ``work`` for a store on disk, else in memory) and
-    bulk-loaded; return the default graph's triple count."""
+    graphs are dumped as N-Triples to a temporary file (in ``work``, else the system's temporary folder)
+    and bulk-loaded; return the default graph's triple count."""
     graphs = list(store.named_graphs())
-    if not graphs:
-        return count_default(store)
-    if work is None:
-        buf = io.BytesIO()
-        for g in graphs:
-            store.dump(output=buf, format=RdfFormat.N_TRIPLES, from_graph=g)
-        store.bulk_load(buf.getvalue(), format=RdfFormat.N_TRIPLES)
-        return count_default(store)
-    fd, tmp = tempfile.mkstemp(prefix=f".vnkg-union-{os.getpid()}-", suffix=".nt", dir=work)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for g in graphs:
-                store.dump(output=out, format=RdfFormat.N_TRIPLES, from_graph=g)
-        store.bulk_load(path=tmp, format=RdfFormat.N_TRIPLES)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    if graphs:
+        fd, tmp = tempfile.mkstemp(prefix=f".vnkg-union-{os.getpid()}-", suffix=".nt", dir=work)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for g in graphs:
+                    store.dump(output=out, format=RdfFormat.N_TRIPLES, from_graph=g)
+            store.bulk_load(path=tmp, format=RdfFormat.N_TRIPLES)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
     return count_default(store)
 
 
