@@ -7,8 +7,8 @@ one document, one agency's tasks, one issuer's documents, one document's chain),
 The store is one laid out as `kg build --store` does (``bench_queries.py`` makes them: named graphs and the
 merged default graph). Both servers get the same request list (values picked from the store, shuffled with
 ``--seed``), over loopback, each request a POST of ``application/sparql-query`` asking for JSON results.
-`kg serve` runs with ``--per-client`` = ``--clients`` (all clients share one address here) and its default
-``--workers 2``; the report gives the load average before and after.
+`kg serve` runs with ``--per-client`` = ``--clients`` (all clients share one address here) and ``--workers``
+(default 2, its own default); the report gives the load average before and after, and p50/p95 per query.
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import Store
 
@@ -77,19 +79,30 @@ def post(url: str, text: str) -> tuple[float, int]:
     return time.perf_counter() - t, status
 
 
-def load(url: str, texts: list[str], requests: int, clients: int) -> dict[str, float]:
-    for text in texts[:clients]:  # warm the caches the same way for both servers
+def load(url: str, texts: list[tuple[str, str]], requests: int, clients: int) -> dict[str, Any]:
+    """Latencies of ``requests`` requests from ``clients`` threads, overall and per saved query."""
+    for _, text in texts[:clients]:  # warm the caches the same way for both servers
         post(url, text)
     t0 = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
-        res = list(pool.map(lambda i: post(url, texts[i % len(texts)]), range(requests)))
+        res = list(pool.map(lambda i: (texts[i % len(texts)][0], *post(url, texts[i % len(texts)][1])),
+                            range(requests)))
     wall = time.perf_counter() - t0
-    lat = sorted(r[0] for r in res)
-    return {"p50_ms": statistics.median(lat) * 1000, "p95_ms": lat[int(len(lat) * 0.95) - 1] * 1000,
-            "max_ms": lat[-1] * 1000, "rps": requests / wall, "ok": sum(r[1] == 200 for r in res), "n": requests}
+    out: dict[str, Any] = {**percentiles([r[1] for r in res]), "rps": requests / wall,
+                           "ok": sum(r[2] == 200 for r in res), "n": requests,
+                           "statuses": dict(Counter(r[2] for r in res)), "by_query": {}}
+    for name in sorted({r[0] for r in res}):
+        out["by_query"][name] = percentiles([r[1] for r in res if r[0] == name])
+    return out
 
 
-def requests_for(store_path: Path, per_query: int, seed: int) -> list[str]:
+def percentiles(seconds: list[float]) -> dict[str, float]:
+    lat = sorted(seconds)
+    return {"p50_ms": statistics.median(lat) * 1000, "p95_ms": lat[max(0, int(len(lat) * 0.95) - 1)] * 1000,
+            "max_ms": lat[-1] * 1000}
+
+
+def requests_for(store_path: Path, per_query: int, seed: int) -> list[tuple[str, str]]:
     store = Store.read_only(str(store_path))
     rng = random.Random(seed)
     catalogue = load_catalogue()
@@ -99,7 +112,7 @@ def requests_for(store_path: Path, per_query: int, seed: int) -> list[str]:
             continue
         values = sorted(r["v"].value for r in store.query(pick))
         for v in rng.sample(values, min(per_query, len(values))):
-            texts.append(with_prefixes(bind(catalogue[name].text, {param: v}, catalogue[name].params)))
+            texts.append((name, with_prefixes(bind(catalogue[name].text, {param: v}, catalogue[name].params))))
     del store
     rng.shuffle(texts)
     return texts
@@ -112,6 +125,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--per-query", type=int, default=25, help="values per saved query")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=2, help="kg serve --workers (oxigraph serve: a thread per request)")
     a = ap.parse_args()
     texts = requests_for(a.store, a.per_query, a.seed)
     out: dict[str, dict[str, float]] = {}
@@ -119,7 +133,7 @@ def main() -> None:
 
     port = free_port()
     kg = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(a.store), "--port", str(port),
-                           "--per-client", str(a.clients), "--timeout", "60"],
+                           "--per-client", str(a.clients), "--timeout", "60", "--workers", str(a.workers)],
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_ready(f"http://127.0.0.1:{port}/sparql", kg)
@@ -145,14 +159,21 @@ def main() -> None:
 
     load_after = os.getloadavg()[0]
     lines = [f"{a.requests} requests ({len(texts)} distinct parameterised saved queries) from {a.clients} clients on "
-             f"{a.store}; load average {load_before:.2f} before, {load_after:.2f} after.", "",
+             f"{a.store}, kg serve --workers {a.workers}; load average {load_before:.2f} before, {load_after:.2f} "
+             "after.", "",
              "| server | idle RSS (MB) | RSS after (MB) | p50 (ms) | p95 (ms) | max (ms) | requests/s | 200 |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, r in out.items():
         lines.append(f"| {name} | {r['idle_rss_mb']:.0f} | {r['loaded_rss_mb']:.0f} | {r['p50_ms']:.1f} | "
                      f"{r['p95_ms']:.1f} | {r['max_ms']:.0f} | {r['rps']:.1f} | {r['ok']}/{r['n']} |")
     ratio = out["kg serve"]["rps"] / out["oxigraph serve"]["rps"]
-    lines.append(f"\nkg serve throughput / oxigraph serve: {ratio:.2f}")
+    lines.append(f"\nkg serve throughput / oxigraph serve: {ratio:.2f}; statuses: "
+                 + "; ".join(f"{k} {v['statuses']}" for k, v in out.items()))
+    lines += ["", "| saved query | kg serve p50 / p95 (ms) | oxigraph serve p50 / p95 (ms) |", "|---|---:|---:|"]
+    for name, kg_q in out["kg serve"]["by_query"].items():
+        ox_q = out["oxigraph serve"]["by_query"][name]
+        lines.append(f"| {name} | {kg_q['p50_ms']:.1f} / {kg_q['p95_ms']:.1f} | "
+                     f"{ox_q['p50_ms']:.1f} / {ox_q['p95_ms']:.1f} |")
     print("\n".join(lines))
     print(json.dumps(out), file=sys.stderr)
 
