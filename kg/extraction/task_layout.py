@@ -4,6 +4,7 @@ whose items are not tasks (reports, aims, organisation of the plan)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extraction.lang_vi import task_cues as cues
 from kg.extraction.text import UPPER, squash
@@ -23,7 +24,8 @@ def reporting_heading(head: str) -> bool:
     return any(0 <= low.find(w) < task_at for w in cues.NOT_TASK_SECTIONS)
 
 
-def excluded_regions(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2)  # the task readers of one text share it
+def excluded_regions(text: str) -> tuple[tuple[int, int], ...]:
     """Sections that report, state aims or organise the plan's implementation (headings such as «II. TÌNH
     HÌNH THỰC HIỆN …», «I. MỤC TIÊU», «III. TỔ CHỨC THỰC HIỆN»): what they list is not a task."""
     heads = list(SECTION_HEAD_RE.finditer(text))
@@ -34,10 +36,10 @@ def excluded_regions(text: str) -> list[tuple[int, int]]:
             # a section ends at the next heading of its level or above ("PHẦN II" ends "PHẦN I" and its "I.", "II.")
             end = next((heads[j].start() for j in range(k + 1, len(heads)) if levels[j] <= levels[k]), len(text))
             out.append((m.start(), end))
-    return out
+    return tuple(out)
 
 
-def inside(pos: int, regions: list[tuple[int, int]]) -> bool:
+def inside(pos: int, regions: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in regions)
 
 
@@ -51,6 +53,11 @@ def in_table(text: str, paras: list[tuple[int, int]], k: int) -> bool:
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraphs: lines joined while a line ends mid-sentence (hard-wrapped text), split before list
     markers and headings."""
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=2)  # the task readers of one text share it
+def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     start: int | None = None
     pos = prev_end = 0
@@ -76,7 +83,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         out.append((start, prev_end))
-    return out
+    return tuple(out)
 
 
 def is_marker(line: str) -> bool:

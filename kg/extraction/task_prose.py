@@ -367,7 +367,7 @@ def _clause_items(text: str, paras: list[tuple[int, int]], k: int, pos: int, fir
     return out, last
 
 
-def numbered_runs(text: str, paras: list[tuple[int, int]], skip: list[tuple[int, int]]) -> list[Task]:
+def numbered_runs(text: str, paras: list[tuple[int, int]], skip: tuple[tuple[int, int], ...]) -> list[Task]:
     """Runs of numbered items «1. …» … «n. …» (n ≥ 3) that mostly open with a task verb or a task-group noun,
     outside a section that reports or states aims."""
     out: list[Task] = []
