@@ -25,7 +25,7 @@ def table(comp: Comparison, linker: Linker) -> str:
             where = f"{p.anchor.file or p.anchor.text.rsplit('/', 1)[-1]} [{p.anchor.start}–{p.anchor.end}]"
             source = source_details(p.anchor.sentence, p.anchor.anchor, where)
         province = p.province or NO_PROVINCE
-        rows.append(f'<tr class="point {p.kind}"><td><span style="color:{colour[province]}">●</span> '
+        rows.append(f'<tr class="point {p.kind}"><td><span class="dot" style="background:{colour[province]}"></span> '
                     f"{escape(province)}</td><td>{escape(p.period) or '—'}</td><td>{p.kind}</td>"
                     f"<td class='num'>{value}</td><td>{escape(p.unit)}</td><td>{escape(p.indicator)}</td>"
                     f"<td>{doc}</td><td>{source}</td></tr>")

@@ -75,9 +75,8 @@ def chain_svg(d: Dossier, linker: Linker) -> str:
         href = None if own else linker(n.iri)
         parts.append(f'<a href="{escape(href)}">{box}</a>' if href else box)
     parts.append("</svg>")
-    legend = " ".join(f'<span style="border-left:10px solid {c};padding-left:4px;margin-right:10px">{escape(t)}'
-                      "</span>" for c, t in LEVELS.values())
-    return "".join(parts) + f'<p class="small muted">↑ implements · {legend}</p>'
+    legend = " ".join(f'<span class="swatch" style="background:{c}"></span>{escape(t)} ' for c, t in LEVELS.values())
+    return "".join(parts) + f'<p class="small muted">An arrow points to the document implemented · {legend}</p>'
 
 
 class _Sources:

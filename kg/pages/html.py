@@ -28,7 +28,8 @@ mark{background:#ffe98a;padding:0 1px}.met{color:#1a7f37}.short{color:#b3261e}.d
 background:#fff;border:1px solid #999;box-shadow:0 4px 24px #0004;display:none;z-index:9}#explain.open{display:block}
 #explain iframe{width:100%;height:calc(100% - 2.2rem);border:0}#explain header{display:flex;
 justify-content:space-between;align-items:center;padding:.3rem .6rem;background:#f3f3f3;font-size:.9em}
-footer{margin-top:2rem;color:#888;font-size:.85em}"""
+footer{margin-top:2rem;color:#888;font-size:.85em}.dot{display:inline-block;width:.65em;height:.65em;border-radius:50%;
+vertical-align:.05em}.swatch{display:inline-block;width:.8em;height:.8em;vertical-align:-.05em;margin-right:.3em}"""
 
 
 def page(title: str, body: str, *, lang: str = "vi", script: str = "") -> str:
