@@ -52,16 +52,24 @@ def addressee(text: str, pos: int, end: int, ctx: TaskContext) -> tuple[int, lis
         return None
     bodies: list[Body] = []
     for part in SPLIT_RE.split(squash(phrase)):
-        part = part.strip(" ,;-")
-        if not part:
-            continue
-        body = known_body(POST_RE.sub("", part), ctx)
-        if body is not None:
-            if all(b.name != body.name for b in bodies):
-                bodies.append(body)
-        elif not all(w.lower() in ADDRESSEE_WORDS for w in WORD_RE.findall(part)):
+        # «Sở Văn hóa, Thể thao và Du lịch» is one name; «Sở Y tế, các bệnh viện tuyến tỉnh» a body and a class
+        if _named(part, ctx, bodies) is None and any(_named(c, ctx, bodies) is None for c in part.split(",")):
             return None
     return verb.start(), bodies
+
+
+def _named(part: str, ctx: TaskContext, bodies: list[Body]) -> bool | None:
+    """True when `part` names a body (added to `bodies`), False when it is a class of bodies or empty, None
+    when it is neither."""
+    part = part.strip(" ,;-")
+    if not part:
+        return False
+    body = known_body(POST_RE.sub("", part), ctx)
+    if body is not None:
+        if all(b.name != body.name for b in bodies):
+            bodies.append(body)
+        return True
+    return False if all(w.lower() in ADDRESSEE_WORDS for w in WORD_RE.findall(part)) else None
 
 
 def closing(label: str) -> bool:

@@ -690,3 +690,11 @@ def test_results_under_a_task_sub_heading_are_not_tasks() -> None:
             "- Tổng thu ngân sách trên địa bàn đạt 1.200 tỷ đồng.\n"
             "- Kim ngạch xuất khẩu ước đạt 250 triệu USD.\n")
     assert labels(text, province="Phú Yên") == []
+
+
+def test_an_addressee_naming_a_body_and_a_class() -> None:
+    text = ("Chủ tịch UBND tỉnh yêu cầu Sở Y tế, các bệnh viện tuyến tỉnh tăng cường kiểm soát nhiễm khuẩn, báo cáo "
+            "trước ngày 10/7/2026.\n")
+    [task] = tasks_of(text, province="Đắk Lắk")
+    assert task.label == "Tăng cường kiểm soát nhiễm khuẩn, báo cáo"
+    assert task.lead.name == "Sở Y tế tỉnh Đắk Lắk"

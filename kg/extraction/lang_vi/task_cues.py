@@ -102,6 +102,7 @@ ADDRESSEE_WORDS: tuple[str, ...] = (
     "ty", "nhà", "nước", "đại", "học", "trường", "viện",
     # modal words and a time frame between the addressees and the verb («… các sở, ngành cần khẩn trương …»,
     # «yêu cầu thời gian tới các sở …»)
+    "bệnh", "viện", "tuyến", "hợp", "tác", "thầu", "kho", "bạc", "đài", "báo", "chí", "lực", "cá",
     "cần", "phải", "sớm", "thời", "gian", "tới", "trong", "sẽ", "cũng",
 )
 # Noun phrases holding a task verb («Ban Quản lý dự án đầu tư xây dựng …», «các tổ chức đảng»): the verb in them
