@@ -73,8 +73,9 @@ CONNECTOR_RE = re.compile(rf"(?:{_alt(cues.CONNECTORS)})\s*,\s*", re.I)
 LABEL_HEAD_RE = re.compile(r"[^\s:;,.]+(?:\s+[^\s:;,.]+){0,4}\s*:\s")  # "Chỉ tiêu chủ yếu: …", "Về y tế: …"
 NUMBER_ITEM_RE = re.compile(r"[ \t]*(?P<n>\d{1,2})\.[ \t]+(?=\S)")
 PURPOSE_RE = re.compile(rf"^(?:{_alt(cues.PURPOSE_OPENERS)})(?!\w)[^:]*,\s*", re.I)
-SPEECH_END_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.SPEECH_VERBS)})\s*$", re.I)
-DIRECTING_END_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.DIRECTING_VERBS)})\s*$", re.I)
+# in lower case: «… Chủ tịch UBND tỉnh chỉ thị:» directs, «theo Chỉ thị:» names a document
+SPEECH_END_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.SPEECH_VERBS)})\s*$")
+DIRECTING_END_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.DIRECTING_VERBS)})\s*$")
 PURPOSE_OPENER_RE = re.compile(rf"(?:{_alt(cues.PURPOSE_OPENERS)})(?!\w)", re.I)
 # A numbered item headed by the bodies it addresses ("2. Sở Tài chính", "1. Các sở, ban, ngành, địa phương").
 _BODY_HEAD = _alt((*agency_data.HEADS, *cues.NATIONAL_HEADS))

@@ -698,3 +698,11 @@ def test_an_addressee_naming_a_body_and_a_class() -> None:
     [task] = tasks_of(text, province="Đắk Lắk")
     assert task.label == "Tăng cường kiểm soát nhiễm khuẩn, báo cáo"
     assert task.lead.name == "Sở Y tế tỉnh Đắk Lắk"
+
+
+def test_directive_items_after_a_chairmans_chi_thi() -> None:
+    text = ("Để bảo đảm an toàn hồ đập mùa mưa lũ năm 2026, Chủ tịch UBND tỉnh chỉ thị:\n"
+            "1. Tăng cường kiểm tra an toàn các hồ chứa xung yếu trên địa bàn.\n"
+            "2. Xây dựng phương án vận hành xả lũ hạ du.\n")
+    assert labels(text, province="Quảng Nam") == ["Tăng cường kiểm tra an toàn các hồ chứa xung yếu trên địa bàn",
+                                                 "Xây dựng phương án vận hành xả lũ hạ du"]

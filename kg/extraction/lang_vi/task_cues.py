@@ -37,7 +37,7 @@ SECTOR_SUBJECTS: tuple[str, ...] = ("ngành", "lĩnh vực")
 SPEECH_VERBS: tuple[str, ...] = ("nhấn mạnh", "lưu ý", "chỉ đạo", "yêu cầu", "kết luận", "chỉ rõ", "nêu rõ")
 # Of these, the verbs that direct: a paragraph ending «… Chủ tịch UBND tỉnh chỉ đạo:» makes the items under it
 # tasks; «… kết luận:», «… nhấn mạnh:» may list assessments first.
-DIRECTING_VERBS: tuple[str, ...] = ("yêu cầu", "chỉ đạo", "lưu ý")
+DIRECTING_VERBS: tuple[str, ...] = ("yêu cầu", "chỉ đạo", "lưu ý", "chỉ thị")
 # Nouns that say a list of tasks follows: "các nhiệm vụ, giải pháp trọng tâm sau:", "một số nội dung sau:".
 LIST_NOUNS: tuple[str, ...] = ("nhiệm vụ", "giải pháp", "nội dung", "trọng tâm", "công việc", "yêu cầu")
 # Verbs with which an authority asks addressees to act: "UBND tỉnh yêu cầu các sở, ngành …".
