@@ -258,6 +258,8 @@ def test_every_readme_command_runs_from_a_wheel_in_a_fresh_tree(tmp_path: Path) 
                COLUMNS="120")
     failures: list[str] = []
     ran: list[str] = []
+    state = dict(before)
+    changed_by: dict[str, str] = {}  # tracked file -> the first README command that changed it
 
     def run(command: str, lang: str = "bash") -> subprocess.CompletedProcess[str]:
         argv = ["bash", "-e", "-o", "pipefail", "-c", command] if lang == "bash" else \
@@ -290,11 +292,14 @@ def test_every_readme_command_runs_from_a_wheel_in_a_fresh_tree(tmp_path: Path) 
                     run(c.text.replace("tcp://scheduler:8786", f"tcp://127.0.0.1:{port}"))
             else:
                 run(c.text)
+            now = digest(tree, names)
+            changed_by.update({n: c.text.splitlines()[0] for n in names if now[n] != state[n] and n not in changed_by})
+            state = now
     assert not failures, f"{len(failures)} of {len(ran)} README commands failed:\n\n" + "\n\n".join(failures)
-    after = digest(tree, names)
-    changed = sorted(n for n in names if before[n] != after[n])
-    assert not changed, (f"README commands changed tracked files: {changed} (a stale exports/sample.ttl means the "
-                         "committed sample was not rebuilt with `kg build` after a change to extraction)")
+    assert not changed_by, (
+        "README commands changed tracked files (a command overwrote what it should not, or the committed file is "
+        "stale: rerun the command in the checkout and commit the file):\n"
+        + "\n".join(f"  {n}  <-  {command}" for n, command in sorted(changed_by.items())))
     assert len(ran) == len([c for c in commands if c.text not in SETUP_STEPS | set(SKIPPED)])
 
 
