@@ -5,7 +5,8 @@
 For each size a corpus is generated (`gen_corpus.py`, seed 1) and built into a store (`kg build --store`);
 then, on that store, the median of ``--runs``: gathering and rendering the dossier of the document most
 implemented (01/NQ-CP of the commonest year) and of one plan, the GRDP growth comparison, the indicator
-index; and the same pages fetched from `kg serve` (workers, JSON results). Prints the load average.
+index; and the same pages fetched from `kg serve --timeout 300` (workers, JSON results; the default 10 s
+per-query limit is what a server facing a network should keep). Prints the load average.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def bench(n: int, runs: int) -> str:
         t_idx, _ = median_time(lambda: index(select), runs)
         triples = len(store)
         path = "/id/" + nq[len("https://w3id.org/vnkg/id/"):]
-        with serve_in_background(store_dir) as url:
+        with serve_in_background(store_dir, "--timeout", "300") as url:  # the figure, not the default limit
             def get(p: str) -> None:
                 httpx.get(url + p, headers={"Accept": "text/html"}, timeout=120).raise_for_status()
 

@@ -192,6 +192,15 @@ def test_kg_compare_errors_are_one_line(sample_ttl: Path, tmp_path: Path, args: 
     assert res.exit_code == 1 and words in " ".join(res.output.split()) and "Traceback" not in res.output
 
 
+def test_kg_compare_lists_the_concepts(sample_ttl: Path) -> None:
+    res = CliRunner().invoke(app, ["compare", "--list", str(sample_ttl)])
+    assert res.exit_code == 0, res.output
+    first = res.output.splitlines()[0].split("\t")
+    assert first[0] == "grdp-growth" and int(first[1]) >= 8 and first[2] == "Tốc độ tăng trưởng GRDP"
+    res = CliRunner().invoke(app, ["compare"])  # nothing to compare
+    assert res.exit_code == 1 and "give an INDICATOR" in res.output and "--list" in res.output
+
+
 def test_compare_points_carry_province_year_and_document(select) -> None:
     comp = compare(select, "grdp-growth")
     kontum = next(p for p in comp.points if p.province == "Kon Tum")

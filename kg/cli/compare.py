@@ -14,22 +14,30 @@ SUFFIXES = (".html", ".htm", ".png")
 
 @app.command("compare")
 def compare_cli(
-    indicator: str = typer.Argument(..., help="An indicator concept (grdp-growth) or any phrasing of it "
-                                              "(\"Tốc độ tăng trưởng kinh tế (GRDP)\")."),
+    indicator: str = typer.Argument(None, help="An indicator concept (grdp-growth) or any phrasing of it "
+                                               "(\"Tốc độ tăng trưởng kinh tế (GRDP)\")."),
     graph: Path = typer.Argument(None, help=HELP),
     output: Path = typer.Option(None, "-o", "--output",
                                 help="chart.html (chart and table, offline) or chart.png [default: "
                                      "exports/indicator-KEY.html]."),
+    list_them: bool = typer.Option(False, "--list", help="List the indicator concepts with figures in the graph."),
 ) -> None:
     """Draw one indicator's targets and results across provinces and years, with the table and documents."""
     if output is not None and output.suffix.lower() not in SUFFIXES:
         fail(f"{output}: unknown output type (use .html or .png)")
-    from kg.compare import compare
+    if not indicator and not list_them:
+        fail("give an INDICATOR (a concept key or any phrasing of it), or --list to see them")
+    from kg.compare import compare, index
     from kg.network import open_graph
     from kg.pages import PageError, store_select, write_atomic
     from kg.store import StoreError
 
     try:
+        if list_them:  # `kg compare --list [GRAPH]`: a lone argument is the graph
+            source = source_or_default(graph or (Path(indicator) if indicator else None))
+            for concept, n in index(store_select(open_graph(source))):
+                typer.echo(f"{concept.key}\t{n}\t{concept.vi}")
+            return
         comp = compare(store_select(open_graph(source_or_default(graph))), indicator)
         path = output or Path("exports") / f"indicator-{comp.key.replace(' ', '-')[:80]}.html"
         if path.suffix.lower() == ".png":
