@@ -60,6 +60,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     start: int | None = None
+    one_line = False  # the paragraph read so far is one line (looked at whole only then: a scan stays linear)
     pos = prev_end = 0
     for line in text.splitlines(keepends=True):
         body = line.strip()
@@ -70,11 +71,12 @@ def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
                 out.append((start, prev_end))
                 start = None
             continue
-        heading_item = (start is not None and "\n" not in text[start:prev_end] and is_marker(text[start:prev_end])
+        heading_item = (start is not None and one_line and is_marker(text[start:prev_end])
                         and len(text[start:prev_end].split()) <= 12 and body[:1].isupper())
         if start is not None and (is_marker(body) or HEADING_RE.match(body) or heading_item):
             out.append((start, prev_end))
             start = None
+        one_line = start is None
         if start is None:
             start = a
         prev_end = a + len(body)

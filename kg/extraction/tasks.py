@@ -10,6 +10,7 @@ CHỦ YẾU`` whose ``1.`` … items are tasks and whose ``-`` bullets are measu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kg.extraction.bodies import agency
 from kg.extraction.task_assign import read_assigned, subject_leads
@@ -106,11 +107,14 @@ def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> lis
     readers.append(prose)
     tasks: list[Task] = []
     for found in readers:
-        fresh = []
+        fresh: list[Task] = []
+        seen: set[tuple[int, int]] = set()
+        kept = _Spans(tasks)
         for t in found:
-            if any(x.span.start == t.span.start and x.span.end == t.span.end for x in fresh):
+            if (t.span.start, t.span.end) in seen:
                 continue  # one reader reaching the same sentence twice
-            held = next((x for x in tasks if t.span.start < x.span.end and x.span.start < t.span.end), None)
+            seen.add((t.span.start, t.span.end))
+            held = kept.first_overlapping(t.span.start, t.span.end)
             if held is None or (t.kind != "Task" and t.span.start != held.span.start):
                 fresh.append(t)  # a bullet under a task is its own measure, unless it is the task's own sentence
             elif held.lead is None and held.deadline is None:
@@ -129,6 +133,30 @@ def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> lis
         if id(t) in parents and id(parents[id(t)]) in index:
             t.parent = index[id(parents[id(t)])]
     return tasks
+
+
+class _Spans:
+    """The tasks kept so far, looked up by overlap in logarithmic time (a linear scan per task is quadratic on a
+    text of many items): sorted by start, with the running maximum of ends."""
+
+    def __init__(self, tasks: list[Task]) -> None:
+        self.order = sorted(range(len(tasks)), key=lambda i: tasks[i].span.start)
+        self.tasks = tasks
+        self.starts = [tasks[i].span.start for i in self.order]
+        self.max_end: list[int] = []
+        for i in self.order:
+            self.max_end.append(max(self.max_end[-1] if self.max_end else -1, tasks[i].span.end))
+
+    def first_overlapping(self, start: int, end: int) -> Task | None:
+        """The kept task earliest in reading order whose span overlaps [start, end)."""
+        j = bisect_left(self.starts, end) - 1
+        best: int | None = None
+        while j >= 0 and self.max_end[j] > start:
+            i = self.order[j]
+            if self.tasks[i].span.end > start and (best is None or i < best):
+                best = i
+            j -= 1
+        return None if best is None else self.tasks[best]
 
 
 def _sections(text: str) -> list[tuple[int, int, str]]:
