@@ -119,7 +119,7 @@ def start_oxigraph(store: Path) -> tuple[subprocess.Popen, str]:
         except OSError:
             time.sleep(0.1)
     proc.kill()
-    raise RuntimeError("oxigraph serve did not start (pip install oxigraph)")
+    raise RuntimeError("oxigraph serve did not start (pip install -e \".[bench]\")")
 
 
 def main() -> None:
