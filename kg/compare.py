@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from kg.dossier import Anchor, anchor_of, decimal_of, literal, local_name, term
 from kg.extraction.lang_vi.indicator_concepts import Concept
-from kg.indicators import BY_KEY, concept_of, find_concept, normalise
+from kg.indicators import BY_KEY, best_concepts, concept_of, find_concept, normalise
 from kg.pages import PageError, Rows, Select
 
 NATIONAL = "Cả nước"  # a figure of a national document (scope vn), not of a province
@@ -134,11 +134,11 @@ def _points(rows: Rows, keep) -> tuple[list[Point], list[str]]:
 
 # The indicators as written with their units and how many figures each has: the first, small query; the
 # figures are then read for the indicators that fall under the concept only (VALUES), not for the whole graph.
-INDICATORS = """SELECT ?ind ?bu ?unit (COUNT(DISTINCT ?t) AS ?n) WHERE {
-  VALUES ?cls { vnkg:Target vnkg:Result }
-  ?t a ?cls ; vnkg:indicator ?ind ; vnkg:value ?v .
-  OPTIONAL { ?t vnkg:baseUnit ?bu } OPTIONAL { ?t vnkg:unit ?unit }
-} GROUP BY ?ind ?bu ?unit"""
+# (Only targets and results have an indicator; every one has a value and a base unit.)
+INDICATORS = """SELECT ?ind ?bu (COUNT(?t) AS ?n) WHERE {
+  ?t vnkg:indicator ?ind OPTIONAL { ?t vnkg:baseUnit ?bu }
+} GROUP BY ?ind ?bu"""
+WRITTEN = "SELECT DISTINCT ?ind WHERE { ?t vnkg:indicator ?ind }"
 
 
 def _unit(r: dict[str, str]) -> str | None:
@@ -147,18 +147,20 @@ def _unit(r: dict[str, str]) -> str | None:
 
 def compare(select: Select, indicator: str) -> Comparison:
     """The points of the concept ``indicator`` names (its key, or any phrasing; else its normalised words)."""
-    written = select(INDICATORS)
+    written = select(WRITTEN)
     concept = find_concept(indicator)
     if concept is not None:
         def keep(r: dict[str, str]) -> bool:
             c = concept_of(r["ind"], _unit(r))
             return c is not None and c.key == concept.key
+        # the unit decides only between concepts tied on the best phrase: read the figures of these
+        wanted = sorted({r["ind"] for r in written if concept in best_concepts(r["ind"])})
     else:
         key = normalise(indicator)
 
         def keep(r: dict[str, str]) -> bool:
             return normalise(r["ind"]) == key
-    wanted = sorted({r["ind"] for r in written if keep(r)})
+        wanted = sorted({r["ind"] for r in written if keep(r)})
     points: list[Point] = []
     phrasings: list[str] = []
     if wanted:
@@ -171,7 +173,7 @@ def compare(select: Select, indicator: str) -> Comparison:
     else:
         result = Comparison(key, indicator.strip(), indicator.strip(), points, phrasings)
     if not result.points:
-        known = ", ".join(c.key for c, _ in _counts(written)[:12])
+        known = ", ".join(c.key for c, _ in index(select)[:12])
         raise PageError(f"{indicator!r}: no target or result of this indicator in the graph"
                         + (f" (indicators with figures: {known})" if known else ""))
     return result

@@ -67,9 +67,15 @@ def concept_of(indicator: str, base_unit: str | None = None) -> Concept | None:
     tied on it, the first whose unit fits. So "quy mô grdp" in % is no concept, not GRDP growth by its shorter
     phrase "grdp".
     """
+    return next((c for c in best_concepts(indicator) if _allowed(c, base_unit)), None)
+
+
+@lru_cache(maxsize=8192)
+def best_concepts(indicator: str) -> tuple[Concept, ...]:
+    """The concepts tied on the best phrase for an indicator, whatever its unit (in the order of CONCEPTS)."""
     text = normalise(indicator)
     if not text:
-        return None
+        return ()
     padded = f" {text} "
     scored: list[tuple[int, Concept]] = []
     for c in CONCEPTS:
@@ -79,10 +85,8 @@ def concept_of(indicator: str, base_unit: str | None = None) -> Concept | None:
             held = [len(p) for p in c.phrases if " " in p and f" {p} " in padded]
             if held:
                 scored.append((max(held), c))
-    if not scored:
-        return None
-    top = max(score for score, _ in scored)
-    return next((c for score, c in scored if score == top and _allowed(c, base_unit)), None)
+    top = max((score for score, _ in scored), default=0)
+    return tuple(c for score, c in scored if score == top)
 
 
 def find_concept(query: str) -> Concept | None:
