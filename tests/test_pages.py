@@ -264,3 +264,31 @@ def test_query_page_prefixes_are_the_namespaces() -> None:
     html = (Path(__file__).resolve().parents[1] / "kg" / "serve" / "static" / "index.html").read_text(encoding="utf-8")
     block = re.search(r"const PREFIXES = \{(.*?)\};", html, re.S).group(1)
     assert dict(re.findall(r'(\w+): "([^"]+)"', block)) == {k: str(v) for k, v in PREFIXES.items()}
+
+
+def test_pages_escape_what_the_graph_says(tmp_path: Path) -> None:
+    """Labels, numbers and sentences are text, and only http(s) IRIs become links, on both pages."""
+    from kg.pages.compare_html import render as render_compare
+    from kg.pages.dossier_html import render as render_dossier
+    from kg.serve.pages import local_href
+
+    v, base, evil = "https://w3id.org/vnkg/ontology#", "https://w3id.org/vnkg/id/", "<script>alert(1)</script>"
+    doc, t = f"<{base}doc/x/2024/1-kh-ubnd>", f"<{base}target/x/1>"
+    lines = [f"{doc} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{v}Plan> .",
+             f"{doc} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{v}LegalDocument> .",
+             f'{doc} <{v}documentNumber> "1/KH-UBND{evil}" .', f"{doc} <{v}issuedBy> <javascript:alert(2)> .",
+             f'<javascript:alert(2)> <http://www.w3.org/2000/01/rdf-schema#label> "{evil}" .',
+             f"{doc} <{v}hasTarget> {t} .", f"{t} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{v}Target> .",
+             f'{t} <{v}indicator> "Tốc độ tăng trưởng GRDP{evil}" .',
+             f'{t} <{v}value> "7"^^<http://www.w3.org/2001/XMLSchema#decimal> .',
+             f'{t} <{v}unit> "%" .', f'{t} <{v}baseUnit> "%" .', f'{t} <{v}period> "2024" .',
+             f'{t} <{v}sentence> "GRDP {evil} 7%" .', f'{t} <{v}anchorText> "{evil}" .',
+             f"{t} <http://www.w3.org/ns/prov#wasDerivedFrom> <{base}text/x> ."]
+    path = tmp_path / "evil.nt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    select = store_select(GraphStore.open(path))
+    pages = [render_dossier(gather(select, doc[1:-1]), lambda i: local_href(i, base)),
+             render_compare(compare(select, "Tốc độ tăng trưởng GRDP"), lambda i: local_href(i, base))]
+    for html in pages:
+        assert evil not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert 'href="javascript:' not in html.lower()
