@@ -138,12 +138,6 @@ class GraphStore:
             return self._store.query(sparql)
         return self._store.query(sparql, use_default_graph_as_union=True)
 
-    def merge_union(self, work: Path | None = None) -> int:
-        """Rebuild the default graph as the merge of the named graphs (temporaries in ``work``, by default
-        beside the store); return its triple count."""
-        self._store.clear_graph(DefaultGraph())  # a range delete: instant whatever the size
-        return merge_union(self._store, work or (self.path.parent if self.path is not None else None))
-
     def load_default(self, nt_path: Path) -> None:
         """Bulk-load N-Triples into the default graph (set semantics: a triple already there stays once)."""
         self._store.bulk_load(path=str(nt_path), format=RdfFormat.N_TRIPLES)
