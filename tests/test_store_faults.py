@@ -85,6 +85,8 @@ def test_incremental_equals_clean(tmp_path: Path, refs: dict[str, set], share: i
         got = quads(store)
         assert got == refs[name], f"{name}: incremental - clean = {sorted(got - refs[name])[:5]}, " \
                                   f"clean - incremental = {sorted(refs[name] - got)[:5]}"
+        default = {t[:3] for t in got if t[3] == "DEFAULT"}
+        assert default and default == {t[:3] for t in got if t[3] != "DEFAULT"}, f"{name}: default graph != merge"
         logs = {p.name: p.stat().st_size for p in Path(os.path.realpath(store)).glob("*.log")}
         assert all(size <= 64 for size in logs.values()), f"{name}: write-ahead logs left behind: {logs}"
     assert year_triples(refs["v2"]) and not year_triples(refs["v3"])
