@@ -176,7 +176,7 @@ def test_outputs_inside_the_input_folder_are_never_read_back(tmp_path: Path) -> 
         res = run_kg("viz", folder / "graph.nq", "-o", folder / "graph.html", cwd=tmp_path)
         assert res.returncode == 0, res.stderr
     res = run_kg("build", folder, "-o", folder / "graph.nq", "--no-shacl", cwd=tmp_path)
-    assert "1 texts extracted" in " ".join(res.stdout.split()), res.stdout + res.stderr
+    assert "1 text extracted" in " ".join(res.stdout.split()), res.stdout + res.stderr
     names = {q.object.value for q in parse(path=str(folder / "graph.nq"), format=RdfFormat.N_QUADS)
              if q.predicate == FILE_NAME}
     assert names == {"good.txt"}
