@@ -16,6 +16,7 @@ from kg.extraction.dates import DATE_RE
 from kg.extraction.lang_vi import named_docs as cue
 from kg.extraction.lang_vi.doc_types import TYPE_WORDS
 from kg.extraction.symbols import SYMBOL_RE
+from kg.extraction.text import grouped_alternation
 from kg.model import Body
 
 
@@ -23,9 +24,14 @@ def _alt(words: object) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))  # type: ignore
 
 
-HEAD_RE = re.compile(rf"(?<![\w])(?P<head>(?i:{_alt(cue.HEADS)}))\s+")
-COORDINATED_HEAD_RE = re.compile(rf"(?:,|\s(?i:và))\s+(?i:{_alt(cue.HEADS)})(?=\s)")  # "…, Kế hoạch …", "… và Đề án …"
-ANY_TYPE_RE = re.compile(rf"(?<![\w])(?i:{_alt(TYPE_WORDS)})(?![\w])")
+def _grouped(words: object) -> str:
+    """`_alt` grouped by first letter (the same matches, cheaper scans), for case-insensitive patterns."""
+    return grouped_alternation(sorted(words, key=len, reverse=True))  # type: ignore
+
+
+HEAD_RE = re.compile(rf"(?<![\w])(?P<head>(?i:{_grouped(cue.HEADS)}))\s+")
+COORDINATED_HEAD_RE = re.compile(rf"(?:,|\s(?i:và))\s+(?i:{_grouped(cue.HEADS)})(?=\s)")  # "…, Kế hoạch", "và Đề án"
+ANY_TYPE_RE = re.compile(rf"(?<![\w])(?i:{_grouped(TYPE_WORDS)})(?![\w])")
 HARD_STOP_RE = re.compile(r"[;:!?()\[\]“”\"|…]|\.(?=\s|$)|\n\s*\n|\n\s*\|"
                           r"|\n(?=\s*(?:[-–•+]\s|\d{1,2}\.\s|[IVX]{1,4}\.\s))")
 STOP_RE = re.compile(rf"(?:\s|,)(?:{_alt(cue.STOP_WORDS)})(?![\w])|,\s+(?i:{_alt(cue.COMMA_VERBS)})(?![\w])")
@@ -48,7 +54,7 @@ PLURAL_JOIN_RE = re.compile(rf"\s(?:và|,)\s+(?:{_alt(cue.DISTRIBUTIVE)})\s")
 ADOPTED_TOPIC_RE = re.compile(rf"\svề(?:\s+việc)?(?:\s+(?:{_alt(cue.ADOPTING)}))?\s*$")
 DISTRIBUTIVE_RE = re.compile(rf"\s*của\s+(?:{_alt(cue.DISTRIBUTIVE)})\s")
 ISSUED_ON_RE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?(?:ngày|NGÀY)\s+")
-BARE_REF_RE = re.compile(rf"(?<![\w])(?i:{_alt(TYPE_WORDS)})\s+(?:số\s+)?\d{{1,4}}(?:/[A-ZĐ]{{1,6}})?(?=\s+của\s)")
+BARE_REF_RE = re.compile(rf"(?<![\w])(?i:{_grouped(TYPE_WORDS)})\s+(?:số\s+)?\d{{1,4}}(?:/[A-ZĐ]{{1,6}})?(?=\s+của\s)")
 CONGRESS_IN_RE = re.compile(r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:Đảng\s+bộ\s+\w+(?:\s+\w+)?\s+)?(?:lần\s+thứ\s+)?)"
                             r"[IVXLC]+(?!\w)(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*-\s*\d{4})?")
 TITLE_START_RE = re.compile(rf"(?:^|\n|\|)\s*(?:\d{{1,3}}[.)]?\s+|[-–•+]\s*)?(?:(?i:{_alt(cue.DRAFTING)})\s+)?$")

@@ -41,7 +41,7 @@ from kg.extraction.target_modes import (
     TARGET_CUE_RE,
     sentence_modes,
 )
-from kg.extraction.text import UPPER, Ranges, squash, trimmed
+from kg.extraction.text import UPPER, Ranges, grouped_alternation, squash, trimmed
 from kg.extraction.text import context as around
 from kg.model import Span, Target
 
@@ -49,19 +49,7 @@ NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _UNITS = sorted([*MEASURE_UNITS, *COUNT_UNITS], key=len, reverse=True)
 
 
-def _by_first_char(words: list[str]) -> str:
-    """An alternation of `words` (in order, spaces matching any whitespace) grouped by first character, for
-    case-insensitive use: words of different first characters never match at one place, so the grouping keeps
-    what matches and which word wins, while `re` tries a few groups instead of every word at each number."""
-    groups: dict[str, list[str]] = {}
-    for w in words:
-        assert w and w[0].lower() == w[0].lower().upper().lower(), w  # no special case folding
-        groups.setdefault(w[0].lower(), []).append(w)
-    return "|".join(re.escape(g[0][0]) + "(?:" + "|".join(re.escape(w[1:]).replace(r"\ ", r"\s+") for w in g) + ")"
-                    for g in groups.values())
-
-
-UNIT_ALT = _by_first_char(_UNITS)
+UNIT_ALT = grouped_alternation(_UNITS)
 SCALE_ALT = "|".join(SCALES)
 QUANTITY_RE = re.compile(  # starts with a digit so `re` can scan fast; `_standalone` checks what precedes
     rf"(?P<v>{NUM})(?:\s*(?P<u1>(?:(?:{SCALE_ALT})\s+)*(?:{UNIT_ALT}))?\s*(?:-|–|đến)\s*(?P<u2>{NUM}))?\s*"
