@@ -97,3 +97,32 @@ def rich_table(variables: Sequence[str], rows: Sequence[Row], prefixes: dict[str
     for row in rows:
         table.add_row(*(short(t, prefixes) for t in row))
     return table
+
+
+def table_fits(variables: Sequence[str], rows: Sequence[Row], width: int,
+               prefixes: dict[str, str] | None = None) -> bool:
+    """Whether a table of these rows fits in `width` columns without breaking a column name or a word (words
+    longer than 24 characters, IRIs say, may fold)."""
+    need = 1
+    for i, v in enumerate(variables):
+        words = (w for row in rows if row[i] is not None for w in short(row[i], prefixes).split())
+        need += max([len(v), *(min(len(w), 24) for w in words)]) + 3
+    return need <= width
+
+
+def rich_records(variables: Sequence[str], rows: Sequence[Row], prefixes: dict[str, str] | None = None,
+                 title: str | None = None) -> Table:
+    """One block per row, a line per column ("name  value"): for answers too wide for the terminal, so that no
+    column name or word is broken into pieces."""
+    table = Table(title=title, show_header=False, show_lines=True, box=None, padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for i, row in enumerate(rows):
+        block = Table.grid(padding=(0, 2))
+        block.add_column(style="bold", no_wrap=True)
+        block.add_column(overflow="fold")
+        for v, t in zip(variables, row, strict=True):
+            if t is not None:
+                block.add_row(v, short(t, prefixes))
+        table.add_row(f"{i + 1}", block)
+    return table

@@ -272,6 +272,18 @@ def test_saved_queries_fold_at_80_columns_and_are_rows_in_a_pipe(tmp_path: Path)
     assert [r[0] for r in rows[1:]] == list(catalogue) and all(len(r) == 4 for r in rows)
 
 
+def test_a_wide_answer_at_80_columns_is_one_record_a_row(tmp_path: Path, sample_ttl: Path) -> None:
+    """Ten columns do not fit in 80: each row becomes a block of "name  value" lines, no name or word broken."""
+    shown = on_terminal(tmp_path, "query", "targets-of-plan", "-p", "plan=35/KH-UBND", "--graph", str(sample_ttl))
+    assert max(len(line) for line in shown.splitlines()) <= 80
+    assert "planN" not in shown.replace("planNumber", "")  # the column name is whole
+    assert sum("planNumber" in line for line in shown.splitlines()) >= 5  # one block per target of the plan
+    assert any("Tốc độ tăng trưởng tổng sản phẩm" in line for line in shown.splitlines())  # words kept on a line
+    wide = on_terminal(tmp_path, "query", "targets-of-plan", "-p", "plan=35/KH-UBND", "--graph", str(sample_ttl),
+                       columns=400)
+    assert "┃" in wide and "planNumber" in wide.splitlines()[2]  # a terminal wide enough keeps the table
+
+
 BROKEN = """@prefix vnkg: <https://w3id.org/vnkg/ontology#> .
 <https://w3id.org/vnkg/id/target/6a0d72329ed70607/1297-a-long-node-name-that-does-not-fit-in-a-column>
     a vnkg:Target ; vnkg:indicator "GRDP" ; vnkg:value "bảy" ; vnkg:unit "%" .

@@ -89,7 +89,8 @@ def _table(result: QuerySolutions, title: str | None, source: Path) -> None:
 
     variables, rows, _ = results.read_rows(result)
     console = Console(soft_wrap=True)
-    console.print(results.rich_table(variables, rows, title=title))
+    fits = results.table_fits(variables, rows, console.width)
+    console.print((results.rich_table if fits else results.rich_records)(variables, rows, title=title))
     console.print(f"[dim]{len(rows)} row(s) from {source}[/]", highlight=False)
 
 
