@@ -94,8 +94,11 @@ def queries_dir() -> Path:
     return Path(__file__).resolve().parent / "data" / "queries"
 
 
-def parse_saved(path: Path) -> SavedQuery:
-    """Read one ``.rq`` file and its header; raise QueryError if the header and body disagree."""
+def parse_saved(path: Path, require_title: bool = True) -> SavedQuery:
+    """Read one ``.rq`` file and its header; raise QueryError if the header and body disagree.
+
+    Saved queries need a ``# title:`` line; a file given by path (``require_title=False``) may be plain SPARQL,
+    titled by its file name."""
     text = path.read_text(encoding="utf-8")
     meta: dict[str, str] = {}
     params: list[Param] = []
@@ -122,6 +125,8 @@ def parse_saved(path: Path) -> SavedQuery:
         if dm and not dm.group("colon"):
             default = dm.group("value").strip() or None
         params.append(Param(pm.group("name"), kind, desc, default))
+    if "title" not in meta and not require_title:
+        meta["title"] = path.stem
     if "title" not in meta:
         raise QueryError(f"{path.name}: missing '# title:' header line")
     for p in params:
@@ -236,7 +241,7 @@ def resolve(name_or_path: str, folder: Path | None = None) -> SavedQuery:
     """A saved query by name (``targets-of-plan``) or a path to any ``.rq`` file."""
     p = Path(name_or_path)
     if p.suffix == ".rq" and p.is_file():
-        return parse_saved(p)
+        return parse_saved(p, require_title=False)
     catalogue = load_catalogue(folder)
     key = p.stem if p.suffix == ".rq" else name_or_path
     if key in catalogue:

@@ -128,17 +128,18 @@ def _document_sentences(store, g: nx.MultiDiGraph) -> None:
                 data.pop("sentence", None)
 
 
-def viz(source, output: Path, *, focus: str | None = None, depth: int = 2, query_file: Path | None = None,
-        lang: str = "vi", max_nodes: int = DEFAULT_MAX_NODES, title: str | None = None) -> VizReport:
-    """Write the HTML page of one view of a graph file or store; returns what was drawn."""
+def viz(source, output: Path, *, focus: str | None = None, depth: int = 2, query_file: Path | str | None = None,
+        params: dict[str, str] | None = None, lang: str = "vi", max_nodes: int = DEFAULT_MAX_NODES,
+        title: str | None = None) -> VizReport:
+    """Write the HTML page of one view of a graph file or store; returns what was drawn.
+
+    ``query_file`` is a saved query's name or any ``.rq`` file; ``params`` bind its parameters as in ``kg query``.
+    """
     if lang not in UI:
         raise VizError(f"--lang {lang}: use vi or en")
     query = None
     if query_file is not None:
-        try:
-            query = Path(query_file).read_text(encoding="utf-8")
-        except OSError as e:
-            raise VizError(f"{query_file}: cannot read the query ({e.strerror})") from e
+        query = _query_text(str(query_file), params or {})
     try:
         g, description = select_view(source, focus=focus, depth=depth, query=query, lang=lang)
     except NetworkError as e:
@@ -149,6 +150,20 @@ def viz(source, output: Path, *, focus: str | None = None, depth: int = 2, query
         raise VizError(f"the view has {g.number_of_nodes()} nodes, more than --max-nodes {max_nodes}: narrow it "
                        f"with --focus NUMBER --depth 1 or --query FILE.rq (or raise --max-nodes)")
     return render(g, output, title=title or "vnkg", description=description, lang=lang)
+
+
+def _query_text(name_or_path: str, params: dict[str, str]) -> str:
+    """The text of a saved query (by name) or of any .rq file, its parameters bound."""
+    from kg import queries
+
+    path = Path(name_or_path)
+    try:
+        saved = queries.resolve(name_or_path)
+        return queries.bind(saved.text, params, saved.params)
+    except (OSError, UnicodeDecodeError) as e:
+        raise VizError(f"{name_or_path}: cannot read the query ({getattr(e, 'strerror', None) or e})") from e
+    except queries.QueryError as e:
+        raise VizError(str(e)) from e
 
 
 # -- rendering ------------------------------------------------------------------------------------

@@ -249,6 +249,18 @@ def test_cli_query_in_a_pipe_prints_tab_separated_rows(graph_file: Path) -> None
     assert '"35/KH-UBND"' in rows[0].split("\t") and "│" not in out.stdout
 
 
+def test_a_plain_sparql_file_runs_without_a_title_line(graph_file: Path, tmp_path: Path) -> None:
+    """A file given by path may be plain SPARQL (a saved query in queries/ still needs its '# title:')."""
+    plain = tmp_path / "plans.rq"
+    plain.write_text("SELECT ?n WHERE { ?p vnkg:implements ?r ; vnkg:documentNumber ?n }\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["query", str(plain), "--graph", str(graph_file)])
+    assert out.exit_code == 0, out.output
+    assert '"35/KH-UBND"' in out.stdout.split("\n")
+    assert queries.resolve(str(plain)).title == "plans"
+    with pytest.raises(queries.QueryError, match="missing '# title:'"):
+        queries.parse_saved(plain)
+
+
 def test_ad_hoc_queries_may_use_the_known_prefixes_undeclared() -> None:
     from kg.queries import with_prefixes
 

@@ -121,6 +121,18 @@ def test_query_view_draws_the_rows_and_edges_between_them(sample_ttl: Path, tmp_
     assert viz(sample_ttl, out, query_file=construct).nodes == 2
 
 
+def test_query_view_takes_a_saved_query_by_name_with_its_parameters(sample_ttl: Path, tmp_path: Path) -> None:
+    out = tmp_path / "q.html"
+    one = viz(sample_ttl, out, query_file="targets-of-plan", params={"plan": "35/KH-UBND"})
+    every = viz(sample_ttl, tmp_path / "all.html", query_file="targets-of-plan")
+    assert KONTUM_PLAN in {n["id"] for n in page_data(out.read_text(encoding="utf-8"))["NODES"]}
+    assert 1 < one.nodes < every.nodes  # bound: the plan and its targets, not every plan's
+    with pytest.raises(VizError, match="unknown parameter 'bogus'"):
+        viz(sample_ttl, out, query_file="targets-of-plan", params={"bogus": "1"})
+    with pytest.raises(VizError, match="no saved query or file 'no-such-query'"):
+        viz(sample_ttl, out, query_file="no-such-query")
+
+
 def test_large_views_get_positions_and_too_large_ones_are_refused(sample_ttl: Path, network: nx.MultiDiGraph,
                                                                    tmp_path: Path) -> None:
     big = nx.MultiDiGraph()
