@@ -156,7 +156,6 @@ def _query_text(name_or_path: str, params: dict[str, str]) -> str:
     """The text of a saved query (by name) or of any .rq file, its parameters bound."""
     from kg import queries
 
-    path = Path(name_or_path)
     try:
         saved = queries.resolve(name_or_path)
         return queries.bind(saved.text, params, saved.params)

@@ -150,7 +150,7 @@ def test_kg_show_writes_one_offline_page_with_the_explain_views(sample_ttl: Path
     out = tmp_path / "d.html"
     res = CliRunner().invoke(app, ["show", "35/kh-ubnd", str(sample_ttl), "-o", str(out)])
     assert res.exit_code == 0, res.output
-    assert "35-kh-ubnd (18 targets, 16 tasks, 1 source texts)" in res.output
+    assert "35-kh-ubnd (18 targets, 16 tasks, 1 source text)" in res.output
     page = out.read_text(encoding="utf-8")
     assert "<h1>Kế hoạch 35/KH-UBND</h1>" in page and 'id="explain-views"' in page
     assert not re.search(r"""<(?:script|link|img)[^>]+(?:src|href)=["']https?:""", page)  # nothing fetched

@@ -33,5 +33,8 @@ def show_cli(
                       texts=texts)
     except (PageError, StoreError) as e:
         fail(str(e))
-    console.print(f"[green]wrote[/] {report.path}: {report.iri} ({report.targets} targets, {report.tasks} tasks, "
-                  f"{report.explained} source texts)", highlight=False)
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}" + ("" if count == 1 else "s")
+
+    console.print(f"[green]wrote[/] {report.path}: {report.iri} ({n(report.targets, 'target')}, "
+                  f"{n(report.tasks, 'task')}, {n(report.explained, 'source text')})", highlight=False)
