@@ -11,8 +11,6 @@ refused with a message saying how to narrow them.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +25,7 @@ from pyvis.network import Network
 from kg.defaults import DEFAULT_MAX_NODES
 from kg.network import GROUPS, NetworkError, neighbourhood, open_graph, query_view, resolve_focus, term_label
 from kg.network import to_networkx as network_of
+from kg.pages import write_atomic
 from kg.rdf.vocab import VNKG
 
 PHYSICS_LIMIT = 300
@@ -202,7 +201,7 @@ def render(g: nx.MultiDiGraph, output: Path, *, title: str = "vnkg", description
         options=net.options, physics=not precompute, n_nodes=g.number_of_nodes(), n_edges=g.number_of_edges(),
         implements_label=term_label(str(VNKG.implements), lang),
         vis_js=Markup(_asset("vis-network.min.js")), vis_css=Markup(_asset("vis-network.css")))
-    _write_atomic(Path(output), page)
+    write_atomic(Path(output), page)
     return VizReport(Path(output), g.number_of_nodes(), g.number_of_edges(), precompute, time.perf_counter() - t0)
 
 
@@ -267,21 +266,6 @@ def _options(n: int, precompute: bool) -> dict:
                     "stabilization": {"enabled": True, "iterations": 500, "fit": True}},
         "layout": {"randomSeed": 7, "improvedLayout": n <= 100},
     }
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # -- layout ---------------------------------------------------------------------------------------
