@@ -247,7 +247,12 @@ def test_kill_9_leaves_no_worker_alive(tmp_path: Path) -> None:
         workers = _children(proc.pid)
         time.sleep(0.05)
     assert len(workers) >= 2 and proc.poll() is None, "the build ended before it had workers"
-    os.kill(proc.pid, signal.SIGKILL)  # the parent only: its workers must follow by themselves
+    _kill_9_and_survivors(proc, workers, "workers", "their killed parent")  # the parent only: its workers follow
+
+
+def _kill_9_and_survivors(proc: subprocess.Popen, workers: list[int], what: str, whose: str) -> None:
+    """SIGKILL the parent alone, give its workers 10 s to follow, kill and name any that did not."""
+    os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     end = time.monotonic() + 10
     while time.monotonic() < end and any(_alive(w) for w in workers):
@@ -255,7 +260,7 @@ def test_kill_9_leaves_no_worker_alive(tmp_path: Path) -> None:
     alive = [w for w in workers if _alive(w)]
     for w in alive:
         os.kill(w, signal.SIGKILL)
-    assert not alive, f"workers {alive} outlived their killed parent"
+    assert not alive, f"{what} {alive} outlived {whose}"
 
 
 def _descendants(pid: int) -> list[int]:
@@ -288,15 +293,7 @@ def test_kill_9_leaves_no_dask_worker_alive(tmp_path: Path) -> None:
             break
         time.sleep(0.1)
     assert workers and proc.poll() is None, "the build ended before its Dask workers mapped"
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    end = time.monotonic() + 10
-    while time.monotonic() < end and any(_alive(w) for w in workers):
-        time.sleep(0.1)
-    alive = [w for w in workers if _alive(w)]
-    for w in alive:
-        os.kill(w, signal.SIGKILL)
-    assert not alive, f"Dask processes {alive} outlived their killed build"
+    _kill_9_and_survivors(proc, workers, "Dask processes", "their killed build")
 
 
 def test_leftovers_of_dead_builds_are_removed_on_the_next_start(tmp_path: Path) -> None:
