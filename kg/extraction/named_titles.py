@@ -16,12 +16,9 @@ from kg.extraction.dates import DATE_RE
 from kg.extraction.lang_vi import named_docs as cue
 from kg.extraction.lang_vi.doc_types import TYPE_WORDS
 from kg.extraction.symbols import SYMBOL_RE
+from kg.extraction.text import alternation as _alt
 from kg.extraction.text import grouped_alternation
 from kg.model import Body
-
-
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))  # type: ignore
 
 
 def _grouped(words: object) -> str:

@@ -11,13 +11,9 @@ import re
 
 from kg.extraction.lang_vi import task_cues as cues
 from kg.extraction.task_leads import SPLIT_RE, TaskContext, known_body
+from kg.extraction.text import alternation as _alt
 from kg.extraction.text import squash
 from kg.model import Body
-
-
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
 
 # Task verbs in lower case only: inside a sentence a verb is written in lower case, an agency's name
 # ("Sở Xây dựng") is not.

@@ -18,12 +18,8 @@ from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, deadline_in, normal
 from kg.extraction.task_layout import HEADING_RE, excluded_regions, in_table, inside, is_marker, paragraphs
 from kg.extraction.task_leads import TaskContext, lead_bodies
 from kg.extraction.text import UPPER, squash
+from kg.extraction.text import alternation as _alt
 from kg.model import Body, Span, Task
-
-
-def _alt(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
 
 CHU_TRI_RE = re.compile(r"\s+chủ\s+trì(?:\s*,|\s+và)?\s*")
 COOP_RE = re.compile(r"phối\s+hợp\s+với\s+")

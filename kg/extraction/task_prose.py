@@ -38,12 +38,8 @@ from kg.extraction.task_layout import (
 )
 from kg.extraction.task_leads import TaskContext, lead_bodies
 from kg.extraction.text import UPPER, squash
+from kg.extraction.text import alternation as _alt
 from kg.model import Span, Task
-
-
-def _alt(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
 
 VERB_RE = re.compile(rf"(?:{_alt(cues.TASK_VERBS)})(?!\w)", re.I)
 GROUP_NOUN_RE = re.compile(rf"(?:{_alt(cues.TASK_GROUP_NOUNS)})(?!\w)", re.I)

@@ -23,6 +23,12 @@ def phrase(words: str) -> str:
     return r"\s+".join(re.escape(w) for w in words.split())
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of cue words or phrases, longest first (so a phrase wins over its first word); spaces
+    match any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 def grouped_alternation(words: list[str]) -> str:
     """An alternation of `words` in their order (spaces match any whitespace), grouped by first letter, for
     case-insensitive use: words of different first letters never match at one place, so the grouping keeps what
