@@ -14,15 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kg.rdf.namespaces import PREFIXES as NAMESPACES
 from kg.store import public_permissions
 
 Row = dict[str, str]
 Rows = list[Row]
 Select = Callable[[str], Rows]
-PREFIXES = ("PREFIX vnkg: <https://w3id.org/vnkg/ontology#>\n"
-            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-            "PREFIX prov: <http://www.w3.org/ns/prov#>\n")
+PREFIXES = "".join(f"PREFIX {p}: <{NAMESPACES[p]}>\n" for p in ("vnkg", "rdfs", "skos", "prov"))
 
 
 class PageError(Exception):
