@@ -5,7 +5,8 @@ The commands are read from the README's ```bash blocks (and the one ```python bl
 is run here. What the test does instead of running a line as written:
 
 * the set-up steps of "Start here" (``python3 -m venv .venv``, activating it, ``pip install -e ".[test]"``) are
-  replaced by the wheel install below (a non-editable install, without downloading the dependencies again);
+  replaced by a ``pip install .`` (a non-editable install, without downloading the dependencies again), which
+  must leave no new file in the tree and install every package file (saved queries, ontology, sample, pages);
 * ``pytest`` is skipped: it is the test suite itself (CI runs it; running it here would recurse);
 * ``kg serve`` runs in the background on a free port instead of 8000; the README's ``-e`` query is asked over
   HTTP, and the server is stopped with Ctrl-C (SIGINT) as a user stops it;
@@ -98,14 +99,16 @@ def copy_tree(names: list[str], dest: Path) -> None:
             shutil.copy2(src, dst)
 
 
-def install_wheel(tree: Path, venv: Path) -> Path:
-    """Build the project's wheel from the copy and install it (no dependencies) into a fresh virtual environment
-    that sees this environment's packages; return its bin folder."""
-    wheels = venv.parent / "wheels"
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(tree)],
-                           capture_output=True, text=True, timeout=900)
-    assert built.returncode == 0, built.stderr[-3000:]
-    (wheel,) = wheels.glob("vnkg-*.whl")
+def files_under(folder: Path) -> set[str]:
+    """Every file and folder below `folder`, relative to it (symbolic links listed, not followed)."""
+    return {str(Path(top, name).relative_to(folder)) for top, dirs, files in os.walk(folder) for name in dirs + files}
+
+
+def install_package(tree: Path, venv: Path) -> Path:
+    """`pip install .` of the copy (no dependencies) into a fresh virtual environment that sees this environment's
+    packages; return its bin folder. The install writes nothing into the tree (no build/, no *.egg-info), and the
+    installed package has every file of kg/ (saved queries and ontology through their links) and lists the saved
+    queries from a folder outside the tree."""
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
     purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -114,12 +117,22 @@ def install_wheel(tree: Path, venv: Path) -> Path:
 
     # this environment's packages as plain paths: its editable vnkg (a .pth finder) is not loaded
     Path(purelib, "outer-environment.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
-    installed = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
-                                "--ignore-installed", str(wheel)], capture_output=True, text=True, timeout=600)
+    in_tree = files_under(tree)
+    installed = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--ignore-installed", "."],
+                               cwd=tree, capture_output=True, text=True, timeout=900)
     assert installed.returncode == 0, installed.stderr[-3000:]
+    assert files_under(tree) == in_tree, f"pip install . left new files in the tree: {files_under(tree) - in_tree}"
     where = subprocess.run([str(python), "-I", "-c", "import kg; print(kg.__file__)"], capture_output=True, text=True,
                            cwd=venv.parent, check=True).stdout.strip()
-    assert where.startswith(purelib), f"kg imported from {where}, not from the installed wheel"
+    assert where.startswith(purelib), f"kg imported from {where}, not from the installed package"
+    shipped = {str(Path(top, name).relative_to(tree)) for top, dirs, files in os.walk(tree / "kg", followlinks=True)
+               for name in files if "__pycache__" not in top}
+    missing = sorted(name for name in shipped if not Path(purelib, name).is_file())
+    assert not missing, f"the installed package lacks {missing}"
+    listed = subprocess.run([str(venv / "bin" / "kg"), "queries"], cwd=venv.parent, capture_output=True, text=True,
+                            timeout=COMMAND_TIMEOUT)
+    saved = sorted(p.stem for p in (tree / "queries").glob("*.rq"))
+    assert saved and all(f"\n{name}\t" in listed.stdout for name in saved), listed.stdout + listed.stderr
     return venv / "bin"
 
 
@@ -249,8 +262,7 @@ def test_every_readme_command_runs_from_a_wheel_in_a_fresh_tree(tmp_path: Path) 
     tree = tmp_path / "vnkg"
     copy_tree(names, tree)
     before = digest(tree, names)
-    bin_dir = install_wheel(tree, tmp_path / "venv")
-    # the wheel build may leave build/ and *.egg-info in the copy: not tracked, and the checkout is never touched
+    bin_dir = install_package(tree, tmp_path / "venv")
     place_inputs(tree)
     log = tmp_path / "background.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
