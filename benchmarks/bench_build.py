@@ -29,13 +29,23 @@ sys.path.insert(0, str(HERE))
 from gen_corpus import generate  # noqa: E402
 
 BASELINE = r"""
-import sys, time
+import sys
 from pathlib import Path
-from kg.build import extract_corpus, to_dataset, write_atomic
-t0 = time.perf_counter()
-items, errors = extract_corpus([Path(sys.argv[1])])
-n = write_atomic(to_dataset(items), Path(sys.argv[2]))
-print(n)
+from rdflib import Dataset, Graph
+from kg.ingest import discover
+from kg.rdf.iris import DEFAULT_BASE, Iris
+from kg.rdf.mapping import text_quads
+from kg.textfile import extract_file
+ds = Dataset()
+for path in discover([Path(sys.argv[1])])[0]:
+    x = extract_file(path, path.name)
+    ds.parse(data=text_quads(x.result, DEFAULT_BASE, str(Iris().graph(x.result.text_id)), x.to_original),
+             format="nquads")
+g = Graph()
+for s, p, o, _ in ds.quads((None, None, None, None)):
+    g.add((s, p, o))
+g.serialize(destination=sys.argv[2], format="turtle")
+print(len(g))
 """
 
 

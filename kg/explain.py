@@ -16,13 +16,13 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from kg.build import clean_file
 from kg.defaults import DEFAULT_BASE
 from kg.extraction.pipeline import read_doc
 from kg.extraction.spans import KEYS, entity_of, result_from_spans
 from kg.model import Body, DocumentRef, Link, Meeting, Person, Statement, Target, Task, TextResult
 from kg.rdf.iris import Iris
 from kg.rdf.mapping import text_quads
+from kg.textfile import clean_file
 
 KIND_NAMES: dict[str, str] = {"documents": "Văn bản · documents", "dates": "Ngày · dates", "bodies": "Cơ quan · bodies",
                               "links": "Quan hệ · links", "targets": "Chỉ tiêu · targets",

@@ -29,24 +29,50 @@ from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import NamedTuple
 
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, serialize
 
 from kg import failpoints, limits
-from kg.build import BuildReport, Extracted, _rel, remove_stale_temporaries
 from kg.defaults import DEFAULT_TIMEOUT
 from kg.export.xmlsafe import xml_safe
-from kg.ingest import ReadError, discover, normalize, read_sidecar, strip_boilerplate
+from kg.ingest import ReadError, discover
 from kg.ingest.names import safe_name
-from kg.ingest.readers import decode_file, read_bytes
+from kg.ingest.readers import read_bytes
 from kg.pids import die_with_parent, pid_alive
 from kg.rdf.iris import DEFAULT_BASE, Iris
-from kg.rdf.mapping import NT_TERMS, text_quads
+from kg.rdf.mapping import NT_TERMS, PROVENANCE, text_quads
 from kg.rdf.namespaces import PREFIXES
 from kg.resolve import year_renames
 from kg.store import FILE_FORMATS, GraphStore, named_quads, public_permissions
 from kg.store_update import apply_build, state_docs
 from kg.storegen import StoreBuild
+from kg.textfile import extract_file
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a build read and wrote."""
+
+    texts: int = 0
+    errors: list[str] = field(default_factory=list)
+    documents: int = 0
+    bodies: int = 0
+    references: int = 0
+    triples: int = 0
+    skipped: int = 0  # unchanged since the last build into the store
+    output: Path | None = None
+
+
+def rel_path(path: Path, roots: list[Path]) -> str:
+    """``path`` relative to the input folder holding it (its name for a file given alone)."""
+    for root in roots:
+        if root.is_dir():
+            try:
+                return path.resolve().relative_to(root.resolve()).as_posix()
+            except ValueError:
+                continue
+    return path.name
 
 
 @dataclass(slots=True)
@@ -66,6 +92,17 @@ class TextOutput:
     seconds: float = 0.0
 
 
+class MapTask(NamedTuple):
+    """One file to map: its path, its name in the corpus, the IRI base, the time limit (s; 0: none) and the
+    provenance level (`kg.rdf.mapping.PROVENANCE`)."""
+
+    path: str
+    rel: str
+    base: str
+    timeout: float
+    provenance: str = "full"
+
+
 class _Timeout(BaseException):  # not an Exception: readers' `except Exception` must not swallow it
     pass
 
@@ -74,9 +111,9 @@ def _alarm(signum: int, frame: object) -> None:
     raise _Timeout
 
 
-def map_text(task: tuple[str, str, str, float]) -> TextOutput:
+def map_text(task: MapTask | tuple[str, str, str, float]) -> TextOutput:
     """Read, extract and map one file to N-Quads (the pure map step; runs in worker processes)."""
-    path_s, rel, base, timeout = task
+    path_s, rel, base, timeout, provenance = MapTask(*task)
     path = Path(path_s)
     start = time.perf_counter()
     out = TextOutput(rel, "")
@@ -89,12 +126,13 @@ def map_text(task: tuple[str, str, str, float]) -> TextOutput:
     try:
         data = read_bytes(path)  # the size is checked before any byte is read
         out.sha256 = hashlib.sha256(data).hexdigest()
-        x, n_chars = _extract(path, rel, data, out.warnings)
+        x = extract_file(path, rel, data, out.warnings)
         del data
         iris = Iris(base)
         res = x.result
         out.graph = str(iris.graph(res.text_id))
-        out.nquads = _cap_quads(path, text_quads(res, base, out.graph, x.to_original), n_chars, out.warnings)
+        out.nquads = _cap_quads(path, text_quads(res, base, out.graph, x.to_original, provenance),
+                                 x.chars, out.warnings)
         if _SURROGATE.search(out.nquads):  # last guard: nothing a UTF-8 writer refuses leaves a worker
             raise ReadError(path, "holds text that cannot be written as UTF-8 (lone surrogates)")
         out.docs = [(d.scope, d.number, d.year, str(iris.document(d))) for d in res.documents if d.number]
@@ -124,20 +162,6 @@ def map_text(task: tuple[str, str, str, float]) -> TextOutput:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _extract(path: Path, rel: str, data: bytes, warnings: list[str]) -> tuple[Extracted, int]:
-    """Decode, clean and extract one file's bytes; also the length of the text read."""
-    from kg.extraction.pipeline import extract
-
-    raw = decode_file(path, data, warnings)
-    clean = normalize(raw.text)
-    text = strip_boilerplate(clean.text)
-    if not text.strip():
-        raise ReadError(path, "no text left after removing page boilerplate")
-    meta = read_sidecar(path, warnings)
-    result = extract(text, file_name=safe_name(path.name), rel_path=rel, fmt=raw.fmt, meta=meta)
-    return Extracted(result, None if clean.is_identity else clean.to_original), len(raw.text)
-
-
 def _cap_quads(path: Path, nquads: str, n_chars: int, warnings: list[str]) -> str:
     """At most ``MAX_QUADS_PER_KB`` quads per KB of text (at least ``MIN_QUADS_CAP``), cut where a subject ends."""
     cap = max(limits.MIN_QUADS_CAP, limits.MAX_QUADS_PER_KB * n_chars // 1024)
@@ -156,12 +180,12 @@ def _cap_quads(path: Path, nquads: str, n_chars: int, warnings: list[str]) -> st
     return nquads[:end + 1]
 
 
-def map_batch(tasks: list[tuple[str, str, str, float]]) -> list[TextOutput]:
+def map_batch(tasks: list[MapTask]) -> list[TextOutput]:
     """A batch of files (the unit of work sent to a Dask worker)."""
     return [map_text(t) for t in tasks]
 
 
-def run_map(tasks: list[tuple[str, str, str, float]], *, jobs: int = 1, executor: str = "process",
+def run_map(tasks: list[MapTask], *, jobs: int = 1, executor: str = "process",
             scheduler: str | None = None, batch: int = 64) -> Iterator[TextOutput]:
     """Map every task, in input order, with local processes or a Dask cluster (same code path)."""
     if executor == "dask":
@@ -218,7 +242,7 @@ def _worker_init(parent: int) -> None:
     die_with_parent(parent)
 
 
-def _run_dask(tasks: list[tuple[str, str, str, float]], scheduler: str | None, batch: int) -> Iterator[TextOutput]:
+def _run_dask(tasks: list[MapTask], scheduler: str | None, batch: int) -> Iterator[TextOutput]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as e:  # pragma: no cover - optional dependency
@@ -298,14 +322,17 @@ def _fix_lines(chunk: bytes, fix: Callable[[bytes], bytes]) -> bytes:
 
 def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Path | None = None,
                  base: str = DEFAULT_BASE, jobs: int = 1, executor: str = "process", scheduler: str | None = None,
-                 timeout: float = DEFAULT_TIMEOUT, partitions: Path | None = None,
+                 timeout: float = DEFAULT_TIMEOUT, partitions: Path | None = None, provenance: str = "full",
                  on_progress: Callable[[str], None] | None = None,
                  on_error: Callable[[str], None] | None = None,
                  on_warning: Callable[[str], None] | None = None, wait: bool = False,
                  on_wait: Callable[[str], None] | None = None) -> BuildReport:
     """Build `inputs` into an RDF file, a store folder (incrementally, as one transaction), and/or N-Quads
-    partitions. Raises `kg.storegen.StoreBusy` when another build holds the store, unless ``wait`` (then
-    ``on_wait`` is told once that it waits)."""
+    partitions, with the provenance level ``provenance`` (`kg.rdf.mapping.PROVENANCE`; ValueError for another).
+    Raises `kg.storegen.StoreBusy` when another build holds the store, unless ``wait`` (then ``on_wait`` is
+    told once that it waits)."""
+    if provenance not in PROVENANCE:
+        raise ValueError(f"provenance must be one of {', '.join(PROVENANCE)}, not {provenance!r}")
     report = BuildReport(output=output)
     with ExitStack() as stack:
         txn = stack.enter_context(StoreBuild(store, wait=wait, on_wait=on_wait)) if store is not None else None
@@ -319,17 +346,19 @@ def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Path 
                 on_error(m)
         state = txn.state() if txn is not None else {}
         new_state: dict[str, dict] = {}
-        tasks: list[tuple[str, str, str, float]] = []
+        tasks: list[MapTask] = []
         for path in paths:
-            rel = safe_name(_rel(path, inputs))
+            rel = safe_name(rel_path(path, inputs))
             known = state.get(rel)
-            if known is not None and _sha256(path) == known.get("sha256"):
+            # a text built at another provenance level is built again: a store never mixes levels
+            if (known is not None and known.get("provenance", "full") == provenance
+                    and _sha256(path) == known.get("sha256")):
                 new_state[rel] = known
                 report.skipped += 1
                 if on_progress:
                     on_progress(rel)
                 continue
-            tasks.append((str(path), rel, base, timeout))
+            tasks.append(MapTask(str(path), rel, base, timeout, provenance))
         parent = _work_parent(output, txn)
         _remove_stale_work_dirs(parent)
         work_dir = Path(tempfile.mkdtemp(prefix=f".vnkg-build-{os.getpid()}-", dir=parent))
@@ -360,7 +389,7 @@ def build_corpus(inputs: list[Path], *, output: Path | None = None, store: Path 
     return report
 
 
-def _map_into(nq_path: Path, tasks: list[tuple[str, str, str, float]], report: BuildReport,
+def _map_into(nq_path: Path, tasks: list[MapTask], report: BuildReport,
               new_state: dict[str, dict], *, nt_path: Path | None, jobs: int, executor: str,
               scheduler: str | None, partitions: Path | None, on_progress: Callable[[str], None] | None,
               on_error: Callable[[str], None] | None, on_warning: Callable[[str], None] | None,
@@ -393,7 +422,8 @@ def _map_into(nq_path: Path, tasks: list[tuple[str, str, str, float]], report: B
             docs.extend(res.docs)
             bodies.update(res.bodies)
             named.update(res.named)
-            new_state[res.rel] = {"sha256": res.sha256, "graph": res.graph, "docs": [list(d) for d in res.docs]}
+            new_state[res.rel] = {"sha256": res.sha256, "graph": res.graph, "docs": [list(d) for d in res.docs],
+                                  "provenance": tasks[i].provenance}
             if partitions is not None:
                 part_no += 1
                 partitions.mkdir(parents=True, exist_ok=True)
@@ -482,10 +512,21 @@ def _write_output(nq_path: Path, output: Path, store: GraphStore | None, n_quads
     return n
 
 
+def remove_stale_temporaries(output: Path | None) -> None:
+    """Remove the temporaries of ``output`` that runs now dead were writing (``.NAME.PID.*`` beside it)."""
+    if output is None or not output.parent.is_dir():
+        return
+    prefix = re.compile(rf"\.{re.escape(output.name)}\.(\d+)\.")
+    for p in output.parent.iterdir():
+        m = prefix.match(p.name)
+        if m and not pid_alive(int(m.group(1))) and p.is_file() and not p.is_symlink():
+            p.unlink(missing_ok=True)
+
+
 def _prefixes(fmt: RdfFormat) -> dict[str, str] | None:
     if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.RDF_XML):
         return {k: str(v) for k, v in PREFIXES.items()}
     return None
 
 
-__all__ = ["TextOutput", "build_corpus", "map_text", "run_map"]
+__all__ = ["BuildReport", "MapTask", "TextOutput", "build_corpus", "map_text", "rel_path", "run_map"]

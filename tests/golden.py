@@ -13,10 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, RDFS, SKOS, Graph, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import PROV
 
-from kg.build import Extracted, to_dataset
+from kg.build import build_dataset
 from kg.rdf.iris import DEFAULT_BASE
 
 VNKG = Namespace("https://w3id.org/vnkg/ontology#")
@@ -24,9 +24,16 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_TEXTS = ROOT / "tests" / "fixtures" / "texts"
 
 
-def union_graph(items: list[Extracted], base: str = DEFAULT_BASE) -> Graph:
-    """The union of the named graphs `to_dataset` makes for `items`, as one rdflib Graph."""
-    ds = to_dataset(items, base)
+def built(inputs: list[Path], base: str = DEFAULT_BASE) -> Dataset:
+    """`build_dataset` of ``inputs`` (what `kg build` writes), every file read."""
+    errors: list[str] = []
+    ds = build_dataset(inputs, base=base, on_error=errors.append)
+    assert not errors, errors
+    return ds
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """The union of the named graphs of ``ds``, as one rdflib Graph."""
     g = Graph()
     for prefix, ns in ds.namespaces():
         g.bind(prefix, ns, override=True)

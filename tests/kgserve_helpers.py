@@ -8,12 +8,12 @@ from kg.serve.launch import serve_in_background
 
 
 def build_sample(folder: Path) -> Path:
-    from kg.build import extract_corpus, sample_corpus, to_dataset, write_atomic
+    from kg.build import sample_corpus
+    from kg.stream import build_corpus
 
-    items, errors = extract_corpus([sample_corpus()])
-    assert not errors, errors
     path = folder / "sample.nq"
-    write_atomic(to_dataset(items), path)
+    report = build_corpus([sample_corpus()], output=path)
+    assert report.texts and not report.errors, report.errors
     return path
 
 

@@ -356,34 +356,31 @@ def test_pid_alive() -> None:
 DIES_WHILE_WRITING = r"""
 import os, sys
 from pathlib import Path
-from rdflib import Dataset, Graph, Literal, URIRef
-from kg.build import write_atomic
+from kg.stream import build_corpus
 
-def die(self, destination=None, **kw):
-    Path(destination).write_text("@prefix partial")  # half written, then killed
+def die(src, dst):  # the output is written to its temporary, then the writer is killed before the rename
     os._exit(9)
 
-Graph.serialize = die
-ds = Dataset()
-ds.graph(URIRef("https://example.org/g")).add((URIRef("https://example.org/s"), URIRef("https://example.org/p"),
-                                               Literal("o")))
-write_atomic(ds, Path(sys.argv[1]))
+os.replace = die
+build_corpus([Path(sys.argv[1])], output=Path(sys.argv[2]))
 """
 
 
 def test_write_atomic_temporaries_of_a_dead_run_are_removed_on_the_next_start(tmp_path: Path) -> None:
-    from kg.build import extract_corpus, to_dataset, write_atomic
+    from kg.stream import build_corpus
 
-    out = tmp_path / "out.ttl"
-    child = subprocess.run([sys.executable, "-c", DIES_WHILE_WRITING, str(out)], capture_output=True, text=True)
-    assert child.returncode == 9, child.stderr
-    left = [p.name for p in tmp_path.iterdir()]
-    assert not out.exists() and len(left) == 1 and re.fullmatch(r"\.out\.ttl\.\d+\..*\.tmp", left[0]), left
-    ours = tmp_path / f".out.ttl.{os.getpid()}.writing.tmp"  # a live writer's temporary is never touched
-    ours.write_text("in progress")
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "plan.txt").write_text(GOOD["yen-bai-ke-hoach.txt"], encoding="utf-8")
-    n = write_atomic(to_dataset(extract_corpus([corpus])[0]), out)
+    out = tmp_path / "out.ttl"
+    child = subprocess.run([sys.executable, "-c", DIES_WHILE_WRITING, str(corpus), str(out)], capture_output=True,
+                           text=True)
+    assert child.returncode == 9, child.stderr
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name != "corpus")
+    assert not out.exists() and len(left) == 2, left
+    assert re.fullmatch(r"\.out\.ttl\.\d+\..*", left[0]) and left[1].startswith(".vnkg-build-"), left
+    ours = tmp_path / f".out.ttl.{os.getpid()}.writing.tmp"  # a live writer's temporary is never touched
+    ours.write_text("in progress")
+    n = build_corpus([corpus], output=out).triples
     assert n > 0 and Graph().parse(out, format="turtle")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["corpus", "out.ttl", ours.name])

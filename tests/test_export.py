@@ -7,14 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
+from golden import built
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
-from kg.build import extract_corpus, sample_corpus, to_dataset, write_atomic
+from kg.build import sample_corpus
 from kg.cli import app
 from kg.export import DescriptionOptions, build_context, export
 from kg.export.writers import RDF_FORMATS, get_format
+from kg.stream import build_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -33,16 +35,10 @@ def _union(ds: Dataset) -> Graph:
 
 
 @pytest.fixture(scope="module")
-def items():
-    found, errors = extract_corpus([sample_corpus()])
-    assert found and not errors
-    return found
-
-
-@pytest.fixture(scope="module")
-def build(items, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("build") / "sample.trig"
-    write_atomic(to_dataset(items), path)
+    report = build_corpus([sample_corpus()], output=path)
+    assert report.texts and not report.errors, report.errors
     return path
 
 
@@ -71,11 +67,11 @@ def test_round_trip(fmt: str, build: Path, expected: Graph, tmp_path: Path) -> N
     assert isomorphic(parsed, expected)
 
 
-def test_turtle_is_sorted_stable_and_prefixed(build: Path, items, tmp_path: Path) -> None:
+def test_turtle_is_sorted_stable_and_prefixed(build: Path, tmp_path: Path) -> None:
     a, b = tmp_path / "a.ttl", tmp_path / "b.ttl"
     export(build, a, "turtle", options=DATE)
     rebuilt = tmp_path / "rebuilt.nq"  # another build of the same input, another serialisation
-    write_atomic(to_dataset(extract_corpus([sample_corpus()])[0]), rebuilt)
+    build_corpus([sample_corpus()], output=rebuilt)
     export(rebuilt, b, "turtle", options=DATE)
     assert a.read_bytes() == b.read_bytes()
     text = a.read_text(encoding="utf-8")
@@ -127,10 +123,10 @@ def test_source_date_epoch(build: Path, tmp_path: Path, monkeypatch: pytest.Monk
     assert g.value(URIRef("https://w3id.org/vnkg/id/dataset"), DCT.issued) == Literal(dt.date(2023, 11, 14))
 
 
-def test_base_changes_every_iri_and_builds_are_stable(items) -> None:
-    one, two = _union(to_dataset(items)), _union(to_dataset(extract_corpus([sample_corpus()])[0]))
+def test_base_changes_every_iri_and_builds_are_stable() -> None:
+    one, two = _union(built([sample_corpus()])), _union(built([sample_corpus()]))
     assert isomorphic(one, two) and set(one.subjects()) == set(two.subjects())
-    other = _union(to_dataset(items, "https://data.example.gov.vn/id/"))
+    other = _union(built([sample_corpus()], "https://data.example.gov.vn/id/"))
     minted = lambda g, base: {str(t) for tr in g for t in tr if isinstance(t, URIRef) and str(t).startswith(base)}  # noqa: E731
     old, new = minted(one, "https://w3id.org/vnkg/id/"), minted(other, "https://data.example.gov.vn/id/")
     assert old and minted(other, "https://w3id.org/vnkg/id/") == set()

@@ -6,18 +6,11 @@ import json
 from decimal import Decimal
 
 import pytest
-from golden import FIXTURE_TEXTS, compare, indicator_problems, period, quantity, same_body, share, union_graph
+from golden import FIXTURE_TEXTS, compare, indicator_problems, period, quantity, same_body, share
 from rdflib import Graph
-
-from kg.build import Extracted
 
 CASES = sorted(p.name.removesuffix(".expected.json") for p in FIXTURE_TEXTS.glob("*.expected.json")
                if p.with_name(p.name.removesuffix(".expected.json") + ".txt").is_file())
-
-
-@pytest.fixture(scope="module")
-def fixture_graph(fixture_items: list[Extracted]) -> Graph:
-    return union_graph(fixture_items)
 
 
 def test_every_fixture_text_has_an_expected_file():

@@ -8,11 +8,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from golden import union_graph
+from golden import built, union_graph
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import ORG
 
-from kg.build import Extracted, extract_corpus, to_dataset, write_atomic
+from kg.ingest import discover
+from kg.stream import build_corpus
+from kg.textfile import extract_file
 
 VNKG = Namespace("https://w3id.org/vnkg/ontology#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # rdflib's closed XSD warns under pytest collection
@@ -78,16 +80,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def items(corpus: Path) -> list[Extracted]:
-    out, errors = extract_corpus([corpus])
-    assert not errors, errors
-    assert len(out) == len(TEXTS) + 2
-    return out
-
-
-@pytest.fixture(scope="module")
-def g(items: list[Extracted]) -> Graph:
-    return union_graph(items)
+def g(corpus: Path) -> Graph:
+    graph = union_graph(built([corpus]))
+    assert len(set(graph.subjects(RDF.type, VNKG.SourceText))) == len(TEXTS) + 2
+    return graph
 
 
 def source(g: Graph, name: str) -> URIRef:
@@ -215,9 +211,11 @@ def test_mentions_in_nfd_and_crlf_files_map_back(g: Graph, corpus: Path):
             assert text[start - 1] == "\u200b" and text.count("\r\n") == 2
 
 
-def test_no_document_mention_is_recorded_twice(items: list[Extracted]):
-    dup = [(x.result.file_name, d.number, [(s.start, s.end) for s in d.spans]) for x in items
-           for d in x.result.documents if len({(s.start, s.end) for s in d.spans}) != len(d.spans)]
+def test_no_document_mention_is_recorded_twice(corpus: Path):
+    results = [extract_file(p, p.name).result for p in discover([corpus])[0]]
+    assert len(results) == len(TEXTS) + 2
+    dup = [(res.file_name, d.number, [(s.start, s.end) for s in d.spans]) for res in results
+           for d in res.documents if len({(s.start, s.end) for s in d.spans}) != len(d.spans)]
     assert not dup, dup
 
 
@@ -268,9 +266,9 @@ def canonical(g: Graph) -> set:
     return {tuple(term(t) for t in triple) for triple in g}
 
 
-def test_markup_and_quotes_in_a_title_survive_turtle(items: list[Extracted], g: Graph, tmp_path: Path):
+def test_markup_and_quotes_in_a_title_survive_turtle(corpus: Path, g: Graph, tmp_path: Path):
     out = tmp_path / "graph.ttl"
-    write_atomic(to_dataset(items), out)
+    assert not build_corpus([corpus], output=out).errors
     back = Graph().parse(out, format="turtle")
     assert canonical(back) == canonical(g)  # same triples (decimals compared by value: 7 and 7.0)
     literals = [str(o) for o in back.objects() if isinstance(o, Literal) and INJECTION in str(o)]

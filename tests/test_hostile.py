@@ -30,11 +30,11 @@ from pyoxigraph import Literal as OxLiteral
 from pyoxigraph import NamedNode, RdfFormat, parse
 from rdflib import Dataset, Graph
 
-from kg.build import extract_file
 from kg.ingest import normalize
 from kg.rdf.iris import DEFAULT_BASE
 from kg.store import GraphStore
 from kg.stream import map_text
+from kg.textfile import extract_file
 
 KG = [shutil.which("kg") or sys.executable] + ([] if shutil.which("kg") else ["-m", "kg"])
 V = "https://w3id.org/vnkg/ontology#"

@@ -62,12 +62,11 @@ def test_normalisation_makes_spellings_one_and_keeps_words_whole() -> None:
 def real_select(tmp_path_factory: pytest.TempPathFactory):
     if not REAL.is_dir():
         pytest.skip(f"no real development texts at {REAL}")
-    from kg.build import extract_corpus, to_dataset, write_atomic
+    from kg.stream import build_corpus
 
-    items, errors = extract_corpus([REAL])
-    assert not errors, errors
     path = tmp_path_factory.mktemp("real") / "real.ttl"
-    write_atomic(to_dataset(items), path)
+    report = build_corpus([REAL], output=path)
+    assert not report.errors, report.errors
     return store_select(GraphStore.open(path))
 
 

@@ -13,9 +13,10 @@ from pyoxigraph import Literal, NamedNode
 from typer.testing import CliRunner
 
 from kg import queries, results
-from kg.build import extract_corpus, sample_corpus, to_dataset, write_atomic
+from kg.build import sample_corpus
 from kg.cli import app
 from kg.store import GraphStore
+from kg.stream import build_corpus
 
 BASE = "https://w3id.org/vnkg/id/"
 SAMPLE = sample_corpus()
@@ -38,10 +39,8 @@ Tỷ lệ hộ nghèo giảm ít nhất 4%.
 def graph_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     extra = tmp_path_factory.mktemp("extra")
     (extra / "dak-ha-ke-hoach-2022.txt").write_text(DAK_HA, encoding="utf-8")
-    items, errors = extract_corpus([SAMPLE, extra])
-    assert not errors
     path = tmp_path_factory.mktemp("graph") / "sample.nq"
-    write_atomic(to_dataset(items, BASE), path)
+    assert not build_corpus([SAMPLE, extra], output=path, base=BASE).errors
     return path
 
 
@@ -330,10 +329,9 @@ def test_bound_queries_answer_the_unbound_answer_filtered(store: GraphStore) -> 
 
 
 def test_bound_queries_on_the_fixture_texts(tmp_path: Path) -> None:
-    items, errors = extract_corpus([Path(__file__).parent / "fixtures" / "texts"])
-    assert not errors and len(items) >= 10
     path = tmp_path / "fixtures.nq"
-    write_atomic(to_dataset(items, BASE), path)
+    report = build_corpus([Path(__file__).parent / "fixtures" / "texts"], output=path, base=BASE)
+    assert not report.errors and report.texts >= 10
     assert _check_bound_equals_filtered(GraphStore.open(path)) > 40
 
 

@@ -9,9 +9,9 @@ import pytest
 from rdflib import RDF, Dataset, Namespace, URIRef
 from typer.testing import CliRunner
 
-from kg.build import extract_corpus, to_dataset, write_atomic
 from kg.cli import app
 from kg.reason import reason, write_inferred
+from kg.stream import build_corpus
 
 pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs java on PATH")
 pytest.importorskip("owlready2")
@@ -51,10 +51,8 @@ def chain(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("chain")
     for name, text in TEXTS.items():
         (folder / name).write_text(text, encoding="utf-8")
-    items, errors = extract_corpus([folder])
-    assert not errors
     out = folder / "chain.trig"
-    write_atomic(to_dataset(items, BASE), out)
+    assert not build_corpus([folder], output=out, base=BASE).errors
     return out
 
 
@@ -90,9 +88,8 @@ def test_chain_of_two(chain: Path, tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is absent")
 def test_seed_chain(tmp_path: Path) -> None:
-    items, _ = extract_corpus([SEEDS])
     src = tmp_path / "seeds.nq"
-    write_atomic(to_dataset(items), src)
+    build_corpus([SEEDS], output=src)
     out = tmp_path / "inferred.nq"
     res = CliRunner().invoke(app, ["reason", str(src), "-o", str(out), "--with-asserted"])
     assert res.exit_code == 0, res.output

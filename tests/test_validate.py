@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from golden import built
 from rdflib import Graph
 from typer.testing import CliRunner
 
-from kg.build import extract_corpus, sample_corpus, to_dataset, write_atomic
+from kg.build import sample_corpus
 from kg.cli import app
+from kg.stream import build_corpus
 from kg.validate import validate_graph
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seeds"
@@ -26,17 +28,15 @@ BROKEN = """
 
 
 def test_sample_build_conforms() -> None:
-    items, _ = extract_corpus([sample_corpus()])
-    report = validate_graph(to_dataset(items))
+    report = validate_graph(built([sample_corpus()]))
     assert report.conforms, report.rows
     assert report.triples > 2500 and report.violations == 0
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is absent")
 def test_seed_build_conforms(tmp_path: Path) -> None:
-    items, _ = extract_corpus([SEEDS])
     out = tmp_path / "seeds.nq"
-    write_atomic(to_dataset(items), out)
+    build_corpus([SEEDS], output=out)
     report = validate_graph(out)  # from the file, as `kg validate` reads it
     assert report.conforms, report.rows
     assert report.triples > 3000
@@ -45,9 +45,9 @@ def test_seed_build_conforms(tmp_path: Path) -> None:
 @pytest.mark.parametrize("folder", ["texts", "blind/texts", "dev2/texts"])
 def test_fixture_builds_conform(folder: str) -> None:
     """Every hand-made fixture set, the held-out one included (jointly led tasks: one leadAgency per body)."""
-    items, errors = extract_corpus([Path(__file__).resolve().parent / "fixtures" / folder])
-    assert not errors and items
-    report = validate_graph(to_dataset(items))
+    ds = built([Path(__file__).resolve().parent / "fixtures" / folder])
+    assert len(ds)
+    report = validate_graph(ds)
     assert report.conforms, report.rows
 
 
@@ -69,9 +69,8 @@ def test_violations_grouped_by_shape(tmp_path: Path) -> None:
 
 
 def test_cli_ok_on_the_sample(tmp_path: Path) -> None:
-    items, _ = extract_corpus([sample_corpus()])
     out = tmp_path / "sample.ttl"
-    write_atomic(to_dataset(items), out)
+    build_corpus([sample_corpus()], output=out)
     res = CliRunner().invoke(app, ["validate", str(out)])
     assert res.exit_code == 0, res.output
     assert "conforms" in res.output

@@ -21,10 +21,11 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, RdfFormat, Store
 
-from kg.build import extract_corpus, sample_corpus, to_dataset, write_atomic
+from kg.build import sample_corpus
 from kg.export import DescriptionOptions, export
 from kg.publish import PublishError, publish
 from kg.queries import bind, load_catalogue
+from kg.stream import build_corpus
 
 pytestmark = [
     pytest.mark.slow,
@@ -126,10 +127,9 @@ class Virtuoso:
 def corpus_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Turtle export of the seed build (the sample build when ../shared is absent)."""
     corpus = SEEDS if SEEDS.is_dir() else sample_corpus()
-    items, _ = extract_corpus([corpus])
     folder = tmp_path_factory.mktemp("export")
     build = folder / "build.trig"
-    write_atomic(to_dataset(items), build)
+    build_corpus([corpus], output=build)
     out = folder / "vnkg.ttl"
     export(build, out, "turtle", options=DescriptionOptions(date=dt.date(2025, 1, 1)))
     return out

@@ -14,7 +14,7 @@ from kg.cli._util import app, console, err_console, fail, interrupted
 from kg.defaults import DEFAULT_BASE, DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
-    from kg.build import BuildReport
+    from kg.stream import BuildReport
 
 SHACL_LIMIT = 500_000  # pyshacl works in memory: larger graphs are validated on demand with `kg validate`
 
@@ -28,6 +28,9 @@ def build_cli(
     store: Path = typer.Option(None, "--store", help="Oxigraph store folder: build incrementally into it."),
     wait: bool = typer.Option(False, "--wait", help="If another build holds the store, wait for it to finish."),
     base: str = typer.Option(DEFAULT_BASE, "--base", help="Base IRI of minted resources."),
+    provenance: str = typer.Option("full", "--provenance",
+                                   help="full: mentions and spans with their anchor text and sentence; spans: "
+                                        "offsets without the copied text; none: facts derived from their text."),
     jobs: int = typer.Option(0, "-j", "--jobs", help="Worker processes (0: all cores)."),
     executor: str = typer.Option("process", "--executor", help="process (local) or dask."),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
@@ -64,6 +67,10 @@ def build_cli(
     if output is not None and output.suffix.lower() not in FILE_FORMATS:
         fail(f"{output}: unknown output format {output.suffix or '(no suffix)'!r} "
              f"(use {' '.join(sorted(FILE_FORMATS))})", 2)
+    from kg.rdf.mapping import PROVENANCE
+
+    if provenance not in PROVENANCE:
+        fail(f"--provenance must be one of {', '.join(PROVENANCE)}, not {provenance!r}", 2)
     if executor not in ("process", "dask"):
         fail(f"--executor must be 'process' or 'dask', not {executor!r}")
     _set_limits(limit or [])
@@ -90,6 +97,7 @@ def build_cli(
         try:
             report = build_corpus(sources, output=output, store=store, base=base, jobs=jobs or os.cpu_count() or 1,
                                   executor=executor, scheduler=scheduler, timeout=timeout, partitions=partitions,
+                                  provenance=provenance,
                                   on_progress=lambda _: progress.advance(task), on_error=skipped,
                                   on_warning=warning, wait=wait, on_wait=waiting)
         except KeyboardInterrupt:

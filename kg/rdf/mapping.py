@@ -1,12 +1,18 @@
 """Map the entities read from one text to RDF triples (contract terms in CONTRACT.md, ontology in
 ``ontology/vnkg.ttl``). Pure: one `TextResult` in, an iterator of triples out.
 
-The mapping is written once against a term factory (`kg.rdf.terms`): rdflib terms for the library API
-(`text_triples`), N-Triples strings for the streaming build (`text_quads`).
+Terms are N-Triples strings (`kg.rdf.terms`): `text_quads` gives a text's N-Quads, which every build writes
+(`kg build`, and the Python API `kg.build.build_dataset`, which parses them into rdflib only at the end).
 
-Provenance: every document mention is a ``vnkg:Mention`` node (``vnkg:mentionOf``, ``vnkg:inSource``,
-``vnkg:startOffset``/``vnkg:endOffset`` into the original text, ``vnkg:anchorText``, ``vnkg:sentence``);
-targets, tasks and other items carry the same span properties and ``prov:wasDerivedFrom`` their text.
+Provenance, by level (`PROVENANCE`, ``kg build --provenance``):
+
+- ``full``: every document mention is a ``vnkg:Mention`` node (``vnkg:mentionOf``, ``vnkg:inSource``,
+  ``vnkg:role``, ``vnkg:startOffset``/``vnkg:endOffset`` into the original text, ``vnkg:anchorText``,
+  ``vnkg:sentence``); targets, tasks and other items carry the same span properties and
+  ``prov:wasDerivedFrom`` their text;
+- ``spans``: the same without the copied strings ``vnkg:anchorText`` and ``vnkg:sentence``;
+- ``none``: no mention nodes and no span properties: facts, with ``vnkg:mentions`` from their text and
+  ``prov:wasDerivedFrom`` it.
 """
 
 from __future__ import annotations
@@ -19,11 +25,11 @@ from typing import Any
 from kg.extraction.lang_vi.doc_types import CLASS_WORDS
 from kg.model import Body, DocumentRef, Span, TextResult
 from kg.rdf.iris import Iris
-from kg.rdf.terms import NTriplesTerms, RdflibTerms
+from kg.rdf.terms import NTriplesTerms
 
 Triple = tuple[Any, Any, Any]
 BODY_CLASSES = {"StateBody", "PartyBody", "Agency", "Congress"}
-RDFLIB_TERMS = RdflibTerms()
+PROVENANCE = ("full", "spans", "none")  # provenance levels, the most first
 NT_TERMS = NTriplesTerms()
 
 
@@ -36,10 +42,15 @@ def doc_label(doc: DocumentRef) -> str:
 class Mapper:
     """Maps one text's entities to triples under a given IRI base."""
 
-    def __init__(self, iris: Iris, to_original: Callable[[int], int] | None = None, terms: Any = None) -> None:
-        self.t = terms or RDFLIB_TERMS
+    def __init__(self, iris: Iris, to_original: Callable[[int], int] | None = None,
+                 provenance: str = "full") -> None:
+        if provenance not in PROVENANCE:
+            raise ValueError(f"provenance must be one of {', '.join(PROVENANCE)}, not {provenance!r}")
+        self.t = NT_TERMS
         self.iris = iris
         self.to_original = to_original or (lambda i: i)
+        self.spans = provenance != "none"
+        self.copies = provenance == "full"
 
     def body(self, body: Body) -> Iterator[Triple]:
         rt = self.t
@@ -56,9 +67,13 @@ class Mapper:
             yield from self.body(body.parent)
 
     def span(self, node: Any, span: Span) -> Iterator[Triple]:
+        if not self.spans:
+            return
         rt = self.t
         yield node, rt.v.startOffset, rt.integer(self.to_original(span.start))
         yield node, rt.v.endOffset, rt.integer(self.to_original(span.end))
+        if not self.copies:
+            return
         yield node, rt.v.anchorText, rt.string(span.text)
         if span.sentence:
             yield node, rt.v.sentence, rt.string(span.sentence)
@@ -82,7 +97,7 @@ class Mapper:
             yield d, rt.v.issuedBy, self.iris.body(doc.issuer)
             yield from self.body(doc.issuer)
         yield src, rt.v.mentions, d
-        for sp in doc.spans:
+        for sp in doc.spans if self.spans else ():
             m = self.iris.mention(res.text_id, sp.start, sp.end)
             yield m, rt.type, rt.v.Mention
             yield m, rt.v.mentionOf, d
@@ -273,17 +288,14 @@ def indicator_key(indicator: str) -> str:
     return indicator_label(indicator).lower()
 
 
-def text_triples(res: TextResult, iris: Iris, to_original: Callable[[int], int] | None = None) -> Iterator[Triple]:
-    """All triples of one text, as rdflib terms."""
-    yield from Mapper(iris, to_original).text(res)
-
-
-def text_quads(res: TextResult, base: str, graph: str, to_original: Callable[[int], int] | None = None) -> str:
-    """All triples of one text as N-Quads text in the named graph `graph` (no rdflib objects: fast)."""
+def text_quads(res: TextResult, base: str, graph: str, to_original: Callable[[int], int] | None = None,
+               provenance: str = "full") -> str:
+    """All triples of one text as N-Quads text in the named graph `graph`, with the provenance of level
+    ``provenance`` (one of `PROVENANCE`)."""
     g = NT_TERMS.iri(graph)
     seen: set[str] = set()
     lines: list[str] = []
-    for s, p, o in Mapper(Iris(base, make=NT_TERMS.iri), to_original, NT_TERMS).text(res):
+    for s, p, o in Mapper(Iris(base, make=NT_TERMS.iri), to_original, provenance).text(res):
         line = f"{s} {p} {o} {g} .\n"
         if line not in seen:
             seen.add(line)

@@ -1,7 +1,6 @@
-"""Term factories for the mapping: the same mapping code yields rdflib terms (the library API) or
-ready-made N-Triples strings (the streaming build), so there is one mapping and a fast path.
+"""The mapping's terms as ready-made N-Triples strings (no rdflib objects on the build's hot path).
 
-A factory makes IRIs and literals, and carries the vocabulary as plain attributes
+`NTriplesTerms` makes IRIs and literals, and carries the vocabulary as plain attributes
 (``t.v.value`` is ``vnkg:value``, ``t.type`` is ``rdf:type``) so the hot path does no namespace lookups.
 """
 
@@ -10,10 +9,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from types import SimpleNamespace
-from typing import Any
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, SKOS, XSD, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD
 from rdflib.namespace import ORG, PROV
 
 from kg.rdf.vocab import VNKG
@@ -28,39 +26,6 @@ def decimal_lexical(d: Decimal) -> str:
     """xsd:decimal lexical form (no exponent): Decimal('3.5E+12') -> '3500000000000'."""
     s = format(d, "f")
     return s
-
-
-class RdflibTerms:
-    """rdflib terms."""
-
-    def __init__(self) -> None:
-        self.v = SimpleNamespace(**{n: VNKG[n] for n in _TERMS})
-        for name, uri in _EXTERNAL.items():
-            setattr(self, name, uri)
-
-    def iri(self, value: str) -> Any:
-        return URIRef(value)
-
-    def vi(self, text: str) -> Any:
-        return Literal(text, lang="vi")
-
-    def string(self, text: str) -> Any:
-        return Literal(text)
-
-    def integer(self, n: int) -> Any:
-        return Literal(n, datatype=XSD.integer)
-
-    def decimal(self, d: Decimal) -> Any:
-        return Literal(decimal_lexical(d), datatype=XSD.decimal)
-
-    def date(self, iso: str) -> Any:
-        return Literal(iso, datatype=XSD.date)
-
-    def boolean(self, b: bool) -> Any:
-        return Literal(b)
-
-    def any_uri(self, value: str) -> Any:
-        return Literal(value, datatype=XSD.anyURI)
 
 
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})

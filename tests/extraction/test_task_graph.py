@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from golden import union_graph
+from golden import built, union_graph
 from rdflib import RDF, RDFS, Literal, Namespace
-
-from kg.build import extract_corpus
 
 VNKG = Namespace("https://w3id.org/vnkg/ontology#")
 TEXT = """ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
@@ -25,9 +23,7 @@ Các đơn vị, địa phương định kỳ báo cáo kết quả về Sở C�
 
 def test_one_lead_agency_per_body_and_recurring_deadline(tmp_path: Path) -> None:
     (tmp_path / "cao-bang-ke-hoach-2026.txt").write_text(TEXT, encoding="utf-8")
-    items, errors = extract_corpus([tmp_path])
-    assert not errors
-    g = union_graph(items)
+    g = union_graph(built([tmp_path]))
     tasks = {str(g.value(t, RDFS.label)): t for t in g.subjects(RDF.type, VNKG.Task)}
     road = tasks["Nâng cấp đường kết nối cửa khẩu phụ"]
     leads = {str(g.value(b, RDFS.label)) for b in g.objects(road, VNKG.leadAgency)}
@@ -62,9 +58,7 @@ Chủ tịch UBND tỉnh chỉ đạo như sau:
 def test_a_ministry_department_is_one_national_lead_and_a_body_subject_item_leads(tmp_path: Path) -> None:
     (tmp_path / "bo-nnmt-ke-hoach-2026.txt").write_text(MINISTRY, encoding="utf-8")
     (tmp_path / "son-la-cong-van-2026.txt").write_text(LETTER, encoding="utf-8")
-    items, errors = extract_corpus([tmp_path])
-    assert not errors
-    g = union_graph(items)
+    g = union_graph(built([tmp_path]))
     tasks = {str(g.value(t, RDFS.label)): t for t in g.subjects(RDF.type, VNKG.Task)}
     oda = tasks["Tổng hợp đề xuất dự án ODA"]
     assert g.value(oda, VNKG.deadline) is not None
