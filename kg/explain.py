@@ -271,6 +271,6 @@ def explain(path: Path, output: Path | None = None, fmt: str = "html", base: str
         if fmt == "json":
             return body
         output = Path("exports") / f"{path.stem}.explain.html"
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(body, encoding="utf-8")
-    return output
+    from kg.pages import write_atomic
+
+    return write_atomic(output, body)

@@ -60,11 +60,19 @@ def test_dossier_renders_tables_chain_and_opens_a_source_at_its_span(driver, sam
     rows = driver.find_elements(By.CSS_SELECTOR, "#targets tbody tr.target")
     assert len(rows) == 18 and "Tốc độ tăng trưởng" in rows[0].text and "> 9 %" in rows[0].text
     assert len(driver.find_elements(By.CSS_SELECTOR, "table.tasks tr.task")) == 16
-    # the first target's source: its sentence with the words read highlighted, then the text at that span
-    details = rows[0].find_element(By.CSS_SELECTOR, "details.src")
+    mark, hot = open_first_target_in_its_text(driver)
+    assert "9%" in mark and "9%" in hot
+    assert not blank(driver)
+
+
+def open_first_target_in_its_text(driver) -> tuple[str, str]:
+    """Open the first target's source (its sentence, the words read highlighted), then the text at that span;
+    return the words highlighted in the sentence and those outlined in the text's kg explain view."""
+    from selenium.webdriver.common.by import By
+
+    details = driver.find_element(By.CSS_SELECTOR, "#targets tbody tr.target details.src")
     details.find_element(By.TAG_NAME, "summary").click()
     mark = details.find_element(By.CSS_SELECTOR, "blockquote mark").text
-    assert "9%" in mark
     details.find_element(By.CSS_SELECTOR, "a.open-explain").click()
     wait_for(lambda: driver.execute_script(
         "const f = document.querySelector('#explain iframe');"
@@ -72,8 +80,7 @@ def test_dossier_renders_tables_chain_and_opens_a_source_at_its_span(driver, sam
         " f.contentDocument.querySelectorAll('mark.hot').length > 0"))
     hot = driver.execute_script("return [...document.querySelector('#explain iframe').contentDocument"
                                 ".querySelectorAll('mark.hot')].map(m => m.textContent).join('|')")
-    assert "9%" in hot
-    assert not blank(driver)
+    return mark, hot
 
 
 def test_compare_chart_renders_with_its_table(driver, sample_ttl: Path, tmp_path: Path) -> None:
@@ -109,6 +116,9 @@ def test_served_dossier_and_indicator_pages(driver, server: str) -> None:
     driver.get(server + "/id/doc/kon-tum/2022/35-kh-ubnd")
     wait_for(lambda: driver.execute_script("return window.vnkgReady === true"))
     assert len(driver.find_elements(By.CSS_SELECTOR, "#targets tbody tr.target")) == 18
+    # served without --texts: facts keep their sentences, and the page says the texts are not served
+    assert not driver.find_elements(By.CSS_SELECTOR, "a.open-explain")
+    assert "source texts are not served" in driver.find_element(By.ID, "texts-note").text
     # the chain's boxes are links to the other documents' dossiers on this server
     driver.find_element(By.CSS_SELECTOR, '.chain svg a[href="/id/doc/vn/2022/01-nq-cp"]').click()
     wait_for(lambda: driver.current_url.endswith("/id/doc/vn/2022/01-nq-cp")
@@ -120,6 +130,25 @@ def test_served_dossier_and_indicator_pages(driver, server: str) -> None:
     wait_for(lambda: driver.execute_script("return window.vnkgReady === true"))
     assert len(driver.find_elements(By.CSS_SELECTOR, "svg.chart circle.pt")) > 4
     assert len(driver.find_elements(By.CSS_SELECTOR, "#points tbody tr")) > 4
+
+
+def test_served_dossier_opens_a_fact_in_its_text_with_texts(driver, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`kg serve --texts DIR`: a fact's link opens its text's kg explain view (served at /explain/…) at its span,
+    as the offline dossier does."""
+    from kgserve_helpers import build_sample, kg_serve
+    from selenium.webdriver.common.by import By
+
+    from kg.build import sample_corpus
+
+    with kg_serve(build_sample(tmp_path_factory.mktemp("served-texts")), "--texts", str(sample_corpus())) as url:
+        driver.get(url + "/id/doc/kon-tum/2022/35-kh-ubnd")
+        wait_for(lambda: driver.execute_script("return window.vnkgReady === true"))
+        assert not driver.find_elements(By.ID, "texts-note")
+        mark, hot = open_first_target_in_its_text(driver)
+        assert "9%" in mark and "9%" in hot
+        frame = driver.execute_script("return document.querySelector('#explain iframe').contentWindow.location.href")
+        assert frame.startswith(url + "/explain/")
+        assert not blank(driver)
 
 
 QUERY = """PREFIX vnkg: <https://w3id.org/vnkg/ontology#>

@@ -39,6 +39,9 @@ def serve_cli(
     allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL UPDATE (needs --token)."),
     token: str = typer.Option(None, "--token", envvar="KG_SERVE_TOKEN",
                               help="Bearer token required for updates (or KG_SERVE_TOKEN)."),
+    texts: Path = typer.Option(None, "--texts", metavar="DIR",
+                               help="The corpus folder the graph was built from: a document's page opens each "
+                                    "fact in its text (only files inside DIR that the graph names are read)."),
 ) -> None:
     """Serve the graph: SPARQL 1.1 endpoint at /sparql, query page at /, resource pages at /id/…"""
     import uvicorn
@@ -51,6 +54,8 @@ def serve_cli(
     source = store or graph or source_or_default(None, prefer_store=True)
     if not source.exists():
         fail(f"{source}: no such store or file (build one with `kg build` or `kg build --store data/store`)", 2)
+    if texts is not None and not texts.is_dir():
+        fail(f"{texts}: no such folder (--texts takes the folder of the source texts)", 2)
     if allow_update and not token:
         fail("--allow-update needs --token (or KG_SERVE_TOKEN)", 2)
     if min(timeout, max_rows, workers, per_client, queue, short_timeout, max_body, header_timeout) <= 0:
@@ -59,7 +64,7 @@ def serve_cli(
     config = ServeConfig(source=source, base=base, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
                          token=token, workers=workers, allow_federation=tuple(allow_federation or ()),
                          per_client=per_client, queue=queue, short_timeout=short_timeout, max_body=max_body,
-                         body_timeout=header_timeout)
+                         body_timeout=header_timeout, texts=texts)
     try:
         asgi = create_app(config)
     except (OSError, SyntaxError, ValueError) as e:

@@ -3,7 +3,7 @@
 Facts and the drawn implementation chain (inline SVG), targets beside their results and the gap, tasks by
 lead agency and deadline, themes and mottos, the texts it was read from. Every fact has a source link that
 opens its sentence with the words read highlighted and, when the page embeds the `kg explain` views of the
-texts (``explain``), the whole text at that span.
+texts (``explain``, offline) or links them (``explain_links``, served), the whole text at that span.
 """
 
 from __future__ import annotations
@@ -218,18 +218,21 @@ document.addEventListener("click", e => {
   if (frame.dataset.x === x && frame.contentWindow && frame.contentWindow.vnkgFocus) { focus(); return; }
   frame.dataset.x = x;
   frame.onload = focus;
-  frame.srcdoc = VIEWS[x].html;
+  if (VIEWS[x].src) frame.src = VIEWS[x].src; else frame.srcdoc = VIEWS[x].html;
 });
 box.querySelector("button").addEventListener("click", () => box.classList.remove("open"));
 """
 
 
 def render(d: Dossier, linker: Linker, *, explain: dict[str, tuple[str, str]] | None = None,
+           explain_links: dict[str, tuple[str, str]] | None = None, texts_note: str = "",
            concept_link: Linker | None = None, home: str | None = None, extra: str = "") -> str:
-    """The dossier page. ``explain``: text IRI -> (file name, its `kg explain` page) to embed; ``extra``: HTML
-    added after the sections."""
+    """The dossier page. ``explain``: text IRI -> (file name, its `kg explain` page) to embed; ``explain_links``:
+    text IRI -> (file name, the URL of its `kg explain` page) to open (a served dossier); ``texts_note``: a line
+    under the source texts (e.g. that they are not served); ``extra``: HTML added after the sections."""
     explain = explain or {}
-    order = list(explain)
+    links = explain_links or {}
+    order = [*explain, *(iri for iri in links if iri not in explain)]
     src = _Sources({iri: i for i, iri in enumerate(order)})
     doc = d.doc
     title = f"{TYPE_NAMES.get(doc.type, doc.type)} {doc.number}".strip() if doc.number else doc.label
@@ -244,11 +247,13 @@ def render(d: Dossier, linker: Linker, *, explain: dict[str, tuple[str, str]] | 
             + f'<h2>Tasks by lead agency and deadline <span class="muted small">({len(d.tasks)})</span></h2>'
               f"{tasks_html(d, src)}"
             + f"<h2>Themes and mottos</h2>{statements_html(d, src)}"
-            + f"<h2>Source texts</h2>{sources_html(d, src)}" + extra
+            + f"<h2>Source texts</h2>{sources_html(d, src)}"
+            + (f'<p class="muted small" id="texts-note">{escape(texts_note)}</p>' if texts_note else "") + extra
             + '<footer>Every fact links to the sentence it was read from (¶). Made by vnkg; works offline.</footer>')
     script = ""
-    if explain:
-        views = {str(i): {"name": explain[iri][0], "html": explain[iri][1]} for i, iri in enumerate(order)}
+    if order:
+        views = {str(i): ({"name": explain[iri][0], "html": explain[iri][1]} if iri in explain else
+                          {"name": links[iri][0], "src": links[iri][1]}) for i, iri in enumerate(order)}
         payload = json.dumps(views, ensure_ascii=False).replace("</", "<\\/")
         body += ('<div id="explain" role="dialog"><header><span>kg explain · <b class="name"></b></span>'
                  '<button type="button">Close</button></header><iframe title="source text"></iframe></div>'

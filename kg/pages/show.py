@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.pages import PageError, store_select, write_atomic
+from kg.pages.texts import SourceFolder
 
 SAMPLE_TEXTS = Path(__file__).resolve().parent.parent / "sample"
 
@@ -19,21 +20,11 @@ class ShowReport:
     explained: int  # source texts embedded with their explain view
 
 
-def find_texts(names: set[str], folder: Path) -> dict[str, Path]:
-    """The files under ``folder`` (recursive) with these names (the first found of each name)."""
-    found: dict[str, Path] = {}
-    if folder.is_dir():
-        for p in sorted(folder.rglob("*")):
-            if p.name in names and p.is_file() and p.name not in found:
-                found[p.name] = p
-    return found
-
-
 def show(source, ref: str, output: Path, *, year: int | None = None, texts: Path | None = None) -> ShowReport:
     """Write the dossier of the document ``ref`` (a number in any spelling, or an IRI) of a store or RDF file.
 
-    The texts the facts were read from are looked up by file name under ``texts`` (default: the bundled
-    sample) and embedded as their `kg explain` views; a text not found keeps its sentences only.
+    The texts the facts were read from are looked up under ``texts`` (default: the bundled sample; see
+    kg.pages.texts) and embedded as their `kg explain` views; a text not found keeps its sentences only.
     """
     from kg.dossier import gather, resolve
     from kg.network import open_graph
@@ -42,19 +33,17 @@ def show(source, ref: str, output: Path, *, year: int | None = None, texts: Path
     select = store_select(open_graph(source))
     iri = resolve(select, ref, year)
     d = gather(select, iri)
-    used = {a.text: a.file for a in [*d.sources, *(x.anchor for x in [*d.targets, *d.tasks, *d.statements]
-                                                   if x.anchor is not None)] if a.file}
-    found = find_texts(set(used.values()), texts or SAMPLE_TEXTS)
+    folder = SourceFolder(texts or SAMPLE_TEXTS)
+    found = {text_iri: path for text_iri, name in sorted(d.files.items()) if (path := folder.find(name, text_iri))}
     explain = {}
     if found:
         from kg.explain import explain_file, render_html
         from kg.ingest import ReadError
 
-        for text_iri, name in sorted(used.items()):
-            if name in found:
-                try:
-                    explain[text_iri] = (name, render_html(explain_file(found[name])))
-                except ReadError as e:
-                    raise PageError(f"{found[name]}: cannot read the source text ({e})") from e
+        for text_iri, path in found.items():
+            try:
+                explain[text_iri] = (path.name, render_html(explain_file(path)))
+            except ReadError as e:
+                raise PageError(f"{path}: cannot read the source text ({e})") from e
     write_atomic(output, render(d, lambda _iri: None, explain=explain))
     return ShowReport(output, iri, len(d.targets), len(d.tasks), len(explain))

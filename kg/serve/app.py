@@ -23,6 +23,8 @@ Routes:
   Turtle, JSON-LD or N-Triples by ``Accept``; 404 if the store knows nothing about it.
 * ``GET /indicator/`` and ``/indicator/{key}``: indicators across provinces and years (chart and table); a
   document's ``/id/`` page in HTML is its dossier (``kg.serve.pages``).
+* ``GET /explain/{id}``: the ``kg explain`` view of the source text ``{base}text/{id}``, read from the folder
+  given by ``--texts`` (the file the graph names, never a path from the request); 404 without ``--texts``.
 * ``GET /healthz``: status and worker statistics. CORS on every answer.
 """
 
@@ -89,6 +91,7 @@ class ServeConfig:
     max_query_length: int = guard.MAX_LENGTH
     max_depth: int = guard.MAX_DEPTH
     body_timeout: float = 10.0
+    texts: Path | None = None  # the corpus folder: dossier facts open in their text's explain view
 
 
 def detect_base(store_path: str) -> str:
@@ -217,6 +220,7 @@ def create_app(config: ServeConfig) -> Starlette:
     janitor = tempstore.start_janitor(tmp, lifeline.read_fd) if tmp else None
     settings = WorkerSettings(store_path, tempstore.mode_of(store_path), lifeline, results.TURTLE_PREFIXES)
     base = config.base or detect_base(store_path)
+    texts = pages.SourceFolder(config.texts) if config.texts is not None else None
     pool = Pool(settings, config.workers, per_client=config.per_client, queue_max=config.queue,
                 short_timeout=config.short_timeout)
 
@@ -315,7 +319,7 @@ def create_app(config: ServeConfig) -> Starlette:
                                     status_code=404)
             return _text(404, message)
         if html and pages.is_document(iri, triples):
-            return await page_of(request, lambda select: pages.dossier_html(select, iri, base, triples))
+            return await page_of(request, lambda select: pages.dossier_html(select, iri, base, triples, texts))
         if html:
             return HTMLResponse(pages.resource_html(iri, triples, base), headers={"Vary": "Accept"})
         return Response(results.serialize_graph(triples, fmt), media_type=results.MEDIA_TYPES[fmt],
@@ -338,6 +342,10 @@ def create_app(config: ServeConfig) -> Starlette:
         key = request.path_params.get("key", "")
         return await page_of(request, (lambda s: pages.indicator_html(s, key, base)) if key else pages.indicators_html)
 
+    async def explain(request: Request) -> Response:
+        text_id = request.path_params["text_id"]
+        return await page_of(request, lambda s: pages.explain_html(s, texts, text_id, base))
+
     async def index(_request: Request) -> Response:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
@@ -356,6 +364,7 @@ def create_app(config: ServeConfig) -> Starlette:
         Route("/id/{path:path}", resource),
         Route("/indicator/", indicator),
         Route("/indicator/{key:path}", indicator),
+        Route("/explain/{text_id:path}", explain),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],

@@ -4,21 +4,30 @@ service description."""
 from __future__ import annotations
 
 import asyncio
+import functools
+import re
+import threading
 from collections.abc import Awaitable, Callable
 from html import escape
+from pathlib import Path
 from urllib.parse import quote
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from kg.pages import PREFIXES as PAGE_PREFIXES
 from kg.pages import PageError, Rows, Select, json_rows
+from kg.pages.texts import SourceFolder
 from kg.rdf.namespaces import PREFIXES
 from kg.serve.querier import LABELS
 
+NOT_SERVED = ("The source texts are not served: start kg serve with --texts DIR (the corpus folder) to open each "
+              "fact in its text.")
+TEXT_ID = re.compile(r"[0-9a-f]{16}")
+_EXPLAIN_LOCK = threading.Lock()  # one text read and explained at a time (the pipeline's CPU, and one spaCy model)
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LEGAL_DOCUMENT = "https://w3id.org/vnkg/ontology#LegalDocument"
 INDICATOR = "https://w3id.org/vnkg/ontology#Indicator"
-__all__ = ["PageError", "escape"]
+__all__ = ["PageError", "SourceFolder", "escape"]
 _PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 _STYLE = """body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:70rem;color:#222}
 h1{font-size:1.4rem}code{color:#555}table{border-collapse:collapse;width:100%}
@@ -157,18 +166,63 @@ def is_document(iri: str, triples: list[Triple]) -> bool:
                for t in triples)
 
 
-def dossier_html(select: Select, iri: str, base: str, triples: list[Triple]) -> str:
-    """The dossier page of a served document: links stay on this server, concepts open their chart; every
-    statement about the IRI (the plain resource page's table) and the RDF formats follow at the end."""
+def dossier_html(select: Select, iri: str, base: str, triples: list[Triple], texts: SourceFolder | None = None) -> str:
+    """The dossier page of a served document: links stay on this server, concepts open their chart, facts open
+    their sentence in the `kg explain` view of their text (``/explain/{id}``, when `kg serve --texts` gives the
+    corpus folder); every statement about the IRI (the plain resource page's table) and the RDF formats follow
+    at the end."""
     from kg.dossier import gather
     from kg.pages.dossier_html import render
 
+    d = gather(select, iri)
+    links: dict[str, tuple[str, str]] = {}
+    note = NOT_SERVED
+    if texts is not None:
+        links = {text: (name, explain_href(text, base)) for text, name in sorted(d.files.items())
+                 if text.startswith(base + "text/") and texts.find(name, text)}
+        missing = len(d.files) - len(links)
+        note = f"{missing} of {len(d.files)} source texts are not in the served texts folder: their facts show " \
+               "the sentence only." if missing else ""
     extra = ('<h2>All statements about this IRI</h2><details><summary>'
              f'{sum(t.subject == NamedNode(iri) for t in triples)} statements</summary>'
              f'<table class="props">{property_rows(iri, triples, base)}</table></details>'
              '<p class="small">Also as <a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a></p>')
-    return render(gather(select, iri), lambda i: local_href(i, base), concept_link=indicator_href, home="/",
-                  extra=extra)
+    return render(d, lambda i: local_href(i, base), explain_links=links, texts_note=note, concept_link=indicator_href,
+                  home="/", extra=extra)
+
+
+def explain_href(text_iri: str, base: str) -> str:
+    return "/explain/" + quote(text_iri[len(base + "text/"):], safe="")
+
+
+def explain_html(select: Select, texts: SourceFolder | None, text_id: str, base: str) -> str:
+    """The `kg explain` view of the source text ``{base}text/{text_id}``: its file is the one the graph names
+    (``vnkg:fileName``) inside the served texts folder, never a path from the request."""
+    if texts is None:
+        raise PageError(NOT_SERVED)
+    if not TEXT_ID.fullmatch(text_id):
+        raise PageError(f"no source text {text_id!r} (a text id is 16 hexadecimal digits)")
+    iri = f"{base}text/{text_id}"
+    names = [r["file"] for r in select(f"SELECT ?file WHERE {{ <{iri}> vnkg:fileName ?file }}") if "file" in r]
+    path = next((p for name in names if (p := texts.find(name, iri))), None)
+    if path is None:
+        raise PageError(f"the source text {names[0]} is not in the served texts folder" if names else
+                        f"no source text {iri} in this graph")
+    stat = path.stat()
+    return _explained(str(path), stat.st_mtime_ns, stat.st_size, base)
+
+
+@functools.lru_cache(maxsize=8)
+def _explained(path: str, _mtime_ns: int, _size: int, base: str) -> str:
+    """A text's explain page (kept for the few texts opened last; a changed file is read again)."""
+    from kg.explain import explain_file, render_html
+    from kg.ingest import ReadError
+
+    with _EXPLAIN_LOCK:
+        try:
+            return render_html(explain_file(Path(path), base))
+        except ReadError as e:
+            raise PageError(f"{Path(path).name}: cannot read the source text ({e})") from e
 
 
 def indicator_href(key: str) -> str:
