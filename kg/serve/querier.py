@@ -21,6 +21,8 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from pyoxigraph import NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store, Triple, serialize
@@ -63,10 +65,11 @@ def tie_to_parent(lifeline: int, parent: int) -> None:
 
 
 CHUNK = 64 * 1024  # bytes of rows per frame: the first frame goes out as soon as it holds this much
+WINDOW = 2  # frames of an answer sent ahead of the server's credit
 
 
-def run_query(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str]
-              ) -> tuple[dict[str, Any], bytes, Iterator[bytes] | None]:
+def run_query(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str],
+              cancelled: threading.Event | None = None) -> tuple[dict[str, Any], bytes, Tail | None]:
     """The reply's header, its first bytes and, for a long list of solutions, an iterator over the rest.
 
     Solutions are serialized as the store yields them (``sparql_io.iter_rows``), at most ``max_rows``; the
@@ -93,10 +96,12 @@ def run_query(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, 
     max_rows = job.get("max_rows")
     if isinstance(result, QuerySolutions):
         cut = [False]
+        rows = sparql_io.solution_rows(result, max_rows, cut)
         pieces = sparql_io.iter_rows([v.value for v in result.variables],
-                                     sparql_io.solution_rows(result, max_rows, cut), fmt)
+                                     rows if cancelled is None else _until(rows, cancelled), fmt)
         first, rest = _first_chunk(pieces)
-        return {"ok": True, "format": fmt, "truncated": cut[0], "more": rest is not None}, first, rest
+        return {"ok": True, "format": fmt, "truncated": cut[0], "more": rest is not None}, first, \
+            None if rest is None else Tail(rest, cut)
     if isinstance(result, QueryTriples):
         triples: list[Triple] = []
         truncated = False
@@ -108,6 +113,22 @@ def run_query(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, 
         return {"ok": True, "format": fmt, "truncated": truncated}, \
             sparql_io.serialize_graph(triples, fmt, prefixes), None
     return {"ok": True, "format": fmt, "truncated": False}, sparql_io.serialize(result, fmt), None
+
+
+@dataclass
+class Tail:
+    """The frames of a long answer after the first, and whether the row cap cut it (known once they are read)."""
+
+    chunks: Iterator[bytes]
+    cut: list[bool]
+
+
+def _until(rows: Iterator[Any], cancelled: threading.Event) -> Iterator[Any]:
+    """The rows, stopping (Cancelled) as soon as the server gives up on the job: checked between rows."""
+    for row in rows:
+        if cancelled.is_set():
+            raise Cancelled
+        yield row
 
 
 def _first_chunk(pieces: Iterator[bytes]) -> tuple[bytes, Iterator[bytes] | None]:
@@ -128,18 +149,6 @@ def _chunks(pieces: Iterator[bytes]) -> Iterator[bytes]:
             yield bytes(buf)
             buf.clear()
     yield bytes(buf)
-
-
-def stream_rest(out: BinaryIO, rest: Iterator[bytes]) -> None:
-    """The frames after the first: one per chunk with ``more``, the last without (``error`` if the store
-    failed midway: the client then has a cut answer, the status line being long sent)."""
-    try:
-        for chunk in rest:
-            wire.write(out, {"ok": True, "more": True}, chunk)
-    except (ValueError, RuntimeError, TypeError, OSError) as e:
-        wire.write(out, {"ok": True, "more": False, "error": f"query failed: {e}"})
-        return
-    wire.write(out, {"ok": True, "more": False})
 
 
 def describe(store: Store, iri: str) -> bytes:
@@ -176,13 +185,13 @@ def run_update(store: Store, job: dict[str, Any], mode: str) -> None:
     store.flush()
 
 
-def handle(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str]
-           ) -> tuple[dict[str, Any], bytes, Iterator[bytes] | None]:
+def handle(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str],
+           cancelled: threading.Event | None = None) -> tuple[dict[str, Any], bytes, Tail | None]:
     op = job.get("op")
     if op == "ping":
         return {"ok": True}, b"", None
     if op == "query":
-        return run_query(store, job, mode, prefixes)
+        return run_query(store, job, mode, prefixes, cancelled)
     if op == "describe":
         return {"ok": True, "format": "ntriples", "truncated": False}, describe(store, job["iri"]), None
     if op == "update":
@@ -191,32 +200,108 @@ def handle(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str
     raise ClientError(400, f"unknown job {op!r}")
 
 
+class Job:
+    """One query running on a thread of this worker: its cancel flag and its credit of frames (the server
+    grants one more each time it has passed a frame on, so a slow client never fills the shared channel)."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.cancelled = threading.Event()
+        self.credit = threading.Semaphore(WINDOW)
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+        self.credit.release()
+
+
+class Cancelled(Exception):
+    """The server gave up on the job (its client left, or its time ran out)."""
+
+
+class Channel:
+    """The reply channel (stdout), shared by the job threads: one frame at a time."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.lock = threading.Lock()
+
+    def write(self, job: int | None, header: dict[str, Any], body: bytes = b"") -> None:
+        with self.lock:
+            wire.write(self.out, {**header, "id": job} if job is not None else header, body)
+
+
+def reply(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str],
+          cancelled: threading.Event | None = None) -> tuple[dict[str, Any], bytes, Tail | None]:
+    """The job's first frame and the rest of a long answer; errors the client caused as their status."""
+    try:
+        return handle(store, job, mode, prefixes, cancelled)
+    except ClientError as e:
+        return {"ok": False, "status": e.status, "message": str(e)}, b"", None
+    except SyntaxError as e:
+        what = "update" if job.get("op") == "update" else "query"
+        message = sparql_errors.describe(e, job.get("text", ""), prefixes)
+        return {"ok": False, "status": 400, "message": f"malformed {what}: {message}"}, b"", None
+    except (ValueError, RuntimeError, TypeError) as e:  # evaluation errors caused by the query
+        return {"ok": False, "status": 400, "message": f"query failed: {e}"}, b"", None
+    except OSError as e:
+        return {"ok": False, "status": 500, "message": f"store error: {e}"}, b"", None
+
+
+def run_job(store: Store, job: dict[str, Any], state: Job, channel: Channel, mode: str,
+            prefixes: dict[str, str], jobs: dict[int, Job]) -> None:
+    """Answer one job on this thread: its frames, the last without ``more`` (``cancelled`` if given up)."""
+    try:
+        if state.cancelled.is_set():  # given up before a thread was free for it
+            channel.write(state.number, {"ok": False, "status": 503, "message": "cancelled", "cancelled": True})
+            return
+        try:
+            header, body, rest = reply(store, job, mode, prefixes, state.cancelled)
+        except Cancelled:
+            channel.write(state.number, {"ok": False, "status": 503, "message": "cancelled", "cancelled": True})
+            return
+        channel.write(state.number, header, body)
+        if rest is None:
+            return
+        try:
+            for chunk in rest.chunks:
+                state.credit.acquire()
+                if state.cancelled.is_set():
+                    raise Cancelled
+                channel.write(state.number, {"ok": True, "more": True}, chunk)
+        except Cancelled:
+            channel.write(state.number, {"ok": True, "more": False, "cancelled": True})
+        except (ValueError, RuntimeError, TypeError, OSError) as e:
+            channel.write(state.number, {"ok": True, "more": False, "error": f"query failed: {e}"})
+        else:
+            channel.write(state.number, {"ok": True, "more": False, "truncated": rest.cut[0]})
+    finally:
+        jobs.pop(state.number, None)
+
+
 def main(argv: list[str]) -> int:
     config = json.loads(argv[0])
     tie_to_parent(config["lifeline"], config["parent"])
-    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    inp = sys.stdin.buffer
+    channel = Channel(sys.stdout.buffer)
     sys.stdout = sys.stderr  # nothing but frames on the channel
     store = Store(config["store"]) if config.get("write") else Store.read_only(config["store"])
     mode, prefixes = config["mode"], config.get("prefixes") or {}
-    wire.write(out, {"ok": True, "ready": os.getpid()})
+    threads = ThreadPoolExecutor(max(1, int(config.get("threads", 1))), thread_name_prefix="query")
+    jobs: dict[int, Job] = {}
+    channel.write(None, {"ok": True, "ready": os.getpid()})
     while (frame := wire.read(inp)) is not None:
         job = frame[0]
-        rest = None
-        try:
-            header, body, rest = handle(store, job, mode, prefixes)
-        except ClientError as e:
-            header, body = {"ok": False, "status": e.status, "message": str(e)}, b""
-        except SyntaxError as e:
-            what = "update" if job.get("op") == "update" else "query"
-            message = sparql_errors.describe(e, job.get("text", ""), prefixes)
-            header, body = {"ok": False, "status": 400, "message": f"malformed {what}: {message}"}, b""
-        except (ValueError, RuntimeError, TypeError) as e:  # evaluation errors caused by the query
-            header, body = {"ok": False, "status": 400, "message": f"query failed: {e}"}, b""
-        except OSError as e:
-            header, body = {"ok": False, "status": 500, "message": f"store error: {e}"}, b""
-        wire.write(out, header, body)
-        if rest is not None:
-            stream_rest(out, rest)
+        number = int(job.get("id", 0))
+        if job.get("op") == "cancel":
+            if (state := jobs.get(number)) is not None:
+                state.cancel()
+        elif job.get("op") == "credit":
+            if (state := jobs.get(number)) is not None:
+                state.credit.release()
+        else:
+            jobs[number] = state = Job(number)
+            threads.submit(run_job, store, job, state, channel, mode, prefixes, jobs)
+    threads.shutdown(wait=True)
     return 0
 
 
