@@ -25,6 +25,8 @@ def serve_cli(
     max_rows: int = typer.Option(10000, "--max-rows", help="Rows (or triples) sent at most; more are cut and "
                                                           "flagged with X-Result-Truncated: true."),
     workers: int = typer.Option(2, "--workers", help="Query worker processes, plus one kept for short queries."),
+    threads: int = typer.Option(4, "--threads", help="Queries each worker runs at once (a lookup starts beside "
+                                                    "long answers instead of waiting for them)."),
     per_client: int = typer.Option(1, "--per-client", help="Queries one client address may run at once on the "
                                                           "full workers (more wait their turn)."),
     queue: int = typer.Option(32, "--queue", help="Requests that may wait for a worker (more: 503 Retry-After)."),
@@ -58,11 +60,11 @@ def serve_cli(
         fail(f"{texts}: no such folder (--texts takes the folder of the source texts)", 2)
     if allow_update and not token:
         fail("--allow-update needs --token (or KG_SERVE_TOKEN)", 2)
-    if min(timeout, max_rows, workers, per_client, queue, short_timeout, max_body, header_timeout) <= 0:
-        fail("--timeout, --max-rows, --workers, --per-client, --queue, --short-timeout, --max-body and "
+    if min(timeout, max_rows, workers, threads, per_client, queue, short_timeout, max_body, header_timeout) <= 0:
+        fail("--timeout, --max-rows, --workers, --threads, --per-client, --queue, --short-timeout, --max-body and "
              "--header-timeout must be positive", 2)
     config = ServeConfig(source=source, base=base, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
-                         token=token, workers=workers, allow_federation=tuple(allow_federation or ()),
+                         token=token, workers=workers, threads=threads, allow_federation=tuple(allow_federation or ()),
                          per_client=per_client, queue=queue, short_timeout=short_timeout, max_body=max_body,
                          body_timeout=header_timeout, texts=texts)
     try:

@@ -34,6 +34,7 @@ import asyncio
 import contextlib
 import hmac
 import re
+import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +52,7 @@ from starlette.staticfiles import StaticFiles
 
 from kg import queries, results
 from kg.defaults import DEFAULT_BASE
-from kg.serve import dataset, guard, pages, tempstore
+from kg.serve import dataset, generation, guard, pages, tempstore
 from kg.serve.guard import Refused
 from kg.serve.limits import read_body
 from kg.serve.pool import Busy, Lifeline, Pool, QueryTimeout, WorkerDied, WorkerSettings
@@ -86,6 +87,7 @@ class ServeConfig:
     per_client: int = 1
     queue: int = 32
     short_timeout: float = 1.0
+    threads: int = 4
     max_body: int = 1_000_000
     max_url: int = 32_000
     max_query_length: int = guard.MAX_LENGTH
@@ -146,6 +148,10 @@ def endpoint_url(request: Request) -> str:
     except ValueError:
         url = "http://127.0.0.1/sparql"
     return url
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def _text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
@@ -218,7 +224,8 @@ def create_app(config: ServeConfig) -> Starlette:
         store_path = str(Path(tmp, "store"))
     lifeline = Lifeline()
     janitor = tempstore.start_janitor(tmp, lifeline.read_fd) if tmp else None
-    settings = WorkerSettings(store_path, tempstore.mode_of(store_path), lifeline, results.TURTLE_PREFIXES)
+    settings = WorkerSettings(generation.generation_of(store_path), tempstore.mode_of(store_path), lifeline,
+                              results.TURTLE_PREFIXES, config.threads)
     base = config.base or detect_base(store_path)
     texts = pages.SourceFolder(config.texts) if config.texts is not None else None
     pool = Pool(settings, config.workers, per_client=config.per_client, queue_max=config.queue,
@@ -226,10 +233,14 @@ def create_app(config: ServeConfig) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        follower = None
         try:
             await pool.start()
+            follower = asyncio.ensure_future(generation.follow(pool, store_path, _log)) if tmp is None else None
             yield
         finally:
+            if follower is not None:
+                follower.cancel()
             await pool.close()
             if tmp:
                 tempstore.remove(tmp)
