@@ -300,10 +300,13 @@ def gather(select: Select, iri: str) -> Dossier:
                         f"{{ {d} vnkg:hasMotto ?s BIND(\"motto\" AS ?kind) }} "
                         "OPTIONAL { ?s vnkg:statementText ?text } OPTIONAL { ?s vnkg:isDraft ?draft } "
                         f"OPTIONAL {{ ?s vnkg:year ?year }} {_ANCHOR_OPT.format(v='?s')} }} ORDER BY ?kind ?start")]
-    out.sources = _sources(select(f"SELECT ?src ?role ?sentence ?anchor ?start ?end WHERE {{ "
+    # a build without mention nodes (`kg build --provenance none`) still says which texts mention it
+    out.sources = _sources(select(f"SELECT ?src ?role ?sentence ?anchor ?start ?end WHERE {{ {{ "
                                   f"?m vnkg:mentionOf {d} ; vnkg:inSource ?src . OPTIONAL {{ ?m vnkg:role ?role }} "
                                   "OPTIONAL { ?m vnkg:sentence ?sentence } OPTIONAL { ?m vnkg:anchorText ?anchor } "
                                   "OPTIONAL { ?m vnkg:startOffset ?start } OPTIONAL { ?m vnkg:endOffset ?end } } "
+                                  f"UNION {{ ?src vnkg:mentions {d} "
+                                  "FILTER NOT EXISTS { ?n vnkg:inSource ?src } } } "
                                   "ORDER BY ?src ?start"))
     anchors = _all_anchors(out)
     texts = " ".join(sorted({term(a.text) for a in anchors}))

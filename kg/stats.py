@@ -38,7 +38,7 @@ def graph_stats(source: str | Path | GraphStore, *, top: int = 10, lang: str = "
 
 
 _HOLDINGS = {
-    "documents": "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?m vnkg:mentionOf ?d }",
+    "documents": "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?s vnkg:mentions ?d }",  # at every provenance level
     "bodies": "SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { ?d vnkg:issuedBy ?b }",
     "references": "SELECT (COUNT(?m) AS ?n) WHERE { ?m a vnkg:Mention }",
 }

@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_TEXTS = ROOT / "tests" / "fixtures" / "texts"
 
 
-def built(inputs: list[Path], base: str = DEFAULT_BASE) -> Dataset:
+def built(inputs: list[Path], base: str = DEFAULT_BASE, provenance: str = "full") -> Dataset:
     """`build_dataset` of ``inputs`` (what `kg build` writes), every file read."""
     errors: list[str] = []
-    ds = build_dataset(inputs, base=base, on_error=errors.append)
+    ds = build_dataset(inputs, base=base, provenance=provenance, on_error=errors.append)
     assert not errors, errors
     return ds
 
