@@ -1,17 +1,14 @@
 """Corpus-level identity: what one text cannot know alone.
 
 A numbered document cited without a date (``Nghị quyết số 58-NQ/TW của Bộ Chính trị``) is the one
-of that number cited with a date elsewhere in the corpus, when exactly one such year is known. The
-library build applies this to the entities (`resolve_years`); the streaming build, which never holds
-them together, renames the year-less IRIs in its N-Quads (`year_renames`). Both ask `unique_years`.
+of that number cited with a date elsewhere in the corpus, when exactly one such year is known. The build,
+which never holds the texts' entities together, renames the year-less IRIs in its N-Quads (`year_renames`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-
-from kg.model import TextResult
 
 Key = tuple[str, str]  # (identity scope, canonical number)
 
@@ -23,15 +20,6 @@ def unique_years(known: Iterable[tuple[str, str, int | None]]) -> dict[Key, int]
         if year:
             years[(scope, number)].add(year)
     return {key: next(iter(ys)) for key, ys in years.items() if len(ys) == 1}
-
-
-def resolve_years(results: Iterable[TextResult]) -> None:
-    """Give year-less numbered documents the year their number has elsewhere, when it is unique."""
-    docs = [doc for res in results for doc in res.documents if doc.number]
-    unique = unique_years((d.scope, d.number, d.year) for d in docs)
-    for doc in docs:
-        if doc.year is None:
-            doc.year = unique.get((doc.scope, doc.number))
 
 
 def year_renames(docs: Iterable[tuple[str, str, int | None, str]]) -> dict[str, str]:

@@ -2,7 +2,6 @@
 phrase shared by several numbers; the same number of another year is another node."""
 
 from kg.rdf.iris import Iris
-from kg.resolve import resolve_years
 
 
 def _iri(res, number: str) -> str:
@@ -29,5 +28,4 @@ def test_a_plenum_resolution_is_one_node_with_or_without_of(read) -> None:
     a = read("Nghị quyết số 36-NQ/TW ngày 03/6/2023 Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XIII.",
              name="a.txt")
     b = read("Nghị quyết số 36-NQ/TW ngày 03/6/2023 của Ban Chấp hành Trung ương Đảng.", name="b.txt")
-    resolve_years([a, b])
     assert _iri(a, "36-NQ/TW") == _iri(b, "36-NQ/TW")
