@@ -4,9 +4,12 @@ workers that die with the process that started them."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
+from pathlib import Path
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
@@ -20,6 +23,15 @@ def pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def of_dead_runs(paths: Iterable[Path], name: re.Pattern[str]) -> Iterator[Path]:
+    """The ``paths`` whose file name matches ``name`` with, as its first group, the PID of a process that is
+    gone: what a killed run left behind (a live run's files, or names without a PID, are never given)."""
+    for path in paths:
+        m = name.match(path.name)
+        if m and not pid_alive(int(m.group(1))):
+            yield path
 
 
 def die_with_parent(parent: int) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -32,6 +33,8 @@ from pyoxigraph import (
     RdfFormat,
     Store,
 )
+
+from kg.pids import of_dead_runs
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -193,12 +196,19 @@ def count_default(store: Store) -> int:
     return int(row[0].value)
 
 
+_UNION_TMP = re.compile(r"\.vnkg-union-(\d+)-.*\.nt$")
+
+
 def merge_union(store: Store, work: Path | None = None) -> int:
     """Add every named graph's triples to the default graph, once each (set semantics), natively: the
     graphs are dumped as N-Triples to a temporary file (in ``work``, else the system's temporary folder)
-    and bulk-loaded; return the default graph's triple count."""
+    and bulk-loaded; return the default graph's triple count. The temporaries of killed runs found there
+    are removed first."""
     graphs = list(store.named_graphs())
     if graphs:
+        folder = Path(work or tempfile.gettempdir())
+        for stale in of_dead_runs(folder.glob(".vnkg-union-*.nt"), _UNION_TMP):
+            stale.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".vnkg-union-{os.getpid()}-", suffix=".nt", dir=work)
         try:
             with os.fdopen(fd, "wb") as out:

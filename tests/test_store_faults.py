@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -311,3 +312,48 @@ def test_leftovers_of_dead_builds_are_removed_on_the_next_start(tmp_path: Path) 
     build_corpus([corpus], output=out, store=tmp_path / "st", jobs=1)
     assert [p for p in stale if os.path.lexists(p)] == []
     assert sorted(p.name for p in out.parent.iterdir()) == ["out.ttl"]
+
+
+UNION_KILLED = r"""
+import os, signal, sys, tempfile
+from pyoxigraph import NamedNode, Quad, Store
+from kg.store import merge_union
+
+tempfile.tempdir = sys.argv[1]
+store = Store()
+store.add(Quad(NamedNode("https://e.org/s"), NamedNode("https://e.org/p"), NamedNode("https://e.org/o"),
+               NamedNode("https://e.org/g")))
+
+
+class KilledWhileLoading:  # the store, but the process is killed once the union's N-Triples are written
+    def named_graphs(self):
+        return store.named_graphs()
+
+    def dump(self, **kw):
+        return store.dump(**kw)
+
+    def bulk_load(self, **kw):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+merge_union(KilledWhileLoading())
+"""
+
+
+def test_union_temporaries_of_killed_runs_are_removed_on_the_next_call(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """An RDF file read into memory (`GraphStore.open`) merges its union through a temporary N-Triples file
+    in the system's temporary folder: a run killed meanwhile leaves it, the next merge removes it (and never
+    the file of a run still alive)."""
+    child = subprocess.run([sys.executable, "-c", UNION_KILLED, str(tmp_path)], capture_output=True, text=True)
+    assert child.returncode == -signal.SIGKILL, child.stderr
+    left = list(tmp_path.glob(".vnkg-union-*.nt"))
+    assert len(left) == 1 and left[0].stat().st_size > 0, left
+    live = tmp_path / f".vnkg-union-{os.getpid()}-running.nt"
+    live.write_text("<https://e.org/s> <https://e.org/p> <https://e.org/o> .\n")
+    nq = tmp_path / "g.nq"
+    nq.write_text("<https://e.org/s> <https://e.org/p> <https://e.org/o> <https://e.org/g> .\n")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    store = GraphStore.open(nq)
+    assert store.count_default() == 1
+    assert sorted(tmp_path.glob(".vnkg-union-*.nt")) == [live]
