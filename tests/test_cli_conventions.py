@@ -94,9 +94,15 @@ def test_wheel_ships_saved_queries_and_ontology(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr[-2000:]
     (wheel,) = tmp_path.glob("vnkg-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
+    # every file of kg/: package data (kg/data, kg/sample, kg/serve/static), queries/ and ontology/ by their links
+    shipped = {Path(top, name).relative_to(ROOT).as_posix()
+               for top, _dirs, files in os.walk(ROOT / "kg", followlinks=True) for name in files
+               if "__pycache__" not in top}
+    assert shipped - names == set()
     for rq in (ROOT / "queries").glob("*.rq"):
         assert f"kg/data/queries/{rq.name}" in names
-    assert {"kg/ontology/vnkg.ttl", "kg/ontology/shapes.ttl"} <= names
+    assert {"kg/ontology/vnkg.ttl", "kg/ontology/shapes.ttl", "kg/sample/README.md",
+            "kg/serve/static/index.html"} <= names
     metadata = zipfile.ZipFile(wheel).read(f"vnkg-{wheel.name.split('-')[1]}.dist-info/METADATA").decode()
     assert "License-Expression: Apache-2.0" in metadata  # an SPDX string, not the deprecated TOML table
     unpacked = tmp_path / "site"
@@ -343,3 +349,31 @@ def test_a_rebuild_that_changed_nothing_is_still_the_last_build(folder: Path) ->
     again = kg(folder, "build", "texts", "--store", "st", "--no-shacl")
     assert "no text new or changed" in again.stdout, again.stdout
     assert triples_in_stats(folder) == triples_in_stats(folder, "st") < triples_in_stats(folder, "other.ttl")
+
+
+@pytest.mark.parametrize("argv", [["kg", "--help"], ["kg", "serve", "--help"]])
+def test_help_and_the_server_load_neither_spacy_nor_rdflib(argv: list[str]) -> None:
+    """Commands import what they need when they run: `kg --help`, `kg serve` (its app, pages and dossier
+    modules) load no extraction pipeline and no rdflib (their start-up time: benchmarks/bench_cli.py)."""
+    code = (f"import sys\nfrom kg.cli import main\nsys.argv = {argv!r}\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert e.code in (0, None), e.code\n"
+            "import kg.serve.app, kg.serve.pages, kg.pages.texts, kg.cli.serve\n"
+            "heavy = {'spacy', 'thinc', 'rdflib', 'pyshacl', 'owlready2', 'networkx', 'pyvis'}\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "NO_COLOR": "1", "COLUMNS": "120"})
+    assert done.returncode == 0, done.stderr
+    assert "Usage" in done.stdout and done.stderr.strip() == "[]"
+
+
+def test_a_busy_port_is_said_before_serving(folder: Path) -> None:
+    """A port another server listens on is a one-line error before any work (was: "serving …", then uvicorn's
+    own ERROR line)."""
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        out = kg(folder, "serve", "--graph", "exports/sample.ttl", "--port", str(port), timeout=60)
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.splitlines() == [f"error: cannot listen on 127.0.0.1:{port}: Address already in use (another "
+                                       "server listens there: stop it or choose another --port)"]

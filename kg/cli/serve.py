@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import socket
 from pathlib import Path
 
 import typer
@@ -63,6 +66,7 @@ def serve_cli(
     if min(timeout, max_rows, workers, threads, per_client, queue, short_timeout, max_body, header_timeout) <= 0:
         fail("--timeout, --max-rows, --workers, --threads, --per-client, --queue, --short-timeout, --max-body and "
              "--header-timeout must be positive", 2)
+    listener = listen(host, port)  # a busy port is said before any work, and before "serving …"
     config = ServeConfig(source=source, base=base, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
                          token=token, workers=workers, threads=threads, allow_federation=tuple(allow_federation or ()),
                          per_client=per_client, queue=queue, short_timeout=short_timeout, max_body=max_body,
@@ -74,6 +78,25 @@ def serve_cli(
     outbound = ", ".join(config.allow_federation) or "none (SERVICE and LOAD refused)"
     err_console.print(f"serving {source} on http://{host}:{port}/ (SPARQL at /sparql; outbound: {outbound})",
                       highlight=False)
-    uvicorn.run(asgi, host=host, port=port, log_level="warning", timeout_graceful_shutdown=3, loop="asyncio",
-                http=guarded_protocol(header_timeout), h11_max_incomplete_event_size=MAX_HEADERS,
-                timeout_keep_alive=5, limit_concurrency=max(64, 4 * queue))
+    server = uvicorn.Server(uvicorn.Config(
+        asgi, host=host, port=port, log_level="warning", timeout_graceful_shutdown=3, loop="asyncio",
+        http=guarded_protocol(header_timeout), h11_max_incomplete_event_size=MAX_HEADERS, timeout_keep_alive=5,
+        limit_concurrency=max(64, 4 * queue)))
+    server.run(sockets=[listener])
+    if not server.started:
+        raise typer.Exit(3)
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """The server's listening socket, bound now (so a busy port or an unknown host is a one-line error)."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        return socket.create_server((host, port), family=family, backlog=2048)
+    except socket.gaierror as e:
+        fail(f"cannot listen on {host}: unknown host ({e.strerror})", 2)
+        raise AssertionError from e  # unreachable: fail() exits
+    except OSError as e:
+        busy = " (another server listens there: stop it or choose another --port)" \
+            if e.errno == errno.EADDRINUSE else ""
+        fail(f"cannot listen on {host}:{port}: {os.strerror(e.errno) if e.errno else e}{busy}", 2)
+        raise AssertionError from e
