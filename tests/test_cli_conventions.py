@@ -124,6 +124,8 @@ def test_version_and_help_show_defaults(tmp_path: Path) -> None:
     helptext = " ".join(kg(tmp_path, "build", "--help").stdout.split())
     assert "[default: 60.0]" in helptext  # defaults are shown, not swallowed as markup
     assert "<bool>" not in helptext
+    # the default said once (was "(default: all cores)" in the text and "[default: 0]" after it)
+    assert "Worker processes (0: all cores). [default: 0]" in helptext
 
 
 def test_ctrl_c_says_what_was_kept(tmp_path: Path) -> None:
@@ -377,3 +379,43 @@ def test_a_busy_port_is_said_before_serving(folder: Path) -> None:
     assert out.returncode == 2, out.stderr
     assert out.stderr.splitlines() == [f"error: cannot listen on 127.0.0.1:{port}: Address already in use (another "
                                        "server listens there: stop it or choose another --port)"]
+
+
+WARNINGS_PROBE = """
+import sys, tomllib, warnings
+from pathlib import Path
+
+options = tomllib.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+warnings.simplefilter("error", DeprecationWarning)
+for f in options.get("filterwarnings", []):
+    action, message, category, module = (f.split(":") + ["", "", "", ""])[:4]
+    warnings.filterwarnings(action, message, {"DeprecationWarning": DeprecationWarning}[category], module)
+from kg.build import build_dataset, sample_corpus
+from kg.export import export
+from kg.validate import validate_graph
+
+out = Path(sys.argv[2])
+build_dataset([sample_corpus()]).serialize(out / "s.trig", format="trig")
+for suffix in ("ttl", "jsonld", "nt"):
+    export(out / "s.trig", out / f"s.{suffix}")
+assert validate_graph(out / "s.ttl").conforms
+"""
+
+
+def test_building_exporting_and_validating_raise_no_deprecation_warning(tmp_path: Path) -> None:
+    """Under the test suite's warning filters (pyproject.toml: rdflib's calls of its own deprecated API ignored),
+    a DeprecationWarning is an error: vnkg's own code calls nothing deprecated, and the thousands of rdflib's
+    internal ones no longer fill the test output."""
+    done = subprocess.run([sys.executable, "-c", WARNINGS_PROBE, str(ROOT / "pyproject.toml"), str(tmp_path)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_no_test_prints_into_the_pytest_output() -> None:
+    """Tests assert; they do not print timings past pytest's capture (`pytest -q` stays one line of dots)."""
+    escapes = tuple(name + suffix for name, suffix in (("capsys", ".disabled("), ("capfd", ".disabled("),
+                                                       ("sys", ".__stdout__"), ("sys", ".__stderr__")))
+    offenders = [f"{p.relative_to(ROOT)}:{n}" for p in sorted((ROOT / "tests").rglob("*.py"))
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                 if any(e in line for e in escapes)]
+    assert offenders == []
