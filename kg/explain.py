@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -134,7 +135,15 @@ def _marks(text: str, spans: list[SpanView]) -> str:
     return "".join(parts)
 
 
-def _side(spans: list[SpanView]) -> str:
+def _iri(iri: str, href: Callable[[str], str | None] | None) -> str:
+    """A node's IRI, linked (to ``href(iri)`` when given: a served page links on its own server) in the top window."""
+    target = href(iri) if href else iri
+    if target is None:
+        return f'<span class="iri">{html.escape(iri)}</span>'
+    return f'<a class="iri" href="{html.escape(target)}" target="_top">{html.escape(iri)}</a>'
+
+
+def _side(spans: list[SpanView], href: Callable[[str], str | None] | None = None) -> str:
     """One entry per entity (a document read at several places is one entry), with the IRI it became."""
     rows: list[str] = []
     for key in KEYS:
@@ -147,10 +156,10 @@ def _side(spans: list[SpanView]) -> str:
         rows.append(f'<h3 class="k-{key}">{html.escape(KIND_NAMES[key])} <small>({len(groups)})</small></h3><ol>')
         for ent, items in groups.items():
             s = items[0]
-            node = (f'<a class="iri" href="{html.escape(s.iri)}">{html.escape(s.iri)}</a>' if s.iri
+            node = (_iri(s.iri, href) if s.iri
                     else '<span class="none">not in the graph</span>' if key not in ("dates", "links") else "")
             if s.target:
-                node += f' → <a class="iri" href="{html.escape(s.target)}">{html.escape(s.target)}</a>'
+                node += f" → {_iri(s.target, href)}"
             times = f" <small>×{len(items)}</small>" if len(items) > 1 else ""
             rows.append(f'<li data-e="{html.escape(ent)}"><b>{html.escape(s.label)}</b> '
                         f'<q>{html.escape(_short(s.text))}</q>{times}<br>{node}</li>')
@@ -168,8 +177,8 @@ def _short(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def render_html(ex: Explanation) -> str:
-    """One self-contained offline page (no external asset)."""
+def render_html(ex: Explanation, href: Callable[[str], str | None] | None = None) -> str:
+    """One self-contained offline page (no external asset); ``href``: a node IRI -> its link (default: the IRI)."""
     data = {s.id: {"key": s.key, "label": s.label, "start": s.start, "end": s.end, "attrs": s.attrs, "iri": s.iri,
                    "target": s.target, "o": [s.ostart, s.oend]} for s in ex.spans}
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
@@ -202,7 +211,7 @@ padding:6px 8px;font-size:12px;box-shadow:0 2px 8px #0003;pointer-events:none;z-
 <header><h1>{title} <small>({html.escape(ex.fmt)}, {len(ex.spans)} spans, {ex.triples} triples)</small></h1>
 {legend}</header>
 <main id="text">{_marks(ex.text, ex.spans)}</main>
-<aside id="side">{_side(ex.spans)}</aside>
+<aside id="side">{_side(ex.spans, href)}</aside>
 <div id="tip"></div>
 <script id="spans" type="application/json">{payload}</script>
 <script>

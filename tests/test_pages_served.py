@@ -80,6 +80,9 @@ def test_served_dossier_links_each_fact_to_its_text(served: str) -> None:
     assert len(spans) > 20  # targets, tasks, statements, sources
     view = get(served + f"/explain/{text_id(PLAN)}")
     assert view.status_code == 200 and "vnkgFocus" in view.text and "35/KH-UBND" in view.text
+    # the nodes the spans became link to their pages on this server, opened in the whole window
+    assert 'href="/id/doc/kon-tum/2022/35-kh-ubnd" target="_top"' in view.text
+    assert 'href="https://w3id.org/vnkg/id/' not in view.text
     # every fact's span is a span of the text's explain view (its "open in the text" outlines it there)
     offsets = {tuple(s["o"]) for s in json.loads(re.search(r'<script id="spans" type="application/json">(.*?)'
                                                           r"</script>", view.text, re.S).group(1)).values()}

@@ -220,7 +220,7 @@ def _explained(path: str, _mtime_ns: int, _size: int, base: str) -> str:
 
     with _EXPLAIN_LOCK:
         try:
-            return render_html(explain_file(Path(path), base))
+            return render_html(explain_file(Path(path), base), lambda i: local_href(i, base))
         except ReadError as e:
             raise PageError(f"{Path(path).name}: cannot read the source text ({e})") from e
 
