@@ -5,14 +5,16 @@
 For each size a corpus is generated (`gen_corpus.py`, seed 1) and built into a store (`kg build --store`);
 then, on that store, the median of ``--runs``: gathering and rendering the dossier of the document most
 implemented (01/NQ-CP of the commonest year) and of one plan, the GRDP growth comparison, the indicator
-index; and the same pages fetched from `kg serve --timeout 300` (workers, JSON results; the default 10 s
-per-query limit is what a server facing a network should keep). Prints the load average.
+index; and the same pages fetched from `kg serve --timeout 300 --texts CORPUS` (workers, JSON results; the
+default 10 s per-query limit is what a server facing a network should keep), with the plan's text opened
+(`/explain/ID`: read and explained the first time, then kept). Prints the load average.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -66,15 +68,23 @@ def bench(n: int, runs: int) -> str:
         t_idx, _ = median_time(lambda: index(select), runs)
         triples = len(store)
         path = "/id/" + nq[len("https://w3id.org/vnkg/id/"):]
-        with serve_in_background(store_dir, "--timeout", "300") as url:  # the figure, not the default limit
-            def get(p: str) -> None:
-                httpx.get(url + p, headers={"Accept": "text/html"}, timeout=120).raise_for_status()
+        plan_path = "/id/" + plan[len("https://w3id.org/vnkg/id/"):]
+        # the figure, not the default limit; --texts: facts open in their texts (/explain/ID)
+        with serve_in_background(store_dir, "--timeout", "300", "--texts", str(corpus)) as url:
+            def get(p: str) -> str:
+                answer = httpx.get(url + p, headers={"Accept": "text/html"}, timeout=120)
+                answer.raise_for_status()
+                return answer.text
 
             get(path)  # the workers warm
             t_sd, _ = median_time(lambda: get(path), runs)
+            t_sp, page = median_time(lambda: get(plan_path), runs)
+            explain = re.search(r'"src": "(/explain/[0-9a-f]+)"', page).group(1)
+            t_cold, _ = median_time(lambda: get(explain), 1)  # the text read and explained
+            t_warm, _ = median_time(lambda: get(explain), runs)  # kept
             t_si, _ = median_time(lambda: get("/indicator/grdp-growth"), runs)
     return (f"| {n:,} | {triples:,} | {t_nq:.2f} | {chain} documents | {t_plan:.3f} | {t_cmp:.2f} | {figures:,} | "
-            f"{t_idx:.2f} | {t_sd:.2f} | {t_si:.2f} |")
+            f"{t_idx:.2f} | {t_sd:.2f} | {t_sp:.3f} | {t_cold:.2f} / {t_warm:.3f} | {t_si:.2f} |")
 
 
 def main() -> None:
@@ -84,8 +94,9 @@ def main() -> None:
     args = ap.parse_args()
     print("load average at start: {:.2f}, {:.2f}, {:.2f}".format(*os.getloadavg()))
     print("| texts | triples | dossier 01/NQ-CP (s) | its chain | dossier of a plan (s) | compare grdp-growth (s) | "
-          "figures | index (s) | served dossier (s) | served indicator (s) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "figures | index (s) | served dossier (s) | served plan (s) | its text's explain view, first / again (s) | "
+          "served indicator (s) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n in args.sizes:
         print(bench(n, args.runs), flush=True)
     print("load average at end: {:.2f}, {:.2f}, {:.2f}".format(*os.getloadavg()))
