@@ -9,6 +9,7 @@ import json
 import shutil
 import subprocess
 import time
+import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -253,3 +254,80 @@ def test_long_answers_stream_and_give_their_worker_back(graph: Path) -> None:
         code, _, body = curl(url + "/sparql?" + urllib.parse.urlencode({"query": PLANS_2022}),
                              "-H", "Accept: text/csv")
         assert code == 200 and b"35/KH-UBND" in body
+
+
+def test_a_streamed_answer_cut_at_the_cap_says_so_at_its_end(graph: Path) -> None:
+    """The cap reached after the first 64 KB (the headers long sent): curl sees the declared trailer
+    `X-Result-Truncated: true`, JSON ends with `"truncated": true`, XML with a comment; an answer under the cap
+    ends with the trailer `false` and no mark."""
+    everything = "query=SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+    with kg_serve(graph, "--max-rows", "1000") as url:
+        status, headers, body = curl("-H", "Accept: application/sparql-results+json", "--data-urlencode",
+                                     everything, url + "/sparql")
+        assert status == 200 and headers["transfer-encoding"] == "chunked" and len(body) > 3 * 64 * 1024
+        assert "x-result-truncated" not in headers and headers["trailer"] == "X-Result-Truncated"
+        document, _, trailer = body.rpartition(b"}")
+        assert trailer.strip() == b"x-result-truncated: true"  # curl -i prints the trailer after the body
+        answer = json.loads(document + b"}")
+        assert answer["truncated"] is True and len(answer["results"]["bindings"]) == 1000
+        _, _, body = curl("-H", "Accept: application/sparql-results+xml", "--data-urlencode", everything,
+                          url + "/sparql")
+        assert body.endswith(b"<!-- truncated: cut at 1000 rows --></sparql>x-result-truncated: true\r\n")
+        _, _, body = curl("-H", "Accept: text/csv", "--data-urlencode", everything, url + "/sparql")
+        assert body.endswith(b"\r\nx-result-truncated: true\r\n")
+        whole = "query=SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 900"
+        _, headers, body = curl("-H", "Accept: application/sparql-results+json", "--data-urlencode", whole,
+                                url + "/sparql")
+        document, _, trailer = body.rpartition(b"}")
+        assert headers["trailer"] == "X-Result-Truncated" and trailer.strip() == b"x-result-truncated: false"
+        answer = json.loads(document + b"}")
+        assert "truncated" not in answer and len(answer["results"]["bindings"]) == 900
+
+
+def _count_texts(url: str) -> int:
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?t a <https://w3id.org/vnkg/ontology#SourceText> }"
+    _, _, body = curl("--data-urlencode", f"query={q}", url + "/sparql")
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+def test_a_rebuilt_store_is_served_at_once(tmp_path: Path) -> None:
+    """`kg build --store` under a running server: the server moves to the new generation (log line, fresh
+    workers, the new text answered) and keeps serving through a second rebuild, which removes the first."""
+    import sys
+
+    from kg.build import sample_corpus
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for f in sample_corpus().iterdir():
+        if f.name != "README.md" and not f.name.startswith("quang-ninh"):
+            shutil.copy(f, texts / f.name)
+    store = tmp_path / "store"
+
+    def build() -> None:
+        subprocess.run([sys.executable, "-m", "kg", "build", str(texts), "--store", str(store), "-q", "--no-shacl"],
+                       check=True, capture_output=True, timeout=300)
+
+    build()
+    log = tmp_path / "serve.log"
+    with kg_serve(store, log=log) as url:
+        assert _count_texts(url) == 5
+        with urllib.request.urlopen(url + "/healthz", timeout=5) as h:
+            before = json.loads(h.read())["pool"]
+        shutil.copy(sample_corpus() / "quang-ninh-chuong-trinh-2025.txt", texts)
+        build()
+        deadline = time.monotonic() + 20
+        while "store rebuilt" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert f"store rebuilt: now serving {store} (gen-" in log.read_text()
+        assert _count_texts(url) == 6
+        with urllib.request.urlopen(url + "/healthz", timeout=5) as h:
+            after = json.loads(h.read())["pool"]
+        assert after["store"] != before["store"] and not set(after["pids"]) & set(before["pids"])
+        (texts / "quang-ninh-chuong-trinh-2025.txt").unlink()
+        build()  # removes the first generation
+        deadline = time.monotonic() + 20
+        while log.read_text().count("store rebuilt") < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert log.read_text().count("store rebuilt: now serving") == 2
+        assert _count_texts(url) == 5

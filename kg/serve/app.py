@@ -16,8 +16,11 @@ Routes:
 * Scheduling and limits: ``kg.serve.pool`` (per-client limit, reserve worker, bounded queue, 503 with
   ``Retry-After``, updates under the same timeout). Results are capped at ``max_rows`` rows (triples for
   graphs), flagged with ``X-Result-Truncated: true``. An answer over 64 KB streams as the store yields it
-  (``kg.serve.streamed``): the flag is then set only if the cap was reached within those first 64 KB; a
-  streamed answer cut at the cap ends as a complete document of ``max_rows`` rows.
+  (``kg.serve.streamed``): the header is then set only if the cap was reached within those first 64 KB, and
+  the end of the answer always says it: the trailer ``X-Result-Truncated: true|false`` (declared in
+  ``Trailer``) and, in JSON and XML, an in-band mark (``"truncated": true``, a comment); a streamed answer
+  cut at the cap ends as a complete document of ``max_rows`` rows, one cut by an error or the timeout midway
+  ends without its closing chunk. A rebuilt store (``kg build --store``) is followed: ``kg.serve.generation``.
 * ``GET /``: the YASGUI query page (assets from the package); ``GET /queries.json``: the saved queries.
 * ``GET /id/{path}``: the description of ``{base}{path}``: HTML for browsers (only http(s) IRIs are links),
   Turtle, JSON-LD or N-Triples by ``Accept``; 404 if the store knows nothing about it.

@@ -28,11 +28,13 @@ def free_port() -> int:
 @contextmanager
 def serve_in_background(graph: Path, *args: str, ready_within: float = 40.0,
                         log: Path | None = None) -> Iterator[str]:
-    """Yield the server's URL once `/healthz` answers; raise with the server's log if it never does."""
+    """Yield the server's URL once `/healthz` answers; raise with the server's log if it never does.
+    ``graph`` is an RDF file (``--graph``) or a store folder (``--store``)."""
     port = free_port()
     log = log or graph.parent / f"serve-{port}.log"
     with open(log, "wb") as out:
-        cmd = [sys.executable, "-m", "kg", "serve", "--graph", str(graph), "--port", str(port), *args]
+        cmd = [sys.executable, "-m", "kg", "serve", "--store" if graph.is_dir() else "--graph", str(graph),
+               "--port", str(port), *args]
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "NO_COLOR": "1"})
     url = f"http://127.0.0.1:{port}"
     try:

@@ -1,9 +1,14 @@
-"""HTTP-level limits: a deadline for a request's headers, and a bounded, timed read of its body.
+"""HTTP-level limits and framing: a deadline for a request's headers, a bounded, timed read of its body, and
+HTTP/1.1 trailers.
 
 uvicorn bounds the size of the request line and headers (``h11_max_incomplete_event_size``) but waits for
 them forever; ``guarded_protocol`` closes a connection whose next request's headers are not complete within
 ``header_timeout`` seconds (a client sending half a request cannot hold a connection). ``read_body`` refuses
 a body over ``max_bytes`` (413) or one that does not arrive within ``timeout`` seconds (408).
+
+uvicorn's h11 protocol has no ASGI ``http.response.trailers`` extension; ``guarded_protocol`` adds it (a
+trailer field after the last chunk of a chunked answer: how a streamed SPARQL answer says, at its end,
+whether the row cap cut it).
 """
 
 from __future__ import annotations
@@ -11,7 +16,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import h11
 from starlette.requests import Request
+from uvicorn.protocols.http import h11_impl
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from kg.serve.guard import Refused
@@ -58,8 +65,49 @@ class _HeaderDeadline(H11Protocol):
         super().connection_lost(exc)
 
 
+class _TrailerCycle(h11_impl.RequestResponseCycle):
+    """uvicorn's request cycle with the ASGI trailers extension: a start message with ``trailers`` holds the end
+    of the message until the ``http.response.trailers`` message, sent as the chunked body's trailer section."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.scope.setdefault("extensions", {})["http.response.trailers"] = {}
+        self.trailers_expected = False
+
+    async def send(self, message: Any) -> None:
+        kind = message["type"]
+        if kind == "http.response.start":
+            self.trailers_expected = bool(message.get("trailers"))
+        elif kind == "http.response.body" and self.trailers_expected and not message.get("more_body", False):
+            if message.get("body"):
+                await super().send({**message, "more_body": True})
+            return
+        elif kind == "http.response.trailers":
+            await self._send_trailers(message.get("headers", []))
+            return
+        await super().send(message)
+
+    async def _send_trailers(self, headers: list[tuple[bytes, bytes]]) -> None:
+        if self.flow.write_paused and not self.disconnected:
+            await self.flow.drain()
+        if self.disconnected or self.response_complete:
+            return
+        self.response_complete = True
+        self.message_event.set()
+        try:
+            output = self.conn.send(event=h11.EndOfMessage(headers=headers))
+        except h11.LocalProtocolError:  # not chunked (an HTTP/1.0 client): no trailer section to write
+            output = self.conn.send(event=h11.EndOfMessage())
+        self.transport.write(output)
+        if self.conn.our_state is h11.MUST_CLOSE or not self.keep_alive:
+            self.conn.send(event=h11.ConnectionClosed())
+            self.transport.close()
+        self.on_response()
+
+
 def guarded_protocol(header_timeout: float) -> type[H11Protocol]:
-    """uvicorn's h11 protocol with a deadline on request headers."""
+    """uvicorn's h11 protocol with a deadline on request headers and trailers for streamed answers."""
+    h11_impl.RequestResponseCycle = _TrailerCycle  # type: ignore[misc]  # the name uvicorn's protocol instantiates
     return type("GuardedH11Protocol", (_HeaderDeadline,), {"header_timeout": header_timeout})
 
 

@@ -309,18 +309,24 @@ class Pool:
             await worker.stop(grace=1.0)
 
     async def close(self) -> None:
-        if self._spare is not None:
-            self._spare.cancel()
-            if self._spare.done() and not self._spare.cancelled() and self._spare.exception() is None:
-                self._spare.result().kill()
-            self._spare = None
-        for worker in [w for w in self.places if w is not None] + list(self.retired):
-            worker.kill()
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(worker.proc.wait(), 2)
+        """Kill every worker (the spare too, once started) and reap them."""
+        spare, self._spare = self._spare, None
+        workers = [w for w in self.places if w is not None] + list(self.retired)
         self.places = [None] * len(self.places)
         self.retired.clear()
-        for task in list(self._tasks):
+        for worker in workers:
+            worker.kill()
+        if spare is not None:
+            with contextlib.suppress(Exception):
+                workers.append(await asyncio.wait_for(spare, START_TIMEOUT))
+                workers[-1].kill()
+        for worker in workers:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(worker.proc.wait(), 2)
+        tasks = list(self._tasks)
+        if tasks:
+            await asyncio.wait(tasks, timeout=2)
+        for task in tasks:
             task.cancel()
 
     def stats(self) -> dict[str, Any]:

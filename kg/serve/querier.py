@@ -99,7 +99,7 @@ def run_query(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, 
         rows = sparql_io.solution_rows(result, max_rows, cut)
         pieces = sparql_io.iter_rows([v.value for v in result.variables],
                                      rows if cancelled is None else _until(rows, cancelled), fmt)
-        first, rest = _first_chunk(pieces)
+        first, rest = _first_chunk(_marked(pieces, fmt, cut, max_rows))
         return {"ok": True, "format": fmt, "truncated": cut[0], "more": rest is not None}, first, \
             None if rest is None else Tail(rest, cut)
     if isinstance(result, QueryTriples):
@@ -121,6 +121,24 @@ class Tail:
 
     chunks: Iterator[bytes]
     cut: list[bool]
+
+
+def _marked(pieces: Iterator[bytes], fmt: str, cut: list[bool], max_rows: int | None) -> Iterator[bytes]:
+    """The document's pieces, its last one (the closing tags, written after the rows) carrying the in-band mark
+    of an answer cut at the row cap: a top-level ``"truncated": true`` member in JSON, a comment in XML (CSV
+    and TSV have no place for one: the header or trailer ``X-Result-Truncated`` says it)."""
+    last = None
+    for piece in pieces:
+        if last is not None:
+            yield last
+        last = piece
+    if last is None:
+        return
+    if cut[0] and fmt == "json" and last.endswith(b"}"):
+        last = last[:-1] + b',"truncated":true}'
+    elif cut[0] and fmt == "xml" and last.endswith(b"</sparql>"):
+        last = last[:-len(b"</sparql>")] + f"<!-- truncated: cut at {max_rows} rows -->".encode() + b"</sparql>"
+    yield last
 
 
 def _until(rows: Iterator[Any], cancelled: threading.Event) -> Iterator[Any]:
