@@ -7,8 +7,10 @@ one document, one agency's tasks, one issuer's documents, one document's chain),
 The store is one laid out as `kg build --store` does (``bench_queries.py`` makes them: named graphs and the
 merged default graph). Both servers get the same request list (values picked from the store, shuffled with
 ``--seed``), over loopback, each request a POST of ``application/sparql-query`` asking for JSON results.
-`kg serve` runs with ``--per-client`` = ``--clients`` (all clients share one address here) and ``--workers``
-(default 2, its own default); the report gives the load average before and after, and p50/p95 per query.
+`kg serve` runs with ``--per-client`` = ``--clients`` (all clients share one address here), ``--workers``
+(default 2, its own default) and ``--threads``; the report gives the load average before and after, p50/p95 per
+query and the CPU time each server spent on the load. ``--kg-src DIR`` runs another source tree's `kg serve`
+(a checkout of the previous version, for before/after runs interleaved in one session).
 """
 
 from __future__ import annotations
@@ -118,6 +120,62 @@ def requests_for(store_path: Path, per_query: int, seed: int) -> list[tuple[str,
     return texts
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process, its live descendants and its reaped children, in seconds."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, todo, root = 0, [pid], True
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if root else 0)
+            todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            pass
+        root = False
+    return total / tick
+
+
+LABELS = {"kg": "kg serve", "before": "kg serve (before)", "oxigraph": "oxigraph serve"}
+
+
+def server_command(name: str, store: Path, port: int, a: argparse.Namespace) -> tuple[list[str], str, dict[str, str]]:
+    """The command line, the query URL and the environment of one server."""
+    if name == "oxigraph":
+        return ([shutil.which("oxigraph") or "oxigraph", "serve-read-only", "--location", str(store),
+                 "--bind", f"127.0.0.1:{port}"], f"http://127.0.0.1:{port}/query", dict(os.environ))
+    env = dict(os.environ)
+    if name == "before":  # another checkout's kg (its workers must then run without -I to see it)
+        env["PYTHONPATH"] = str(a.kg_src)
+    cmd = [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port), "--per-client",
+           str(a.clients), "--timeout", "60", "--workers", str(a.workers)]
+    if a.threads and name == "kg":
+        cmd += ["--threads", str(a.threads)]
+    return cmd, f"http://127.0.0.1:{port}/sparql", env
+
+
+def measure(name: str, a: argparse.Namespace, texts: list[tuple[str, str]]) -> dict[str, Any]:
+    """Start one server on the store, let it settle, run the load; its memory and CPU time around the load."""
+    cmd, url, env = server_command(name, a.store, free_port(), a)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    try:
+        wait_ready(url, proc)
+        time.sleep(2)  # kg serve's spare worker starts after the first request
+        out: dict[str, Any] = {"idle_rss_mb": rss_mb(proc.pid)}
+        cpu = cpu_seconds(proc.pid)
+        out.update(load(url, texts, a.requests, a.clients))
+        out["cpu_s"] = cpu_seconds(proc.pid) - cpu
+        out["loaded_rss_mb"] = rss_mb(proc.pid)
+        return out
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("store", type=Path)
@@ -126,54 +184,36 @@ def main() -> None:
     ap.add_argument("--per-query", type=int, default=25, help="values per saved query")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--workers", type=int, default=2, help="kg serve --workers (oxigraph serve: a thread per request)")
+    ap.add_argument("--threads", type=int, default=0, help="kg serve --threads (default: its own)")
+    ap.add_argument("--servers", default="kg,oxigraph", help="kg, oxigraph, before (kg serve from --kg-src): "
+                                                          "comma-separated, in the order they run")
+    ap.add_argument("--kg-src", type=Path, help="the source tree of 'before' (a checkout of an earlier version)")
     a = ap.parse_args()
+    if "before" in a.servers.split(",") and not a.kg_src:
+        ap.error("--servers before needs --kg-src")
     texts = requests_for(a.store, a.per_query, a.seed)
-    out: dict[str, dict[str, float]] = {}
     load_before = os.getloadavg()[0]
-
-    port = free_port()
-    kg = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(a.store), "--port", str(port),
-                           "--per-client", str(a.clients), "--timeout", "60", "--workers", str(a.workers)],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_ready(f"http://127.0.0.1:{port}/sparql", kg)
-        time.sleep(2)  # the spare worker starts after the first request
-        out["kg serve"] = {"idle_rss_mb": rss_mb(kg.pid)}
-        out["kg serve"].update(load(f"http://127.0.0.1:{port}/sparql", texts, a.requests, a.clients))
-        out["kg serve"]["loaded_rss_mb"] = rss_mb(kg.pid)
-    finally:
-        kg.terminate()
-        kg.wait(15)
-
-    port = free_port()
-    ox = subprocess.Popen([shutil.which("oxigraph") or "oxigraph", "serve-read-only", "--location", str(a.store),
-                           "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_ready(f"http://127.0.0.1:{port}/query", ox)
-        out["oxigraph serve"] = {"idle_rss_mb": rss_mb(ox.pid)}
-        out["oxigraph serve"].update(load(f"http://127.0.0.1:{port}/query", texts, a.requests, a.clients))
-        out["oxigraph serve"]["loaded_rss_mb"] = rss_mb(ox.pid)
-    finally:
-        ox.kill()
-        ox.wait(15)
-
+    out = {LABELS[name]: measure(name, a, texts) for name in a.servers.split(",")}
     load_after = os.getloadavg()[0]
     lines = [f"{a.requests} requests ({len(texts)} distinct parameterised saved queries) from {a.clients} clients on "
-             f"{a.store}, kg serve --workers {a.workers}; load average {load_before:.2f} before, {load_after:.2f} "
+             f"{a.store}, kg serve --workers {a.workers}{f' --threads {a.threads}' if a.threads else ''}"
+             f"{f' (before: {a.kg_src})' if a.kg_src else ''}; load average {load_before:.2f} before, {load_after:.2f} "
              "after.", "",
-             "| server | idle RSS (MB) | RSS after (MB) | p50 (ms) | p95 (ms) | max (ms) | requests/s | 200 |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+             "| server | idle RSS (MB) | RSS after (MB) | p50 (ms) | p95 (ms) | max (ms) | requests/s | CPU (s) "
+             "| 200 |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, r in out.items():
         lines.append(f"| {name} | {r['idle_rss_mb']:.0f} | {r['loaded_rss_mb']:.0f} | {r['p50_ms']:.1f} | "
-                     f"{r['p95_ms']:.1f} | {r['max_ms']:.0f} | {r['rps']:.1f} | {r['ok']}/{r['n']} |")
-    ratio = out["kg serve"]["rps"] / out["oxigraph serve"]["rps"]
-    lines.append(f"\nkg serve throughput / oxigraph serve: {ratio:.2f}; statuses: "
-                 + "; ".join(f"{k} {v['statuses']}" for k, v in out.items()))
-    lines += ["", "| saved query | kg serve p50 / p95 (ms) | oxigraph serve p50 / p95 (ms) |", "|---|---:|---:|"]
-    for name, kg_q in out["kg serve"]["by_query"].items():
-        ox_q = out["oxigraph serve"]["by_query"][name]
-        lines.append(f"| {name} | {kg_q['p50_ms']:.1f} / {kg_q['p95_ms']:.1f} | "
-                     f"{ox_q['p50_ms']:.1f} / {ox_q['p95_ms']:.1f} |")
+                     f"{r['p95_ms']:.1f} | {r['max_ms']:.0f} | {r['rps']:.1f} | {r['cpu_s']:.1f} | "
+                     f"{r['ok']}/{r['n']} |")
+    if "oxigraph serve" in out:
+        lines.append("\nthroughput / oxigraph serve's: " + "; ".join(
+            f"{k} {r['rps'] / out['oxigraph serve']['rps']:.2f}" for k, r in out.items() if k != "oxigraph serve"))
+    lines.append("statuses: " + "; ".join(f"{k} {v['statuses']}" for k, v in out.items()))
+    lines += ["", "| saved query | " + " | ".join(f"{k} p50 / p95 (ms)" for k in out) + " |",
+              "|---|" + "---:|" * len(out)]
+    for name in next(iter(out.values()))["by_query"]:
+        lines.append(f"| {name} | " + " | ".join(f"{r['by_query'][name]['p50_ms']:.1f} / "
+                                                 f"{r['by_query'][name]['p95_ms']:.1f}" for r in out.values()) + " |")
     print("\n".join(lines))
     print(json.dumps(out), file=sys.stderr)
 
