@@ -6,12 +6,16 @@ never writes, so the read returns only when the server is gone, however it died)
 once, even in the middle of a query (pyoxigraph releases the GIL while it evaluates). On Linux the process
 also asks the kernel to kill it when its parent dies (``PR_SET_PDEATHSIG``).
 
-Jobs arrive on stdin and replies leave on stdout as ``kg.serve.wire`` frames: one per reply, or, for a long
-list of solutions, a first frame once 64 KB of rows are written (``more``: true) and further frames as the
-store yields the rest, so the server starts answering before the whole answer exists. ``CONFIG`` is JSON:
-``store`` (folder), ``mode`` (``merged``: the default graph is the merge of the named graphs and is
+Jobs arrive on stdin and replies leave on stdout as ``kg.serve.wire`` frames, each tagged with its job's
+``id``: several jobs run at once, each on its own thread (at most ``threads``: the server never sends more).
+A reply is one frame, or, for a long list of solutions, a first frame once 64 KB of rows are written
+(``more``: true) and further frames as the store yields the rest, two ahead of the server's ``credit``
+frames; the last frame says whether the row cap cut the answer. A ``cancel`` frame stops a job at its next
+row. A job's thread past ``demote_after`` CPU seconds runs at a lower priority (``Demoter``). ``CONFIG`` is
+JSON: ``store`` (folder), ``mode`` (``merged``: the default graph is the merge of the named graphs and is
 recomputed after each update; ``union``: queries see the union of the named graphs; ``plain``),
-``write`` (open read-write, for one update), ``lifeline`` (fd), ``parent`` (pid), ``prefixes`` (Turtle).
+``write`` (open read-write, for one update), ``lifeline`` (fd), ``parent`` (pid), ``prefixes`` (Turtle),
+``threads``, ``demote_after``.
 """
 
 from __future__ import annotations
@@ -20,8 +24,8 @@ import json
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -66,6 +70,8 @@ def tie_to_parent(lifeline: int, parent: int) -> None:
 
 CHUNK = 64 * 1024  # bytes of rows per frame: the first frame goes out as soon as it holds this much
 WINDOW = 2  # frames of an answer sent ahead of the server's credit
+DEMOTE_AFTER = 0.05  # CPU seconds a query runs at the worker's priority; past them its thread gets NICE
+NICE = 10
 
 
 def run_query(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str],
@@ -226,6 +232,8 @@ class Job:
         self.number = number
         self.cancelled = threading.Event()
         self.credit = threading.Semaphore(WINDOW)
+        self.thread: threading.Thread | None = None
+        self.demoted = False
 
     def cancel(self) -> None:
         self.cancelled.set()
@@ -296,6 +304,42 @@ def run_job(store: Store, job: dict[str, Any], state: Job, channel: Channel, mod
         jobs.pop(state.number, None)
 
 
+class Demoter:
+    """Long queries yield the processor to short ones: a job's thread that has used ``after`` CPU seconds is
+    given a lower priority (``nice`` +``NICE``, Linux threads), so a lookup arriving beside corpus-wide answers
+    runs first, as a multilevel-feedback scheduler would. Each job has its own thread (a thread's priority
+    cannot be raised back), which ends with the job."""
+
+    def __init__(self, jobs: dict[int, Job], after: float) -> None:
+        self.jobs, self.after = jobs, after
+        self.wake = threading.Event()
+        if after > 0 and sys.platform.startswith("linux"):
+            threading.Thread(target=self.watch, name="demoter", daemon=True).start()
+
+    def watch(self) -> None:
+        while True:
+            self.wake.wait()
+            running = [j for j in list(self.jobs.values()) if j.thread is not None and not j.demoted]
+            if not running:
+                self.wake.clear()
+                continue
+            for job in running:
+                self.check(job)
+            time.sleep(min(0.01, self.after / 2))
+
+    def check(self, job: Job) -> None:
+        thread = job.thread
+        if thread is None or thread.ident is None or thread.native_id is None:
+            return
+        try:
+            used = time.clock_gettime(time.pthread_getcpuclockid(thread.ident))
+            if used >= self.after:
+                os.setpriority(os.PRIO_PROCESS, thread.native_id, os.getpriority(os.PRIO_PROCESS, 0) + NICE)
+                job.demoted = True
+        except (OSError, ValueError):  # the thread ended meanwhile
+            job.demoted = True
+
+
 def main(argv: list[str]) -> int:
     config = json.loads(argv[0])
     tie_to_parent(config["lifeline"], config["parent"])
@@ -304,8 +348,8 @@ def main(argv: list[str]) -> int:
     sys.stdout = sys.stderr  # nothing but frames on the channel
     store = Store(config["store"]) if config.get("write") else Store.read_only(config["store"])
     mode, prefixes = config["mode"], config.get("prefixes") or {}
-    threads = ThreadPoolExecutor(max(1, int(config.get("threads", 1))), thread_name_prefix="query")
     jobs: dict[int, Job] = {}
+    demoter = Demoter(jobs, float(config.get("demote_after", DEMOTE_AFTER)))
     channel.write(None, {"ok": True, "ready": os.getpid()})
     while (frame := wire.read(inp)) is not None:
         job = frame[0]
@@ -318,8 +362,13 @@ def main(argv: list[str]) -> int:
                 state.credit.release()
         else:
             jobs[number] = state = Job(number)
-            threads.submit(run_job, store, job, state, channel, mode, prefixes, jobs)
-    threads.shutdown(wait=True)
+            state.thread = threading.Thread(target=run_job, args=(store, job, state, channel, mode, prefixes, jobs),
+                                            name=f"query-{number}", daemon=True)
+            state.thread.start()
+            demoter.wake.set()
+    for state in list(jobs.values()):
+        if state.thread is not None:
+            state.thread.join()
     return 0
 
 
