@@ -14,15 +14,18 @@ import re._casefix as _casefix
 import re._constants as _c
 import re._parser as _parser
 
+from kg.extraction.text import char_class
+
 # Characters `re` folds beyond lower-casing (ı ~ i, ſ ~ s, K ~ k, µ ~ μ …; the ASCII side of each pair lower-cases
 # like any letter), and the two whose ``str.lower`` is not their simple lower case (İ, final Σ).
 _SPECIAL = {chr(c) for k, vs in _casefix._EXTRA_CASES.items() for c in (k, *vs) if c > 127}
 UNSAFE = frozenset(_SPECIAL | {"\u0130", "\u03a3"})
+_UNSAFE_RE = char_class(UNSAFE)
 
 
 def foldable(text: str) -> bool:
     """Whether ``text.lower()`` matches case-insensitive literals character for character."""
-    return UNSAFE.isdisjoint(text)
+    return _UNSAFE_RE.search(text) is None
 
 
 Needles = frozenset[tuple[str, ...]]  # every match holds all the words of one of the tuples
@@ -106,3 +109,84 @@ class Cue:
 
     def sub(self, repl: str, text: str, low: str | None) -> str:
         return text if self.absent(low) else self.rx.sub(repl, text)
+
+
+class CueSet:
+    """Several cues at once: `absent` when none of them can match, one substring loop over all their first words
+    (most sentences hold no cue: they are answered without a test per cue)."""
+
+    __slots__ = ("firsts",)
+
+    def __init__(self, *cues: Cue) -> None:
+        known = all(c.needles is not None for c in cues)
+        self.firsts = tuple(sorted({w for c in cues for w in c.firsts})) if known else None
+
+    def absent(self, low: str | None) -> bool:
+        if low is None or self.firsts is None:
+            return False
+        return not any(map(low.__contains__, self.firsts))
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when `text` is `foldable` (then it is as long as `text`: slices of it are the lower-cased
+    slices of `text`), else None."""
+    return text.lower() if foldable(text) else None
+
+
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # every `\s` (none is above U+3000)
+
+
+def _alphabet(items: list) -> set[str] | None:
+    """Every character (lower case) a match of the parsed pattern can hold, or None when not known (``\\w``,
+    ``.``, negated sets, lookarounds …)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            out.add(chr(av).lower())
+        elif op is _c.IN:
+            for o, a in av:
+                if o is _c.LITERAL:
+                    out.add(chr(a).lower())
+                elif o is _c.RANGE and a[1] - a[0] < 256:
+                    out.update(chr(x).lower() for x in range(a[0], a[1] + 1))
+                elif o is _c.CATEGORY and a is _c.CATEGORY_SPACE:
+                    out.update(_SPACES)
+                else:
+                    return None
+        elif op in (_c.SUBPATTERN, _c.BRANCH, _c.MAX_REPEAT, _c.MIN_REPEAT):
+            parts = [list(av[-1])] if op is _c.SUBPATTERN else list(map(list, av[1])) if op is _c.BRANCH else [
+                list(av[2])]
+            for part in parts:
+                found = _alphabet(part)
+                if found is None:
+                    return None
+                out |= found
+        elif not (op is _c.AT and av is _c.AT_END):
+            return None
+    return out
+
+
+class TrailingStrip:
+    """``rx.sub("", text)`` for a pattern that only strips the end of a text (``(?:…)+$``: no lookbehind, no
+    boundary), searched only in the text's last run of characters a match can hold: `str.rstrip` finds it on
+    the lower-cased text (which `re.IGNORECASE` compares character for character when the text is `foldable`).
+    The pattern itself still decides; a text that is not foldable, or a pattern whose characters are not
+    known, is searched whole."""
+
+    __slots__ = ("chars", "rx")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        try:
+            items = list(_parser.parse(rx.pattern, rx.flags))
+        except Exception:  # a construct the parser reads differently: no shortcut
+            items = []
+        at_end = bool(items) and items[-1] == (_c.AT, _c.AT_END) and not rx.flags & re.MULTILINE
+        found = _alphabet(items[:-1]) if at_end else None
+        self.chars = "".join(sorted(found)) if found else None
+
+    def sub(self, text: str) -> str:
+        if self.chars is None or not foldable(text):
+            return self.rx.sub("", text)
+        cut = len(text.lower().rstrip(self.chars))
+        return text[:cut] + self.rx.sub("", text[cut:])

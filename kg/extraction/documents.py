@@ -8,6 +8,7 @@ whole corpus; provincial ones are scoped to their province, or to the text when 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extraction.annotations import Annotations
 from kg.extraction.header import Header
@@ -64,17 +65,22 @@ _PERIOD_WORDS = {"năm", "giai", "đoạn", "thời", "kỳ", "nhiệm", "đến
                  "tiếp", "theo"}
 
 
-def _subject_and_years(label: str) -> tuple[list[str], set[str]]:
+_NON_WORD_RE = re.compile(r"[^\w]+")
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+
+
+@lru_cache(maxsize=4096)  # names are compared pairwise: each is read once
+def _subject_and_years(label: str) -> tuple[tuple[str, ...], frozenset[str]]:
     label = label.lower()
     for variant, same in NAME_SYNONYMS.items():
         label = label.replace(variant, same)
-    words = re.sub(r"[^\w]+", " ", label).split()
-    years = {w for w in words if re.fullmatch(r"(?:19|20)\d{2}", w)}
+    words = _NON_WORD_RE.sub(" ", label).split()
+    years = frozenset(w for w in words if _YEAR_RE.fullmatch(w))
     cut = next((i for i, w in enumerate(words) if w in years), len(words))
     subject = [w for w in words[:cut] if w not in _PERIOD_WORDS or w == "và"]
     while subject and subject[-1] in _PERIOD_WORDS:
         subject.pop()
-    return subject, years
+    return tuple(subject), years
 
 
 def same_named(a: str, b: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.cue_scan import Cue, foldable
+from kg.extraction.cue_scan import Cue, CueSet, foldable, lowered
 from kg.extraction.lang_vi.target_cues import (
     BASELINE_PHRASES,
     LIST_INTRO_ENDINGS,
@@ -58,11 +58,13 @@ QUANTITY_HINT_RE = re.compile(r"\d")
 _NON_ASCII_DIGITS = frozenset(chr(c) for c in range(128, 0x110000) if chr(c).isdigit())
 TARGET_CUE, RESULT_PHRASE, BASELINE, STRONG_RESULT, WEAK_RESULT, CLAUSE_YEAR = (
     Cue(rx) for rx in (TARGET_CUE_RE, RESULT_PHRASE_RE, BASELINE_RE, STRONG_RESULT_RE, WEAK_RESULT_RE, CLAUSE_YEAR_RE))
+ANY_CUE = CueSet(TARGET_CUE, RESULT_PHRASE, BASELINE, STRONG_RESULT, WEAK_RESULT, CLAUSE_YEAR)
 
 
-def _last_digit(text: str) -> int:
-    """Position of the last character of `text` that `str.isdigit` accepts, else its length."""
-    if _NON_ASCII_DIGITS.isdisjoint(text):
+def _last_digit(text: str, ascii_digits: bool = False) -> int:
+    """Position of the last character of `text` that `str.isdigit` accepts, else its length (`ascii_digits`:
+    the text is known to hold no other digits than 0-9)."""
+    if ascii_digits or _NON_ASCII_DIGITS.isdisjoint(text):
         last = max(map(text.rfind, "0123456789"))
         return last if last >= 0 else len(text)
     return max((i for i, c in enumerate(text) if c.isdigit()), default=len(text))
@@ -73,15 +75,26 @@ def sentence_mode(sentence: str, plan_year: int | None, planning: bool = False) 
     baseline ("giảm 1% so với năm 2022") or a weak cue does not make it report. A cue pattern runs only
     when the sentence holds one of its words (`kg.extraction.cue_scan`)."""
     low = sentence.lower() if foldable(sentence) else None
+    return _sentence_mode(sentence, low, plan_year, planning, _NON_ASCII_DIGITS.isdisjoint(sentence))
+
+
+def _sentence_mode(sentence: str, low: str | None, plan_year: int | None, planning: bool, ascii_digits: bool
+                   ) -> str | None:
+    """`sentence_mode`, given the sentence lower-cased (None when it is not `foldable`) and whether its only
+    digits are 0-9."""
+    if ANY_CUE.absent(low):  # no cue word at all (most sentences): only an opening year or period decides
+        return _opening_mode(sentence, plan_year)
     if RESULT_PHRASE.absent(low):
         neutral, neutral_low = sentence, low
     else:
         neutral = RESULT_PHRASE_RE.sub(" ", sentence)
         neutral_low = neutral.lower() if low is not None else None
-    last_digit = _last_digit(neutral)
+    last_digit = -1  # computed when needed
     cue = TARGET_CUE.search(neutral, neutral_low)
-    if cue and cue.start() < last_digit:  # "… 65% sản lượng lúa; đóng vai trò đảm bảo …" commits to nothing
-        return "target"
+    if cue:
+        last_digit = _last_digit(neutral, ascii_digits)
+        if cue.start() < last_digit:  # "… 65% sản lượng lúa; đóng vai trò đảm bảo …" commits to nothing
+            return "target"
     if planning and not BASELINE.absent(low):
         probe = BASELINE_RE.sub(" ", sentence)
         probe_low = probe.lower() if low is not None else None
@@ -89,17 +102,29 @@ def sentence_mode(sentence: str, plan_year: int | None, planning: bool = False) 
         probe, probe_low = sentence, low
     if STRONG_RESULT.search(probe, probe_low) or RESULT_PHRASE.search(probe, probe_low):
         return "result"
-    m = OPENING_YEAR_RE.match(sentence)
-    if m and plan_year:
-        return "result" if int(m.group(1)) < plan_year else "target"
-    m = OPENING_SPAN_RE.match(sentence)
-    if m and plan_year:
-        return "result" if int(m.group(1)) <= plan_year else "target"
-    if plan_year and not CLAUSE_YEAR.absent(neutral_low) and any(
-            int(c.group(1)) > plan_year and c.end() < last_digit for c in CLAUSE_YEAR_RE.finditer(neutral)):
-        return "target"
+    opening = _opening_mode(sentence, plan_year)
+    if opening is not None:
+        return opening
+    if plan_year and not CLAUSE_YEAR.absent(neutral_low):
+        if last_digit < 0:
+            last_digit = _last_digit(neutral, ascii_digits)
+        if any(int(c.group(1)) > plan_year and c.end() < last_digit for c in CLAUSE_YEAR_RE.finditer(neutral)):
+            return "target"
     if not planning and WEAK_RESULT.search(sentence, low):
         return "result"
+    return None
+
+
+def _opening_mode(sentence: str, plan_year: int | None) -> str | None:
+    """A year or period opening the sentence ("Năm 2023, …"): it reports when before the plan's year."""
+    if not plan_year:
+        return None
+    m = OPENING_YEAR_RE.match(sentence)
+    if m:
+        return "result" if int(m.group(1)) < plan_year else "target"
+    m = OPENING_SPAN_RE.match(sentence)
+    if m:
+        return "result" if int(m.group(1)) <= plan_year else "target"
     return None
 
 
@@ -127,6 +152,8 @@ def sentence_modes(text: str, spans: list[tuple[int, int]], plan_year: int | Non
     """The mode of each sentence span of `text`, in order. Without a plan year, an opening year before the
     first full date of the text still reports."""
     bound = None if plan_year else year_bound(text)
+    low_text = lowered(text)  # lower-cased once; a text that is not foldable is lower-cased by sentence
+    ascii_digits = _NON_ASCII_DIGITS.isdisjoint(text)  # then so are its sentences
     out: list[str | None] = []
     mode: str | None = None
     section: str | None = None
@@ -148,7 +175,8 @@ def sentence_modes(text: str, spans: list[tuple[int, int]], plan_year: int | Non
             if intro_open and not QUANTITY_HINT_RE.search(sentence) and not LIST_ITEM_RE.match(sentence):
                 intro_open = False
                 mode = section
-        own = sentence_mode(sentence, plan_year, mode == "target")
+        low = low_text[s:e] if low_text is not None else sentence.lower() if foldable(sentence) else None
+        own = _sentence_mode(sentence, low, plan_year, mode == "target", ascii_digits)
         if own is None and bound and _opening_year(sentence) < bound:
             own = "result"
         if own is not None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from kg.extraction.bodies import PROVINCE_ALT
-from kg.extraction.cue_scan import foldable
+from kg.extraction.cue_scan import TrailingStrip, foldable, lowered
 from kg.extraction.lang_vi.target_cues import (
     CHAIN_PREDICATES,
     COMPARISON_BASES,
@@ -46,13 +46,16 @@ from kg.extraction.text import context as around
 from kg.model import Span, Target
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# A figure read whole: no unit or scale starts with a digit, "." or "," (tests/extraction/test_figure_scan.py),
+# so a shorter reading of the digits could never be followed by one; the atomic group skips retrying them.
+ATOMIC_NUM = rf"(?>{NUM})"
 _UNITS = sorted([*MEASURE_UNITS, *COUNT_UNITS], key=len, reverse=True)
 
 
 UNIT_ALT = grouped_alternation(_UNITS)
 SCALE_ALT = "|".join(SCALES)
 QUANTITY_RE = re.compile(  # starts with a digit so `re` can scan fast; `_standalone` checks what precedes
-    rf"(?P<v>{NUM})(?:\s*(?P<u1>(?:(?:{SCALE_ALT})\s+)*(?:{UNIT_ALT}))?\s*(?:-|–|đến)\s*(?P<u2>{NUM}))?\s*"
+    rf"(?P<v>{ATOMIC_NUM})(?:\s*(?P<u1>(?:(?:{SCALE_ALT})\s+)*(?:{UNIT_ALT}))?\s*(?:-|–|đến)\s*(?P<u2>{ATOMIC_NUM}))?\s*"
     rf"(?P<scale>(?:(?:{SCALE_ALT})\s+){{1,2}})?(?P<unit>{UNIT_ALT})(?![\w])",
     re.I,
 )
@@ -60,7 +63,7 @@ OF_TOTAL_RE = re.compile(r"(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})\s+(?P<unit>" + "|
     w.replace(" ", r"\s+") for w in COUNTED_PLANS) + r")(?![\w])", re.I)
 # "25.300/24.000 tỷ đồng", "1,2%/2%": an achieved figure over its target.
 SLASH_PAIR_RE = re.compile(
-    rf"(?P<a>{NUM})\s*(?P<ua>%)?\s*/\s*(?P<b>{NUM})\s*(?P<scale>(?:(?:{SCALE_ALT})\s+){{1,2}})?"
+    rf"(?P<a>{ATOMIC_NUM})\s*(?P<ua>%)?\s*/\s*(?P<b>{ATOMIC_NUM})\s*(?P<scale>(?:(?:{SCALE_ALT})\s+){{1,2}})?"
     rf"(?P<unit>{UNIT_ALT})(?![\w])", re.I)
 COMPARATOR_RE = re.compile(
     r"(?:^|\s)(?P<w>" + "|".join(w.replace(" ", r"\s+") for w in sorted(COMPARATOR_WORDS, key=len, reverse=True))
@@ -117,9 +120,10 @@ CLAUSE_END_RE = re.compile(r"[;]|\.\s")
 _NOT_BEFORE = frozenset("/.,-_[")
 
 
-def _standalone(text: str, m: re.Match[str]) -> bool:
-    """The number starts a token: not glued to a word, a code or another number."""
-    i = m.start()
+def _standalone(text: str, m: re.Match[str], off: int = 0) -> bool:
+    """The number starts a token of `text`: not glued to a word, a code or another number (`off`: where `text`
+    starts in the string `m` was found in)."""
+    i = m.start() - off
     if i == 0:
         return True
     c = text[i - 1]
@@ -129,6 +133,41 @@ def _standalone(text: str, m: re.Match[str]) -> bool:
 def quantities_in(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     end = len(text) if end is None else end
     return [m for m in QUANTITY_RE.finditer(text, start, end) if _standalone(text, m)]
+
+
+_FIGURE_RES = (QUANTITY_RE, SLASH_PAIR_RE, OF_TOTAL_RE)
+Found = tuple[list[re.Match[str]], ...]  # the matches of each of `_FIGURE_RES`
+
+
+class _Figures:
+    """The figures of a whole text, found once by each of `_FIGURE_RES`; a sentence reads its own from them
+    instead of scanning itself again, where that gives what its own scan would (`within`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: Found = tuple(list(rx.finditer(text)) for rx in _FIGURE_RES)
+        self.starts = [[m.start() for m in ms] for ms in self.found]
+
+    def hits(self) -> list[int]:
+        """Where figures start: standalone quantities, slash pairs and counts of targets met."""
+        return sorted([m.start() for m in self.found[0] if _standalone(self.text, m)] + self.starts[1]
+                      + self.starts[2])
+
+    def within(self, s: int, e: int) -> Found | None:
+        """The matches a scan of ``text[s:e]`` alone finds (positions in the text), or None when the whole-text
+        scan may differ there. The patterns look at nothing before a match, so they differ only where a match
+        runs over ``s`` or ``e``, or where a sentence ends inside a word (a scan of it sees its end there):
+        sentences end before whitespace, except run-on ones cut to length."""
+        text = self.text
+        if e < len(text) and not text[e].isspace():
+            return None
+        out = []
+        for ms, starts in zip(self.found, self.starts, strict=True):
+            i, j = bisect_left(starts, s), bisect_left(starts, e)
+            if (i and ms[i - 1].end() > s) or (j > i and ms[j - 1].end() > e):
+                return None
+            out.append(ms[i:j])
+        return tuple(out)
 
 
 def to_decimal(text: str) -> Decimal | None:
@@ -158,10 +197,10 @@ def _scale(words: str | None) -> tuple[int, str]:
     return scale, " ".join((words or "").split())
 
 
-def _slash_pairs(clause: str) -> list[_Quantity]:
+def _slash_pairs(clause: str, found: list[re.Match[str]], off: int) -> list[_Quantity]:
     out = []
-    for m in SLASH_PAIR_RE.finditer(clause):
-        if not _standalone(clause, m) or m.group("unit").strip().lower() not in MEASURE_UNITS:
+    for m in found:
+        if not _standalone(clause, m, off) or m.group("unit").strip().lower() not in MEASURE_UNITS:
             continue  # "15/18 xã" counts communes; "a/b" before a count noun is not a pair
         if m.group("ua") and m.group("unit") != "%":
             continue
@@ -170,34 +209,42 @@ def _slash_pairs(clause: str) -> list[_Quantity]:
             continue
         scale, word = _scale(m.group("scale"))
         unit = squash(m.group("unit"))
-        mid = m.start("b")
-        out.append(_Quantity(m.start(), mid, a, None, unit, scale, word, "result"))
-        out.append(_Quantity(mid, m.end(), b, None, unit, scale, word, "target"))
+        mid = m.start("b") - off
+        out.append(_Quantity(m.start() - off, mid, a, None, unit, scale, word, "result"))
+        out.append(_Quantity(mid, m.end() - off, b, None, unit, scale, word, "target"))
     return out
 
 
-def _of_totals(clause: str) -> list[_Quantity]:
+def _of_totals(clause: str, found: list[re.Match[str]], off: int) -> list[_Quantity]:
     """"15/18 chỉ tiêu": how many of the planned targets (or tasks) were met, a result counted in them."""
     out = []
-    for m in OF_TOTAL_RE.finditer(clause):
-        if _standalone(clause, m) and not NOT_TARGET_BEFORE_RE.search(clause[max(0, m.start() - 12):m.start()]):
-            out.append(_Quantity(m.start(), m.end(), Decimal(m.group("a")), None, squash(m.group("unit")), 1,
+    for m in found:
+        start = m.start() - off
+        if _standalone(clause, m, off) and not NOT_TARGET_BEFORE_RE.search(clause[max(0, start - 12):start]):
+            out.append(_Quantity(start, m.end() - off, Decimal(m.group("a")), None, squash(m.group("unit")), 1,
                                  pair="result"))
     return out
 
 
-def _quantities(clause: str) -> list[_Quantity]:
-    pairs = _slash_pairs(clause) + _of_totals(clause)
+def _quantities(clause: str, found: Found | None = None, off: int = 0) -> list[_Quantity]:
+    """The figures of `clause`, from the matches `found` in the string it starts at `off` of (else scanned)."""
+    if found is None:
+        found, off = tuple(list(rx.finditer(clause)) for rx in _FIGURE_RES), 0
+    quantities, slash, totals = found
+    pairs = _slash_pairs(clause, slash, off) + _of_totals(clause, totals, off)
     out = list(pairs)
-    for m in quantities_in(clause):
-        if any(p.start <= m.start() < p.end for p in pairs):
+    for m in quantities:
+        if not _standalone(clause, m, off):
+            continue
+        start = m.start() - off
+        if any(p.start <= start < p.end for p in pairs):
             continue
         unit = squash(m.group("unit"))
         if unit.lower() in NON_TARGET_UNITS:
             continue
-        if NOT_TARGET_BEFORE_RE.search(clause[max(0, m.start() - 12):m.start()]):
+        if NOT_TARGET_BEFORE_RE.search(clause[max(0, start - 12):start]):
             continue
-        if QUALIFIER_BEFORE_RE.search(clause[max(0, m.start() - 60):m.start()]):
+        if QUALIFIER_BEFORE_RE.search(clause[max(0, start - 60):start]):
             continue  # "dự án có tổng mức đầu tư từ 100 tỷ đồng trở lên" qualifies the noun
         v = to_decimal(m.group("v"))
         if v is None:
@@ -209,7 +256,7 @@ def _quantities(clause: str) -> list[_Quantity]:
         if u is not None and u <= v:
             u = None
         scale, word = _scale(m.group("scale"))
-        out.append(_Quantity(m.start(), m.end(), v, u, unit, scale, word))
+        out.append(_Quantity(start, m.end() - off, v, u, unit, scale, word))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -248,13 +295,16 @@ def _balance(text: str) -> str:
     return text.strip(" ,;:-–")
 
 
+TRAIL_STRIP = TrailingStrip(TRAIL_STRIP_RE)
+
+
 def _clean(text: str) -> str:
     text = squash(FOOTNOTE_RE.sub("", text))
     prev = None
     while prev != text:
         prev = text
         text = LEAD_STRIP_RE.sub("", text).strip()
-        text = TRAIL_STRIP_RE.sub("", text).strip()
+        text = TRAIL_STRIP.sub(text).strip()
     return _balance(text)
 
 
@@ -349,17 +399,19 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
     out: list[Target] = []
     blocks = _target_blocks(text)
     blocks.sort(key=lambda x: x[1] - x[0])  # the innermost block names the sector
-    hits = sorted([m.start() for m in quantities_in(text)] + [m.start() for m in SLASH_PAIR_RE.finditer(text)]
-                  + [m.start() for m in OF_TOTAL_RE.finditer(text)])
+    figures = _Figures(text)
+    hits = figures.hits()
     if not hits:
         return out
     sectors = _Sectors(blocks)
     excluded = Ranges(exclude)
     spans = sentences(text)
+    low_text = lowered(text)
     for (s, e), mode in zip(spans, sentence_modes(text, spans, default_year), strict=True):
         k = bisect_left(hits, s)
         if k < len(hits) and hits[k] < e:
-            _read_segment(text, s, e, sectors, default_year, out, excluded, mode)
+            seg_low = low_text[s:e] if low_text is not None else None
+            _read_segment(text, s, e, sectors, default_year, out, excluded, mode, figures, seg_low)
     return deduplicate(out)
 
 
@@ -447,12 +499,15 @@ def _commits(seg: str, end: int, seg_low: str | None) -> bool:
 
 
 def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: int | None,
-                  out: list[Target], exclude: Ranges, mode: str | None = None) -> None:
+                  out: list[Target], exclude: Ranges, mode: str | None = None, figures: _Figures | None = None,
+                  seg_low: str | None = None) -> None:
     seg = text[s:e]
-    quantities = _quantities(seg)
+    found = figures.within(s, e) if figures is not None else None
+    quantities = _quantities(seg, found, s) if found is not None else _quantities(seg)
     if not quantities:
         return
-    seg_low = seg.lower() if foldable(seg) else None
+    if seg_low is None:
+        seg_low = seg.lower() if foldable(seg) else None
     prev_end = 0
     group_label = ""
     siblings: list[Target] = []

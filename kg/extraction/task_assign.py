@@ -129,8 +129,7 @@ def _under_body(text: str, a: int, b: int, bodies: list[Body], ctx: TaskContext)
     verb = next_verb(text, lead.end(), end) if lead else VERB_RE.match(text, a, end)
     if verb is None or PAST_RE.search(text, a, end):
         return None
-    deadline, norm, where = deadline_in(text[a:end], ctx.year)
-    return _make(text, a, verb.start() - a, end, where, bodies, deadline, norm)
+    return _make(text, a, verb.start() - a, end, bodies, *deadline_in(text[a:end], ctx.year))
 
 
 def _follow_up(text: str, sent: tuple[int, int], task: Task, ctx: TaskContext) -> None:
@@ -169,7 +168,14 @@ def _reports_past(sent: str, ctx: TaskContext) -> bool:
 def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, item_subject: bool = False
               ) -> Task | None:
     sent = text[s:e]
-    deadline, norm, where = deadline_in(sent, ctx.year)
+    found: list[tuple[str | None, str | None, tuple[int, int] | None]] = []
+
+    def deadline() -> tuple[str | None, str | None, tuple[int, int] | None]:
+        """The sentence's deadline, read once and only when asked (most sentences assign nothing)."""
+        if not found:
+            found.append(deadline_in(sent, ctx.year))
+        return found[0]
+
     lead_at = CHU_TRI_RE.search(sent)
     if lead_at:
         if PAST_RE.search(sent):
@@ -183,7 +189,7 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, i
         verb = next_verb(sent, coop.end() if coop else rest, len(sent))
         if verb is None or (not coop and verb.start() != rest):
             return None
-        return _make(text, s, verb.start(), e, where, leads, deadline, norm)
+        return _make(text, s, verb.start(), e, leads, *deadline())
     if DONE_RE.search(sent) or _reports_past(sent, ctx):
         return None
     start = _opening(sent)
@@ -195,29 +201,29 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, i
             continue
         verb_at, bodies = hit
         named = bodies and (req.start() == start or ASSIGNING_VERB_RE.match(sent, req.start()))
-        if (where is None and not named) or PAST_RE.search(sent, req.end()):
+        if (deadline()[2] is None and not named) or PAST_RE.search(sent, req.end()):
             return None  # a request to a class of bodies is a task when it has a deadline (or stands alone: prose)
-        return _make(text, s, verb_at, e, where, bodies, deadline, norm)
+        return _make(text, s, verb_at, e, bodies, *deadline())
     if item and (colon := BODY_COLON_RE.match(sent, start)) and not PAST_RE.search(sent):
         leads = lead_bodies(colon.group("who"), ctx, generic=False)
         verb = (next_verb(sent, colon.end(), len(sent)) if colon.group("lead")
                 else VERB_RE.match(sent, colon.end()))
         if leads and verb is not None:
-            return _make(text, s, verb.start(), e, where, leads, deadline, norm)
+            return _make(text, s, verb.start(), e, leads, *deadline())
     if not SUBJECT_HEAD_RE.match(sent, start) or PAST_RE.search(sent):
         return None
-    if where is None:
+    if deadline()[2] is None:
         if not item_subject or (hit := addressee(sent, start, len(sent), ctx)) is None:
             return None
         leads = lead_bodies(sent[start:hit[0]], ctx, generic=False)
-        return _make(text, s, hit[0], e, where, leads, deadline, norm)
+        return _make(text, s, hit[0], e, leads, *deadline())
     verb = next_verb(sent, start, len(sent))
     if verb is None or verb.start() - start > 120 or re.search(r"[.;:]", sent[start:verb.start()]):
         return None
     subject = sent[start:verb.start()]
     asked = list(REQUEST_WORD_RE.finditer(subject))
     leads = lead_bodies(subject[asked[-1].end():] if asked else subject, ctx, generic=False)
-    return _make(text, s, verb.start(), e, where, leads, deadline, norm)
+    return _make(text, s, verb.start(), e, leads, *deadline())
 
 
 def _subject(before: str) -> str:
@@ -228,8 +234,8 @@ def _subject(before: str) -> str:
     return squash(before[max(cuts, default=0):])
 
 
-def _make(text: str, s: int, a: int, e: int, where: tuple[int, int] | None, leads: list[Body], deadline: str | None,
-          norm: str | None) -> Task | None:
+def _make(text: str, s: int, a: int, e: int, leads: list[Body], deadline: str | None, norm: str | None,
+          where: tuple[int, int] | None) -> Task | None:
     raw = text[s + a:e]
     if where is not None and where[0] >= a:
         cut_a, cut_b = where[0] - a, where[1] - a

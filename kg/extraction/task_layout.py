@@ -88,9 +88,12 @@ def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+_MARKER_RE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s")
+
+
 def is_marker(line: str) -> bool:
     """A line opening with a list marker (a number, a letter, a dash), not a word such as "Một số"."""
-    return bool(re.match(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s", line))
+    return _MARKER_RE.match(line) is not None
 
 
 def clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
