@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.cue_scan import Cue, lowered
 from kg.extraction.lang_vi import agencies as agency_data
 from kg.extraction.lang_vi import task_cues as cues
 from kg.extraction.task_addressees import VERB_RE, addressee, closing, next_verb
@@ -47,6 +48,8 @@ PAST_RE = re.compile(r"\bđã\b|\bvừa\b")
 HOAN_THANH_RE = re.compile(r",\s*hoàn\s+thành\s*$")
 DONE_RE = re.compile(r"\bđã\b")
 PAST_YEAR_RE = re.compile(r"(?:[Tt]rong\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d{2})\s*,")
+# Each sentence is searched for these only when it holds their words (`kg.extraction.cue_scan`).
+CHU_TRI, DONE, PAST, REQUEST_WORD = (Cue(rx) for rx in (CHU_TRI_RE, DONE_RE, PAST_RE, REQUEST_WORD_RE))
 
 
 def sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -66,6 +69,7 @@ def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
     out: list[Task] = []
     skip = excluded_regions(text)
     paras = paragraphs(text)
+    low_text = lowered(text)  # sentences are cut from it (None: searched without the shortcut)
     assigning = False
     under: list[Body] = []  # the bodies an item «1. Sở Tài chính:» names, for the bullets under it
     for k, (a, b) in enumerate(paras):
@@ -92,7 +96,8 @@ def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
         given = False  # a piece after «Giao Sở A …; » that names another body is its task too
         for i, (s, e) in enumerate(pieces):
             first = s <= first_at
-            task = _assigned(text, s, e, ctx, item and first, (item and assigning and first) or given)
+            low = low_text[s:e] if low_text is not None else None
+            task = _assigned(text, s, e, ctx, item and first, (item and assigning and first) or given, low)
             given = (i + 1 < len(pieces) and text[e:pieces[i + 1][0]].startswith(";")
                      and (task is not None or REQUEST_WORD_RE.search(text, s, e) is not None))
             if task is None:
@@ -165,8 +170,9 @@ def _reports_past(sent: str, ctx: TaskContext) -> bool:
     return bool(m and ctx.year and int(m.group("y")) < ctx.year)
 
 
-def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, item_subject: bool = False
-              ) -> Task | None:
+def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, item_subject: bool = False,
+              low: str | None = None) -> Task | None:
+    """The task sentence ``text[s:e]`` assigns, if any (`low`: the sentence lower-cased, when `foldable`)."""
     sent = text[s:e]
     found: list[tuple[str | None, str | None, tuple[int, int] | None]] = []
 
@@ -176,9 +182,9 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, i
             found.append(deadline_in(sent, ctx.year))
         return found[0]
 
-    lead_at = CHU_TRI_RE.search(sent)
+    lead_at = CHU_TRI.search(sent, low)
     if lead_at:
-        if PAST_RE.search(sent):
+        if PAST.search(sent, low):
             return None
         who = _subject(sent[:lead_at.start()])
         leads = lead_bodies(who, ctx) if who else []
@@ -190,10 +196,10 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, i
         if verb is None or (not coop and verb.start() != rest):
             return None
         return _make(text, s, verb.start(), e, leads, *deadline())
-    if DONE_RE.search(sent) or _reports_past(sent, ctx):
+    if DONE.search(sent, low) or _reports_past(sent, ctx):
         return None
     start = _opening(sent)
-    for req in REQUEST_WORD_RE.finditer(sent, start):
+    for req in () if REQUEST_WORD.absent(low) else REQUEST_WORD_RE.finditer(sent, start):
         if req.start() != start and not sent[start:req.start()].strip(" ,")[:1].isupper():
             continue  # «… được giao tổ chức …»: no speaker before the request
         hit = addressee(sent, req.end(), len(sent), ctx)
@@ -204,13 +210,13 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, i
         if (deadline()[2] is None and not named) or PAST_RE.search(sent, req.end()):
             return None  # a request to a class of bodies is a task when it has a deadline (or stands alone: prose)
         return _make(text, s, verb_at, e, bodies, *deadline())
-    if item and (colon := BODY_COLON_RE.match(sent, start)) and not PAST_RE.search(sent):
+    if item and (colon := BODY_COLON_RE.match(sent, start)) and not PAST.search(sent, low):
         leads = lead_bodies(colon.group("who"), ctx, generic=False)
         verb = (next_verb(sent, colon.end(), len(sent)) if colon.group("lead")
                 else VERB_RE.match(sent, colon.end()))
         if leads and verb is not None:
             return _make(text, s, verb.start(), e, leads, *deadline())
-    if not SUBJECT_HEAD_RE.match(sent, start) or PAST_RE.search(sent):
+    if not SUBJECT_HEAD_RE.match(sent, start) or PAST.search(sent, low):
         return None
     if deadline()[2] is None:
         if not item_subject or (hit := addressee(sent, start, len(sent), ctx)) is None:
