@@ -1,9 +1,11 @@
 """The streaming, parallel build of a corpus: a pure map from each file to its N-Quads, then one pass that
-resolves corpus-level identities and bulk-loads the result.
+resolves corpus-level identities and bulk-loads the result. It is the only build: `kg build` runs it, and so
+does the Python API (`kg.build.build_dataset`), which parses the N-Quads into rdflib at the end.
 
-- **Map** (`map_text`): read, clean, extract and map one file to N-Quads text in its own named graph. It
-  runs in worker processes (`--jobs N`) or on a Dask cluster (`--executor dask`), under a per-file time
-  limit; a file that fails yields one error line, never a crashed build.
+- **Map** (`map_text`): read (`kg.textfile`), clean, extract and map one file to N-Quads text in its own
+  named graph, with the provenance level asked for (`kg.rdf.mapping.PROVENANCE`). It runs in worker
+  processes (`--jobs N`) or on a Dask cluster (`--executor dask`), under a per-file time limit; a file that
+  fails yields one error line, never a crashed build.
 - **Reduce** (`build_corpus`): streams every text's quads to a temporary N-Quads file (or to partition
   files), gives year-less document IRIs the year their number has elsewhere in the corpus when it is
   unique, then bulk-loads Oxigraph (the store, or an in-memory one to write Turtle, TriG, JSON-LD …).
