@@ -1,5 +1,8 @@
 """Generators of hostile input files (issue 12), shared by tests/test_hostile_bounds.py and the measurement
-script benchmarks/hostile.py. Nothing large is committed: every case writes its file(s) when asked.
+script benchmarks/bench_hostile.py. Nothing large is committed: every case writes its file(s) when asked.
+
+The ``*_at_limits`` cases sit just under the limits of `kg.limits` (sized from them), so they are read the
+costly way (an HTML tree, python-docx) and bound what the limits let through.
 
 Each case is ``(name, make)``: ``make(folder)`` writes the file(s) and returns the path of the text to build.
 """
@@ -12,6 +15,8 @@ import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+
+from kg import limits
 
 Make = Callable[[Path], Path]
 
@@ -113,6 +118,57 @@ def html_table_rows(folder: Path) -> Path:
     return _text(folder, "rows.html", f"<html><body><p>{GOOD}</p><table>{rows}</table></body></html>")
 
 
+def html_at_limits_nested_content(folder: Path) -> Path:
+    """Content-like blocks nested just under the depth limit around just under the element limit: parsed into a
+    tree, where asking each nested block for its text (or bs4 for ``Tag.decomposed``) is quadratic."""
+    depth, spans = limits.MAX_HTML_DEPTH - 5, limits.MAX_HTML_ELEMENTS - limits.MAX_HTML_DEPTH - 100
+    return _text(folder, "nested-content.html", "<html><body>" + '<div class="content">' * depth + f"<p>{GOOD}</p>"
+                 + "<span>ô</span>" * spans + "</div>" * depth + "</body></html>")
+
+
+def html_at_limits_nested_tables(folder: Path) -> Path:
+    """Tables nested in cells, under the limits: each table's own rows found without walking the nested ones."""
+    depth = limits.MAX_HTML_DEPTH // 4
+    spans = limits.MAX_HTML_ELEMENTS - 5 * depth - 100
+    return _text(folder, "nested-tables.html", "<html><body>" + "<table><tr><td>x</td><td>" * depth + f"<p>{GOOD}</p>"
+                 + "<span>ô</span>" * spans + "</td></tr></table>" * depth + "</body></html>")
+
+
+def _docx_with(folder: Path, name: str, body: bytes) -> Path:
+    """A docx of the good text with ``body`` (WordprocessingML) appended to its document."""
+    import docx
+
+    folder.mkdir(parents=True, exist_ok=True)
+    d = docx.Document()
+    d.add_paragraph(GOOD)
+    buf = io.BytesIO()
+    d.save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile(folder / name, "w",
+                                                                               zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"</w:body>", body + b"</w:body>", 1)
+            dst.writestr(item, data)
+    return folder / name
+
+
+def docx_at_limits_runs(folder: Path) -> Path:
+    """Numbered runs just under the docx tag limit (4 tags each): python-docx builds the whole tree."""
+    n = (limits.MAX_DOCX_ELEMENTS - 2_000) // 4
+    runs = b"".join(b'<w:r><w:t xml:space="preserve">%d </w:t></w:r>' % (i * 7919 % 1_000_003) for i in range(n))
+    return _docx_with(folder, "runs-at-limit.docx", b"<w:p>" + runs + b"</w:p>")
+
+
+def docx_big_text(folder: Path) -> Path:
+    """50 MB of text in 3.6 MB runs (each under libxml2's text-node limit), incompressible enough to pass the
+    expansion checks: read whole by python-docx, then cut to the text limit."""
+    digits = os.urandom(1_600_000).hex()
+    chunk = " ".join(digits[i:i + 8] for i in range(0, len(digits), 8)).encode()
+    return _docx_with(folder, "big-text.docx", b"".join(b"<w:p><w:r><w:t>" + chunk + b"</w:t></w:r></w:p>"
+                                                         for _ in range(14)))
+
+
 def docx_zip_bomb(folder: Path) -> Path:
     """A valid docx whose document.xml expands to 512 MB (white space inside the body; 0.5 MB on disk)."""
     import docx
@@ -140,23 +196,9 @@ def docx_zip_bomb(folder: Path) -> Path:
 
 
 def docx_many_elements(folder: Path) -> Path:
-    import docx
-
-    folder.mkdir(parents=True, exist_ok=True)
-    d = docx.Document()
-    d.add_paragraph(GOOD)
-    buf = io.BytesIO()
-    d.save(buf)
-    # grow the XML directly: 400 000 numbered runs in one paragraph (1.2 M tags, varied enough to compress little)
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile(folder / "runs.docx", "w",
-                                                                               zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = src.read(item)
-            if item.filename == "word/document.xml":
-                runs = b"".join(b"<w:r><w:t>%d</w:t></w:r>" % (i * 7919 % 1_000_003) for i in range(400_000))
-                data = data.replace(b"</w:body>", b"<w:p>" + runs + b"</w:p></w:body>", 1)
-            dst.writestr(item, data)
-    return folder / "runs.docx"
+    """400 000 numbered runs in one paragraph (1.6 M tags, varied enough to compress little)."""
+    runs = b"".join(b"<w:r><w:t>%d</w:t></w:r>" % (i * 7919 % 1_000_003) for i in range(400_000))
+    return _docx_with(folder, "runs.docx", b"<w:p>" + runs + b"</w:p>")
 
 
 def law_names(folder: Path) -> Path:
@@ -172,5 +214,6 @@ def control_chars(folder: Path) -> Path:
 CASES: dict[str, Make] = {f.__name__: f for f in (
     sidecar_surrogate, sidecar_huge_title, sidecar_long_field, sidecar_wrong_types, sidecar_deep_json,
     name_not_utf8, name_with_escapes, sparse_4gb, line_50mb, html_deep, html_million_divs, html_table_rows,
-    docx_zip_bomb, docx_many_elements, law_names, control_chars,
+    html_at_limits_nested_content, html_at_limits_nested_tables, docx_zip_bomb, docx_many_elements,
+    docx_at_limits_runs, docx_big_text, law_names, control_chars,
 )}

@@ -13,7 +13,7 @@ import logging
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -209,6 +209,7 @@ _BLOCK_TAGS = frozenset({
 })
 _LINE_TAGS = frozenset({"li", "dt", "dd", "tr", "tbody", "thead", "tfoot"})
 _HTML_WS_RE = re.compile(r"[ \t\r\n\f\xa0]+")
+_ROW, _CAPTION = frozenset({"tr"}), frozenset({"caption"})
 
 
 def _attr_text(tag) -> str:
@@ -219,17 +220,23 @@ def _attr_text(tag) -> str:
     return " ".join((str(attrs.get("id") or ""), *cls))
 
 
+def _gone(element) -> bool:
+    """Whether a tag or string was decomposed. bs4's own ``Tag.decomposed`` of a live tag falls through to
+    ``Tag.__getattr__``, a search of its whole subtree: asked of every tag, quadratic in the page's depth."""
+    return bool(vars(element).get("_decomposed", False))
+
+
 def _drop_boilerplate_html(soup) -> None:
     """Remove navigation, widgets and portal blocks from the parsed page in place."""
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     # ASP.NET portals wrap the whole page in one <form>: drop only small forms (search, login, poll).
     for tag in soup.find_all("form"):
-        if not tag.decomposed and not tag.find(["p", "article", "table", "h1"]) \
+        if not _gone(tag) and not tag.find(["p", "article", "table", "h1"]) \
                 and len(tag.get_text(strip=True)) < 1000:
             tag.decompose()
     for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in _NEVER_DROP or tag.get("itemprop") == "articleBody":
+        if _gone(tag) or tag.name in _NEVER_DROP or tag.get("itemprop") == "articleBody":
             continue
         if _DROP_ATTR_RE.search(_attr_text(tag)):
             tag.decompose()
@@ -239,7 +246,7 @@ def _drop_boilerplate_html(soup) -> None:
         except AttributeError:
             continue
         raw = str(string).strip()
-        if not raw or len(raw) > 120 or parent is None or getattr(parent, "decomposed", False):
+        if not raw or len(raw) > 120 or parent is None or _gone(parent):
             continue
         key = unicodedata.normalize("NFC", " ".join(raw.split())).rstrip(":").strip().casefold()
         if key not in _HEADING_SET and not _POLL_RE.match(key):
@@ -264,11 +271,25 @@ def _main_content(soup):
     if not candidates:
         candidates = [t for t in soup.find_all(True) if t.name not in ("html", "body")
                       and _CONTENT_ATTR_RE.search(_attr_text(t))]
-    best = max(candidates, key=lambda t: len(t.get_text(strip=True)), default=None)
+    sizes = _text_sizes(soup) if candidates else {}
+    best = max(candidates, key=lambda t: sizes[id(t)], default=None)
     body = soup.body or soup
-    if best is None or len(best.get_text(strip=True)) < 100:
+    if best is None or sizes[id(best)] < 100:
         return body
     return best
+
+
+def _text_sizes(root) -> dict[int, int]:
+    """``len(tag.get_text(strip=True))`` of every tag under ``root`` (by ``id``), in one pass from the leaves
+    up: asking each nested candidate for its text is quadratic in the page's depth."""
+    from bs4 import NavigableString, Tag
+
+    sizes: dict[int, int] = {}
+    tags = [root, *(t for t in root.descendants if isinstance(t, Tag))]
+    for tag in reversed(tags):  # document order reversed: children before their parents
+        sizes[id(tag)] = sum(len(c.strip()) if type(c) is NavigableString else sizes.get(id(c), 0)
+                             for c in tag.contents)
+    return sizes
 
 
 def _render(node, out: list[str]) -> None:
@@ -300,11 +321,25 @@ def _render(node, out: list[str]) -> None:
                 _render(child, out)
 
 
+def _own(table, names: frozenset[str]) -> Iterator:
+    """The tags named ``names`` under ``table`` whose nearest table is ``table``, in document order (nested
+    tables are not entered: they are rendered inside their cells, so each table is walked once)."""
+    from bs4 import Tag
+
+    stack = list(reversed(table.contents))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, Tag):
+            continue
+        if node.name in names:
+            yield node
+        if node.name != "table":
+            stack.extend(reversed(node.contents))
+
+
 def _render_table(table, out: list[str]) -> None:
     rows = []
-    for tr in table.find_all("tr"):
-        if tr.find_parent("table") is not table:
-            continue  # row of a nested table: rendered inside its cell
+    for tr in _own(table, _ROW):
         cells = []
         for cell in tr.find_all(["td", "th"], recursive=False):
             sub: list[str] = []
@@ -314,8 +349,8 @@ def _render_table(table, out: list[str]) -> None:
     if all(len(r) <= 1 for r in rows):  # layout table: one cell per row, not data
         out.append("\n\n".join(c for r in rows for c in r))
         return
-    caption = table.find("caption")
-    if caption is not None and caption.find_parent("table") is table:
+    caption = next(_own(table, _CAPTION), None)
+    if caption is not None:
         out.append(_tidy(caption.get_text(" ")) + "\n")
     out.append(flatten_table(rows))
 
