@@ -363,8 +363,9 @@ SENTENCE_RE = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}(“\"])|(?<=[.!?:;])\n|"
                          r"|\n[ \t]*\|[ \t]*\n")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentences for target reading: ';' and ':' stay inside, so lists and headings keep their context."""
+def sentences(text: str, until: int | None = None) -> list[tuple[int, int]]:
+    """Sentences for target reading: ';' and ':' stay inside, so lists and headings keep their context
+    (`until`: the sentences up to the one holding that position; the rest of the text is not split)."""
     out, start = [], 0
     for m in SENTENCE_RE.finditer(text):
         nxt = text[m.end(): m.end() + 1]
@@ -372,6 +373,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
             continue  # "4.0 công nghệ", "ước tăng 5 lần. con số": a full stop followed by a lower-case word
         out.extend(_bounded(text, start, m.start()))
         start = m.end()
+        if until is not None and m.start() > until:
+            return out
     out.extend(_bounded(text, start, len(text)))
     return out
 
@@ -397,22 +400,31 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, int]] = ()) -> list[Target]:
     """Every target and result in `text`, except quantities inside the `exclude` spans."""
     out: list[Target] = []
-    blocks = _target_blocks(text)
-    blocks.sort(key=lambda x: x[1] - x[0])  # the innermost block names the sector
     figures = _Figures(text)
     hits = figures.hits()
     if not hits:
         return out
+    blocks = _target_blocks(text)
+    blocks.sort(key=lambda x: x[1] - x[0])  # the innermost block names the sector
     sectors = _Sectors(blocks)
     excluded = Ranges(exclude)
-    spans = sentences(text)
+    spans = sentences(text, hits[-1])
+    holds = [_holds(hits, s, e) for s, e in spans]
+    # a sentence's mode depends on the sentences before it only: none after the last one with a figure is read
+    spans = spans[:len(spans) - holds[::-1].index(True)] if True in holds else []
     low_text = lowered(text)
-    for (s, e), mode in zip(spans, sentence_modes(text, spans, default_year), strict=True):
-        k = bisect_left(hits, s)
-        if k < len(hits) and hits[k] < e:
+    for (s, e), mode, figure in zip(spans, sentence_modes(text, spans, default_year), holds[:len(spans)],
+                                    strict=True):
+        if figure:
             seg_low = low_text[s:e] if low_text is not None else None
             _read_segment(text, s, e, sectors, default_year, out, excluded, mode, figures, seg_low)
     return deduplicate(out)
+
+
+def _holds(hits: list[int], s: int, e: int) -> bool:
+    """Whether a sorted position of `hits` lies in [s, e)."""
+    k = bisect_left(hits, s)
+    return k < len(hits) and hits[k] < e
 
 
 TARGET_HEADING_RE = re.compile(

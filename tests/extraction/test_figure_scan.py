@@ -107,3 +107,17 @@ def test_a_pattern_not_anchored_at_the_end_gets_no_shortcut() -> None:
     assert TrailingStrip(re.compile(r"(?:đạt|\s)+$|mức")).chars is None
     assert TrailingStrip(re.compile(r"(?:\w|\s)+$")).chars is None
     assert TrailingStrip(re.compile(r"(?m)(?:đạt|\s)+$")).chars is None
+
+
+def test_sentences_up_to_a_position_are_the_first_sentences() -> None:
+    """The targets reader splits a text only up to its last figure: what it gets is a prefix of the whole split
+    that holds the sentence with that figure."""
+    cut = 0
+    for text in _texts(SAMPLE):
+        whole = tg.sentences(text)
+        for until in (0, len(text) // 3, len(text) - 1):
+            part = tg.sentences(text, until)
+            assert part == whole[:len(part)]
+            assert any(s <= until < e for s, e in part) or not any(s <= until < e for s, e in whole)
+            cut += len(part) < len(whole)
+    assert cut  # the split does stop early
