@@ -3,13 +3,15 @@ beside ``oxigraph serve`` on the same store; the unbound queries too (``--unboun
 
 For each size N (``--sizes 1000 10000``):
 
-1. ``gen_corpus.py --n N`` into ``WORK/cN`` and ``kg build WORK/cN -o WORK/cN.nq`` unless they exist.
-2. A store ``WORK/sN`` as ``kg build --store`` lays it out: the N-Quads bulk-loaded (one named graph per
-   text) and the default graph bulk-loaded from the same quads without their graph (the merge).
-3. One value per query, picked once on the smallest corpus (so the same value is asked at every size): the
+1. A store ``WORK/sN`` is used as it is when it exists (e.g. made by ``kg build CORPUS --store WORK/sN``);
+   else ``gen_corpus.py --n N`` into ``WORK/cN`` and ``kg build WORK/cN -o WORK/cN.nq`` unless they exist,
+   and the store laid out as ``kg build --store`` does: the N-Quads bulk-loaded (one named graph per text)
+   and the default graph bulk-loaded from the same quads without their graph (the merge).
+2. One value per query, picked once on the smallest corpus (so the same value is asked at every size): the
    IRI or number of a document, a file name, an indicator label, an agency or issuer name (``PICK``).
-4. The bound query, median of ``--runs``: in the engine (pyoxigraph on the store, rows read into Python), and
-   over HTTP from ``oxigraph serve-read-only`` on the same store folder (JSON results, one client).
+3. The bound query, median of ``--runs``: in the engine (pyoxigraph on the store, rows read into Python;
+   wall time and the process's CPU time, the figure to compare on a shared machine), and over HTTP from
+   ``oxigraph serve-read-only`` on the same store folder (JSON results, one client).
 
 Usage: ``python benchmarks/bench_queries.py --work /tmp/me/bench --sizes 1000 10000 [--unbound]``.
 The report (markdown) goes to stdout and ``WORK/queries.md``, with the load average before and after.
@@ -26,6 +28,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store
@@ -57,26 +60,27 @@ PICK: dict[str, tuple[str, str]] = {
 def ensure_store(work: Path, n: int, seed: int) -> Path:
     """The corpus, its N-Quads and a store with the merged default graph, built once and reused."""
     corpus, nq, store = work / f"c{n}", work / f"c{n}.nq", work / f"s{n}"
+    if (store / "CURRENT").exists():
+        return store
     if not corpus.is_dir():
         subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), "--n", str(n), "--out", str(corpus),
                         "--seed", str(seed)], check=True)
     if not nq.exists():
         subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(nq), "-q", "--no-shacl"],
                        check=True, cwd=work)
-    if not (store / "CURRENT").exists():
-        shutil.rmtree(store, ignore_errors=True)
-        nt = work / f"s{n}.nt"
-        with open(nq, "rb") as src, open(nt, "wb") as out:  # the same quads without their graph
-            for line in src:
-                body = line.rstrip(b"\n")[:-2].rstrip()
-                out.write(body[:body.rfind(b" <")] + b" .\n")
-        st = Store(str(store))
-        st.bulk_load(path=str(nq), format=RdfFormat.N_QUADS)
-        st.bulk_load(path=str(nt), format=RdfFormat.N_TRIPLES)
-        st.flush()
-        st.optimize()
-        del st
-        nt.unlink()
+    shutil.rmtree(store, ignore_errors=True)
+    nt = work / f"s{n}.nt"
+    with open(nq, "rb") as src, open(nt, "wb") as out:  # the same quads without their graph
+        for line in src:
+            body = line.rstrip(b"\n")[:-2].rstrip()
+            out.write(body[:body.rfind(b" <")] + b" .\n")
+    st = Store(str(store))
+    st.bulk_load(path=str(nq), format=RdfFormat.N_QUADS)
+    st.bulk_load(path=str(nt), format=RdfFormat.N_TRIPLES)
+    st.flush()
+    st.optimize()
+    del st
+    nt.unlink()
     return store
 
 
@@ -90,13 +94,15 @@ def pick_values(store: Store) -> dict[str, str]:
     return out
 
 
-def median_time(fn, runs: int) -> tuple[float, int]:
-    times, size = [], 0
+def median_time(fn: Callable[[], int], runs: int) -> tuple[float, int, float]:
+    """Median wall time, the answer's size, and the median CPU time of this process, over ``runs`` calls."""
+    times, cpu, size = [], [], 0
     for _ in range(runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         size = fn()
+        cpu.append(time.process_time() - c)
         times.append(time.perf_counter() - t)
-    return statistics.median(times), size
+    return statistics.median(times), size, statistics.median(cpu)
 
 
 def http_rows(url: str, text: str) -> int:
@@ -130,14 +136,17 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--unbound", action="store_true", help="also time each query unbound (once; slow at 10 000)")
     ap.add_argument("--no-oxigraph", action="store_true", help="skip the oxigraph serve column")
+    ap.add_argument("--queries", type=Path, default=None,
+                    help="a folder of saved queries to time instead of the shipped ones (e.g. an older copy)")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    catalogue = load_catalogue()
+    catalogue = load_catalogue(args.queries)
     load_before = os.getloadavg()
     stores = {n: ensure_store(args.work, n, args.seed) for n in args.sizes}
     st = Store.read_only(str(stores[min(args.sizes)]))
     values = pick_values(st)
     del st
+    values = {name: v for name, v in values.items() if name in catalogue}
     texts = {name: with_prefixes(bind(catalogue[name].text, {PICK[name][0]: v}, catalogue[name].params))
              for name, v in values.items()}
     got: dict[int, dict[str, dict[str, float | int | None]]] = {}
@@ -145,17 +154,17 @@ def main() -> None:
         got[n] = {}
         st = Store.read_only(str(stores[n]))
         for name, text in texts.items():
-            secs, rows = median_time(lambda text=text, st=st: len(list(st.query(text))), args.runs)
-            got[n][name] = {"engine": secs, "rows": rows}
+            secs, rows, cpu = median_time(lambda text=text, st=st: len(list(st.query(text))), args.runs)
+            got[n][name] = {"engine": secs, "rows": rows, "cpu": cpu}
             if args.unbound:
-                secs, rows = median_time(lambda q=catalogue[name].text, st=st: len(list(st.query(q))), 1)
-                got[n][name].update(unbound=secs, unbound_rows=rows)
+                secs, rows, cpu = median_time(lambda q=catalogue[name].text, st=st: len(list(st.query(q))), 1)
+                got[n][name].update(unbound=secs, unbound_rows=rows, unbound_cpu=cpu)
         del st
         if not args.no_oxigraph:
             proc, url = start_oxigraph(stores[n])
             try:
                 for name, text in texts.items():
-                    secs, rows = median_time(lambda text=text, url=url: http_rows(url, text), args.runs)
+                    secs, rows, _cpu = median_time(lambda text=text, url=url: http_rows(url, text), args.runs)
                     got[n][name]["oxigraph"] = secs
                     assert rows == got[n][name]["rows"], (name, rows, got[n][name]["rows"])
             finally:
@@ -166,18 +175,23 @@ def main() -> None:
     lines = [f"Load average {load_before[0]:.2f} before, {load_after[0]:.2f} after; median of {args.runs} runs; "
              f"values picked on the {small:,}-text corpus (the median answer size).", "",
              "| query | bound value | " + " | ".join(f"rows at {n:,}" for n in args.sizes) + " | "
-             + " | ".join(f"engine ms at {n:,}" for n in args.sizes) + f" | growth | oxigraph serve ms at {big:,} |"
-             + (" " + " | ".join(f"unbound s at {n:,}" for n in args.sizes) + " |" if args.unbound else ""),
-             "|---|---|" + "---:|" * (2 * len(args.sizes) + 2 + (len(args.sizes) if args.unbound else 0))]
+             + " | ".join(f"engine ms at {n:,} (CPU ms)" for n in args.sizes)
+             + f" | growth (CPU) | µs CPU per row at {big:,} | oxigraph serve ms at {big:,} |"
+             + (" " + " | ".join(f"unbound s at {n:,} (CPU s)" for n in args.sizes) + " |" if args.unbound else ""),
+             "|---|---|" + "---:|" * (2 * len(args.sizes) + 3 + (len(args.sizes) if args.unbound else 0))]
     for name in texts:
         r = [got[n][name] for n in args.sizes]
         growth = got[big][name]["engine"] / got[small][name]["engine"]
+        cpu_growth = got[big][name]["cpu"] / max(got[small][name]["cpu"], 1e-6)
+        per_row = got[big][name]["cpu"] * 1e6 / max(got[big][name]["rows"], 1)
         ox = got[big][name].get("oxigraph")
         line = (f"| {name} | `{values[name][:48]}` | " + " | ".join(f"{x['rows']:,}" for x in r) + " | "
-                + " | ".join(f"{x['engine'] * 1000:.1f}" for x in r) + f" | {growth:.2f}× | "
+                + " | ".join(f"{x['engine'] * 1000:.1f} ({x['cpu'] * 1000:.1f})" for x in r)
+                + f" | {growth:.2f}× ({cpu_growth:.2f}×) | {per_row:.0f} | "
                 + ("–" if ox is None else f"{ox * 1000:.1f}") + " |")
         if args.unbound:
-            line += " " + " | ".join(f"{x['unbound']:.2f} ({x['unbound_rows']:,} rows)" for x in r) + " |"
+            line += " " + " | ".join(f"{x['unbound']:.2f} ({x['unbound_cpu']:.2f}; {x['unbound_rows']:,} rows)"
+                                     for x in r) + " |"
         lines.append(line)
     report = "\n".join(lines)
     print(report)

@@ -428,3 +428,44 @@ def test_kg_query_runs_without_typer(graph_file: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "kg", "query", "targets-of-plan", "--nope"], capture_output=True,
                          text=True)
     assert bad.returncode == 2 and "--nope" in bad.stderr and "Traceback" not in bad.stderr  # Typer's message
+
+
+# -- sort keys: cheaper keys, the same order ----------------------------------------------------------------------
+def _keys(got: list[dict[str, str]], *columns: str) -> list[tuple[str, ...]]:
+    return [tuple(r.get(c, "") for c in columns) for r in got]  # unbound sorts first, as "" does
+
+
+def test_themes_follow_the_file_names_when_they_share_a_long_prefix(tmp_path: Path) -> None:
+    # themes-and-mottos sorts on the name's first 15 characters, then the whole name: the same order as the
+    # name alone, also for names alike in their first 15 characters
+    text = (SAMPLE / "binh-dinh-quyet-dinh-2023.txt").read_text(encoding="utf-8")
+    names = ["ke-hoach-tinh-x-2023-b.txt", "a-ke-hoach.txt", "ke-hoach-tinh-x-2023-a.txt", "ke-hoach-tinh-x.txt"]
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i, name in enumerate(names):
+        (folder / name).write_text(text + f"\nBản thứ {i + 1}.\n", encoding="utf-8")
+    path = tmp_path / "g.nq"
+    assert not build_corpus([folder], output=path, base=BASE).errors
+    store = GraphStore.open(path)
+    for params, per_file in (({}, 2), ({"year": "2023"}, 1)):  # a theme and a motto each; the theme has a year
+        got = rows(store, "themes-and-mottos", **params)
+        files = [r["fileName"] for r in got]
+        assert set(files) == set(names) and len(got) == per_file * len(names), params
+        assert files == sorted(files), params
+
+
+def test_indicator_rows_by_province_period_kind_then_document(store: GraphStore) -> None:
+    keys = ("province", "period", "kind", "documentNumber")
+    one = rows(store, "indicator-across-provinces", indicator="Tỷ lệ hộ nghèo giảm")
+    assert len({r["documentNumber"] for r in one}) >= 2 and _keys(one, *keys) == sorted(_keys(one, *keys))
+    every = rows(store, "indicator-across-provinces")
+    assert len({r["indicatorLabel"] for r in every}) > 3  # unbound: by label first
+    assert _keys(every, "indicatorLabel", *keys) == sorted(_keys(every, "indicatorLabel", *keys))
+
+
+def test_plans_implementing_rows_by_resolution_date_then_plan(store: GraphStore) -> None:
+    keys = ("resolutionNumber", "resolutionDate", "issuedOn", "planNumber")
+    for params in ({"resolution": "01/NQ-CP"}, {}):
+        got = rows(store, "plans-implementing", **params)
+        assert len({r["resolutionDate"] for r in got}) >= 3, params  # one number, several years
+        assert _keys(got, *keys) == sorted(_keys(got, *keys)), params
