@@ -469,3 +469,21 @@ def test_plans_implementing_rows_by_resolution_date_then_plan(store: GraphStore)
         got = rows(store, "plans-implementing", **params)
         assert len({r["resolutionDate"] for r in got}) >= 3, params  # one number, several years
         assert _keys(got, *keys) == sorted(_keys(got, *keys)), params
+
+
+def test_bound_lines_come_first_in_their_group() -> None:
+    # the bound value drives the join: before a bound line, its group holds only comments, VALUES lines and
+    # other bound lines (a triple pattern first would be evaluated for the whole corpus); a bound FILTER
+    # applies to its whole group wherever it stands
+    checked = 0
+    for q in queries.load_catalogue().values():
+        lines = q.text.splitlines()
+        for i, line in enumerate(lines):
+            if not line.lstrip().startswith("#if ") or re.match(r"\s*#if [^:]+:\s*FILTER", line):
+                continue
+            j = i - 1
+            while not lines[j].rstrip().endswith("{"):
+                assert re.match(r"\s*(#|VALUES\s|$)", lines[j]), (q.name, lines[j])
+                j -= 1
+            checked += 1
+    assert checked >= 12
