@@ -79,6 +79,10 @@ def sidecar_wrong_types(folder: Path) -> Path:
         {"province": 42, "published": 20260120, "title": ["a", "b"], "source_url": "javascript:alert(1)"}))
 
 
+def sidecar_no_province(folder: Path) -> Path:
+    return _sidecar(folder, "no-province.txt", json.dumps({"province": "Atlantis", "title": "Kế hoạch năm 2026"}))
+
+
 def sidecar_deep_json(folder: Path) -> Path:
     return _sidecar(folder, "deep-json.txt", "[" * 100_000 + "]" * 100_000)
 
@@ -89,6 +93,10 @@ def name_not_utf8(folder: Path) -> Path:
 
 def name_with_escapes(folder: Path) -> Path:
     return _text(folder, "\x1b[31mred\x1b[0m\x07.txt", os.urandom(3000))
+
+
+def name_with_escapes_good_text(folder: Path) -> Path:
+    return _text(folder, "\x1b]0;owned\x07ke-hoach\x1b[2J.txt", planning_text(43))
 
 
 def sparse_4gb(folder: Path) -> Path:
@@ -212,8 +220,9 @@ def control_chars(folder: Path) -> Path:
 
 
 CASES: dict[str, Make] = {f.__name__: f for f in (
-    sidecar_surrogate, sidecar_huge_title, sidecar_long_field, sidecar_wrong_types, sidecar_deep_json,
-    name_not_utf8, name_with_escapes, sparse_4gb, line_50mb, html_deep, html_million_divs, html_table_rows,
+    sidecar_surrogate, sidecar_huge_title, sidecar_long_field, sidecar_wrong_types, sidecar_no_province,
+    sidecar_deep_json, name_not_utf8, name_with_escapes, name_with_escapes_good_text, sparse_4gb, line_50mb,
+    html_deep, html_million_divs, html_table_rows,
     html_at_limits_nested_content, html_at_limits_nested_tables, docx_zip_bomb, docx_many_elements,
     docx_at_limits_runs, docx_big_text, law_names, control_chars,
 )}

@@ -127,6 +127,8 @@ def bad_build(tmp_path_factory: pytest.TempPathFactory):
     }
     for name, (data, _) in bad.items():
         (corpus / name).write_bytes(data)
+    (corpus / "notjson.txt").write_text(next(iter(GOOD.values())), encoding="utf-8")  # a good text, a bad sidecar
+    (corpus / "notjson.txt.meta.json").write_text('{"province": "Yên Bái",', encoding="utf-8")
     from reportlab.pdfgen import canvas
 
     pdf = canvas.Canvas(str(corpus / "scanned-no-text.pdf"))
@@ -135,6 +137,7 @@ def bad_build(tmp_path_factory: pytest.TempPathFactory):
     pdf.save()
     causes = {name: (corpus / name, cause) for name, (_, cause) in bad.items()}
     causes["scanned-no-text.pdf"] = (corpus / "scanned-no-text.pdf", "text layer")
+    causes["notjson.txt"] = (corpus / "notjson.txt.meta.json", "invalid json")
     odd = root / "notes.xyz"
     odd.write_text("Kế hoạch số 1/KH-UBND", encoding="utf-8")
     causes["notes.xyz"] = (odd, "unsupported")
@@ -156,7 +159,8 @@ def test_bad_inputs_never_print_a_traceback(bad_build):
 
 
 @pytest.mark.parametrize("name", ["empty.txt", "whitespace-only.txt", "binary-noise.txt", "undecodable.txt",
-                                  "corrupt.docx", "scanned-no-text.pdf", "notes.xyz", "does-not-exist.txt"])
+                                  "corrupt.docx", "scanned-no-text.pdf", "notes.xyz", "does-not-exist.txt",
+                                  "notjson.txt"])
 def test_each_bad_input_gets_one_line_naming_file_and_cause(bad_build, name: str):
     r, causes, _ = bad_build
     path, cause = causes[name]
