@@ -388,3 +388,14 @@ def test_write_atomic_temporaries_of_a_dead_run_are_removed_on_the_next_start(tm
     n = build_corpus([corpus], output=out).triples
     assert n > 0 and Graph().parse(out, format="turtle")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["corpus", "out.ttl", ours.name])
+
+
+def test_readme_cites_tests_that_exist() -> None:
+    """Every `test_FILE.py::test_NAME` the README names (its promises about bad input and interruption) is a
+    test function of that file."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    cited = re.findall(r"`(test_\w+\.py)::(test_\w+)`", readme)
+    assert len(cited) >= 20, cited
+    missing = [f"{f}::{n}" for f, n in cited
+               if not re.search(rf"^def {n}\(", (Path(__file__).parent / f).read_text(encoding="utf-8"), re.M)]
+    assert missing == [], missing
