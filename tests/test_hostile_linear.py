@@ -40,6 +40,13 @@ FORMS = {
     "dates": lambda i: f"ngày {i % 28 + 1} tháng {i % 12 + 1} năm {2000 + i % 25}, ",
     "references": lambda i: f"Nghị quyết số {i}/NQ-CP; ",
 }
+# Forms still read in super-linear time, each with its repetitions and CPU bound (an xfail test that passes once
+# they are fixed): a run of digits without a space (a docx of runs, a numeric table without separators).
+# QUANTITY_RE and SLASH_PAIR_RE of kg/extraction/targets.py restart at every digit of the run: 25 000 digits take
+# 2.3 s, 50 000 9.7 s; the text limit lets 300 000 through.
+KNOWN_SLOW = {"digit_run": lambda i: f"{i * 7919 % 1_000_003}"}
+KNOWN_SLOW_REPEAT, KNOWN_SLOW_SECONDS = 10_000, 3.0  # 60 000 digits: about 14 s now, well under 1 s once linear
+
 # What each text must still yield (the readers ran, they did not give up): a count of result items.
 EXPECTED_AT_LEAST = {
     "sector_items": ("targets", REPEAT // 2),
@@ -51,7 +58,7 @@ EXPECTED_AT_LEAST = {
 PROBE = r"""
 import json, os, signal, sys, time
 sys.path.insert(0, sys.argv[3])
-from test_hostile_linear import FORMS
+from test_hostile_linear import FORMS, KNOWN_SLOW
 from hostile_cases import GOOD
 from kg.extraction.pipeline import extract, make_nlp
 
@@ -63,7 +70,7 @@ for name in sys.argv[5:]:
     if pid == 0:
         os.close(r)
         signal.alarm(int(sys.argv[4]))
-        form = FORMS[name]
+        form = {**FORMS, **KNOWN_SLOW}[name]
         text = GOOD + "".join(form(i) for i in range(int(sys.argv[2])))
         start, cpu = time.perf_counter(), time.process_time()
         res = extract(text, file_name="hostile.txt", rel_path="hostile.txt")
@@ -110,3 +117,10 @@ def test_form_repeated_extracts_in_linear_time(name: str, runs: dict[str, dict])
     if name in EXPECTED_AT_LEAST:
         key, least = EXPECTED_AT_LEAST[name]
         assert res[key] >= least, (name, res)
+
+
+@pytest.mark.xfail(strict=True, reason="a long digit run: QUANTITY_RE/SLASH_PAIR_RE of kg/extraction/targets.py "
+                                       "are quadratic in its length (reported to the extraction owner)")
+def test_digit_run_extracts_in_linear_time(tmp_path: Path) -> None:
+    res = run_forms(["digit_run"], KNOWN_SLOW_REPEAT, KNOWN_SLOW_SECONDS * 5, tmp_path / "runs.json")["digit_run"]
+    assert "died" not in res and res["cpu"] < KNOWN_SLOW_SECONDS, res
