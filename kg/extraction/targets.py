@@ -46,9 +46,11 @@ from kg.extraction.text import context as around
 from kg.model import Span, Target
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-# A figure read whole: no unit or scale starts with a digit, "." or "," (tests/extraction/test_figure_scan.py),
-# so a shorter reading of the digits could never be followed by one; the atomic group skips retrying them.
-ATOMIC_NUM = rf"(?>{NUM})"
+# `NUM` as the figure scans read it: a plain digit first (the pattern then starts with a digit class, which `re`
+# skips to), the rest read whole: no unit or scale starts with a digit, "." or "," (tests/extraction/
+# test_figure_scan.py), so a shorter reading of the digits could never be followed by one; the atomic group
+# skips retrying them. Same matches as `NUM`.
+ATOMIC_NUM = r"\d(?>\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
 _UNITS = sorted([*MEASURE_UNITS, *COUNT_UNITS], key=len, reverse=True)
 
 
@@ -59,7 +61,7 @@ QUANTITY_RE = re.compile(  # starts with a digit so `re` can scan fast; `_standa
     rf"(?P<scale>(?:(?:{SCALE_ALT})\s+){{1,2}})?(?P<unit>{UNIT_ALT})(?![\w])",
     re.I,
 )
-OF_TOTAL_RE = re.compile(r"(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})\s+(?P<unit>" + "|".join(
+OF_TOTAL_RE = re.compile(r"(?P<a>\d\d{0,2})\s*/\s*(?P<b>\d{1,3})\s+(?P<unit>" + "|".join(
     w.replace(" ", r"\s+") for w in COUNTED_PLANS) + r")(?![\w])", re.I)
 # "25.300/24.000 tỷ đồng", "1,2%/2%": an achieved figure over its target.
 SLASH_PAIR_RE = re.compile(

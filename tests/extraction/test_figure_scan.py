@@ -121,3 +121,22 @@ def test_sentences_up_to_a_position_are_the_first_sentences() -> None:
             assert any(s <= until < e for s, e in part) or not any(s <= until < e for s, e in whole)
             cut += len(part) < len(whole)
     assert cut  # the split does stop early
+
+
+def test_figure_patterns_match_as_with_the_plain_number_pattern() -> None:
+    """`ATOMIC_NUM` (a digit first, the rest read whole) finds what `NUM` finds, inside the figure patterns too."""
+    plain = [re.compile(rx.pattern.replace(tg.ATOMIC_NUM, f"(?:{tg.NUM})")
+                        .replace(r"(?P<a>\d\d{0,2})", r"(?P<a>\d{1,3})"), rx.flags) for rx in tg._FIGURE_RES]
+    assert all(p.pattern != rx.pattern for p, rx in zip(plain, tg._FIGURE_RES, strict=True))
+    texts = _texts(SAMPLE) + (_texts(REAL) if REAL.is_dir() else []) + [
+        "1234.567 ha, 1.234.5678 tấn, 12,5-14% và 25.300/24.000 tỷ đồng; 7/8 chỉ tiêu; 2025 2026 ha 3.000,5 triệu USD"]
+    found = 0
+    for text in texts:
+        for rx, p in zip(tg._FIGURE_RES, plain, strict=True):
+            got = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in p.finditer(text)]
+            found += len(got)
+        for m in re.finditer(r"\d", text):
+            a, b = re.compile(tg.ATOMIC_NUM).match(text, m.start()), re.compile(tg.NUM).match(text, m.start())
+            assert a is not None and b is not None and a.end() == b.end()
+    assert found > 100
