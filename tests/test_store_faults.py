@@ -142,7 +142,7 @@ def inject(v1_store: Path, tmp_path: Path, point: str, sig: str, refs: dict[str,
     expected = refs["v2"] if point == "switched" else refs["v1"]
     assert got == expected, f"{sig} at {point}: the store is neither the old nor the new corpus" \
         if got not in (refs["v1"], refs["v2"]) else f"{sig} at {point}: the store has the wrong one of old/new"
-    r = kg_build(root)
+    r = kg_build(root, "-j", "1")  # the rerun: one process is enough (the interrupted build had workers)
     assert r.returncode == 0, r.stderr
     assert quads(root / "st") == refs["v2"], f"{sig} at {point}: the rerun differs from a clean build"
     assert leftovers(root) == [], f"{sig} at {point}: left {leftovers(root)}"
