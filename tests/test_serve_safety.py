@@ -379,3 +379,21 @@ def test_a_stuck_query_does_not_take_its_neighbours_down(tmp_path: Path) -> None
             tempstore.remove(folder)
 
     asyncio.run(scenario())
+
+
+def test_an_answer_cut_by_the_timeout_cannot_pass_for_a_whole_one(tmp_path: Path) -> None:
+    """A long answer still streaming when --timeout runs out ends without the last chunk: the client's read
+    fails (http.client: IncompleteRead) instead of returning a short document."""
+    graph = write_graph(tmp_path, triples=150_000)  # ~18 MB of CSV: more than socket buffers hold
+    with kg_serve(graph, "--timeout", "2", "--max-rows", "1000000") as url:
+        parts = urlsplit(url)
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=20)
+        conn.request("GET", "/sparql?query=" + quote("SELECT ?s ?p ?o WHERE { ?s ?p ?o }"),
+                     headers={"Accept": "text/csv"})
+        r = conn.getresponse()
+        assert r.status == 200 and len(r.read(1000)) == 1000
+        time.sleep(3)  # the client stalls past the endpoint's time
+        with pytest.raises(http.client.IncompleteRead):
+            r.read()
+        conn.close()
+        assert query(url, "ASK { ?s ?p ?o }")[0] == 200
