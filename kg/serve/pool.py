@@ -383,6 +383,15 @@ class Pool:
             del counts[job.client]
         job.client = None
 
+    def _unlease(self, job: Job) -> None:
+        """A place given to a request that left before its job was sent."""
+        job.ended = True
+        job.worker.jobs.pop(job.number, None)
+        self._uncount(job)
+        if job.worker.retired:
+            self._reap(job.worker)
+        self._dispatch()
+
     def _job_ended(self, worker: Worker, job: Job | None) -> None:
         """A job's last frame arrived (None: the worker ended); a worker that ended is replaced."""
         if job is not None:
@@ -451,6 +460,10 @@ class Pool:
         self._dispatch()
         try:
             await asyncio.wait({waiter.future}, timeout=timeout)
+        except BaseException:  # the request was cancelled (client gone): a place given meanwhile goes back
+            if waiter.future.done() and not waiter.future.cancelled():
+                self._unlease(waiter.future.result())
+            raise
         finally:
             if not waiter.future.done():
                 waiter.future.cancel()
