@@ -275,17 +275,20 @@ def reply(store: Store, job: dict[str, Any], mode: str, prefixes: dict[str, str]
 
 def run_job(store: Store, job: dict[str, Any], state: Job, channel: Channel, mode: str,
             prefixes: dict[str, str], jobs: dict[int, Job]) -> None:
-    """Answer one job on this thread: its frames, the last without ``more`` (``cancelled`` if given up)."""
-    try:
-        if state.cancelled.is_set():  # given up before a thread was free for it
-            channel.write(state.number, {"ok": False, "status": 503, "message": "cancelled", "cancelled": True})
-            return
-        try:
-            header, body, rest = reply(store, job, mode, prefixes, state.cancelled)
-        except Cancelled:
-            channel.write(state.number, {"ok": False, "status": 503, "message": "cancelled", "cancelled": True})
-            return
+    """Answer one job on this thread: its frames, the last without ``more`` (``cancelled`` if given up); a fault
+    of the worker itself still ends the job with a last frame, so the server never waits for it in vain."""
+    sent = {"first": False, "last": False}
+
+    def send(header: dict[str, Any], body: bytes = b"") -> None:
         channel.write(state.number, header, body)
+        sent["first"] = True
+        sent["last"] = not header.get("more")
+
+    try:
+        if state.cancelled.is_set():  # given up before its thread started
+            raise Cancelled
+        header, body, rest = reply(store, job, mode, prefixes, state.cancelled)
+        send(header, body)
         if rest is None:
             return
         try:
@@ -293,13 +296,18 @@ def run_job(store: Store, job: dict[str, Any], state: Job, channel: Channel, mod
                 state.credit.acquire()
                 if state.cancelled.is_set():
                     raise Cancelled
-                channel.write(state.number, {"ok": True, "more": True}, chunk)
-        except Cancelled:
-            channel.write(state.number, {"ok": True, "more": False, "cancelled": True})
+                send({"ok": True, "more": True}, chunk)
         except (ValueError, RuntimeError, TypeError, OSError) as e:
-            channel.write(state.number, {"ok": True, "more": False, "error": f"query failed: {e}"})
+            send({"ok": True, "more": False, "error": f"query failed: {e}"})
         else:
-            channel.write(state.number, {"ok": True, "more": False, "truncated": rest.cut[0]})
+            send({"ok": True, "more": False, "truncated": rest.cut[0]})
+    except Cancelled:
+        send({"ok": True, "more": False, "cancelled": True} if sent["first"]
+             else {"ok": False, "status": 503, "message": "cancelled", "cancelled": True})
+    except Exception as e:  # a bug or a fault here must not leave the job without its last frame
+        if not sent["last"]:
+            send({"ok": True, "more": False, "error": f"worker error: {e}"} if sent["first"]
+                 else {"ok": False, "status": 500, "message": f"worker error: {e}"})
     finally:
         jobs.pop(state.number, None)
 
