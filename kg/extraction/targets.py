@@ -51,13 +51,17 @@ NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # test_figure_scan.py), so a shorter reading of the digits could never be followed by one; the atomic group
 # skips retrying them. Same matches as `NUM`.
 ATOMIC_NUM = r"\d(?>\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
+# Where a figure scan starts: inside a run of digits, more than three digits before its end, a number reads to
+# the same end as from the digit before (only the last three can start "123.456"), which failed, or the scan
+# would not be there: such starts are skipped after one digit, so a long digit run is read in linear time.
+LEAD_NUM = r"\d(?!(?<=\d\d)\d{3})(?>\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
 _UNITS = sorted([*MEASURE_UNITS, *COUNT_UNITS], key=len, reverse=True)
 
 
 UNIT_ALT = grouped_alternation(_UNITS)
 SCALE_ALT = "|".join(SCALES)
 QUANTITY_RE = re.compile(  # starts with a digit so `re` can scan fast; `_standalone` checks what precedes
-    rf"(?P<v>{ATOMIC_NUM})(?:\s*(?P<u1>(?:(?:{SCALE_ALT})\s+)*(?:{UNIT_ALT}))?\s*(?:-|–|đến)\s*(?P<u2>{ATOMIC_NUM}))?\s*"
+    rf"(?P<v>{LEAD_NUM})(?:\s*(?P<u1>(?:(?:{SCALE_ALT})\s+)*(?:{UNIT_ALT}))?\s*(?:-|–|đến)\s*(?P<u2>{ATOMIC_NUM}))?\s*"
     rf"(?P<scale>(?:(?:{SCALE_ALT})\s+){{1,2}})?(?P<unit>{UNIT_ALT})(?![\w])",
     re.I,
 )
@@ -65,7 +69,7 @@ OF_TOTAL_RE = re.compile(r"(?P<a>\d\d{0,2})\s*/\s*(?P<b>\d{1,3})\s+(?P<unit>" + 
     w.replace(" ", r"\s+") for w in COUNTED_PLANS) + r")(?![\w])", re.I)
 # "25.300/24.000 tỷ đồng", "1,2%/2%": an achieved figure over its target.
 SLASH_PAIR_RE = re.compile(
-    rf"(?P<a>{ATOMIC_NUM})\s*(?P<ua>%)?\s*/\s*(?P<b>{ATOMIC_NUM})\s*(?P<scale>(?:(?:{SCALE_ALT})\s+){{1,2}})?"
+    rf"(?P<a>{LEAD_NUM})\s*(?P<ua>%)?\s*/\s*(?P<b>{ATOMIC_NUM})\s*(?P<scale>(?:(?:{SCALE_ALT})\s+){{1,2}})?"
     rf"(?P<unit>{UNIT_ALT})(?![\w])", re.I)
 COMPARATOR_RE = re.compile(
     r"(?:^|\s)(?P<w>" + "|".join(w.replace(" ", r"\s+") for w in sorted(COMPARATOR_WORDS, key=len, reverse=True))

@@ -124,12 +124,15 @@ def test_sentences_up_to_a_position_are_the_first_sentences() -> None:
 
 
 def test_figure_patterns_match_as_with_the_plain_number_pattern() -> None:
-    """`ATOMIC_NUM` (a digit first, the rest read whole) finds what `NUM` finds, inside the figure patterns too."""
-    plain = [re.compile(rx.pattern.replace(tg.ATOMIC_NUM, f"(?:{tg.NUM})")
+    """`ATOMIC_NUM` (a digit first, the rest read whole) and `LEAD_NUM` (no start inside a digit run, more than three
+    digits before its end) find what `NUM` finds, inside the figure patterns too."""
+    plain = [re.compile(rx.pattern.replace(tg.LEAD_NUM, f"(?:{tg.NUM})").replace(tg.ATOMIC_NUM, f"(?:{tg.NUM})")
                         .replace(r"(?P<a>\d\d{0,2})", r"(?P<a>\d{1,3})"), rx.flags) for rx in tg._FIGURE_RES]
     assert all(p.pattern != rx.pattern for p, rx in zip(plain, tg._FIGURE_RES, strict=True))
     texts = _texts(SAMPLE) + (_texts(REAL) if REAL.is_dir() else []) + [
-        "1234.567 ha, 1.234.5678 tấn, 12,5-14% và 25.300/24.000 tỷ đồng; 7/8 chỉ tiêu; 2025 2026 ha 3.000,5 triệu USD"]
+        "1234.567 ha, 1.234.5678 tấn, 12,5-14% và 25.300/24.000 tỷ đồng; 7/8 chỉ tiêu; 2025 2026 ha 3.000,5 triệu USD",
+        "123456789012 ha, 9999999.999 tấn, 12345678,5%, 123456/78 %, 98765432.100 - 5 ha, " + "7" * 60 + " ha",
+        "".join(f"{i * 7919 % 1_000_003}" for i in range(300)) + " ha; " + "1" * 500 + "/2 %"]
     found = 0
     for text in texts:
         for rx, p in zip(tg._FIGURE_RES, plain, strict=True):
