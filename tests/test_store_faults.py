@@ -163,6 +163,36 @@ def test_interrupted_store_build_is_old_or_new_at_every_point(v1_store: Path, tm
     inject(v1_store, tmp_path, point, sig, refs)
 
 
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGKILL"])
+def test_interrupted_first_build_leaves_no_store(tmp_path: Path, refs: dict[str, set], sig: str) -> None:
+    """A first build killed just before its switch: no store at all (the old state), and a rerun builds it."""
+    write_corpus(tmp_path / "corpus", V2)
+    r = kg_build(tmp_path, env={"VNKG_FAILPOINT": f"before-switch:{sig}"})
+    assert r.returncode != 0 and "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert not os.path.lexists(tmp_path / "st")
+    r = kg_build(tmp_path, "-j", "1")
+    assert r.returncode == 0, r.stderr
+    assert quads(tmp_path / "st") == refs["v2"]
+    assert leftovers(tmp_path) == [], leftovers(tmp_path)
+
+
+def test_bad_sidecar_in_a_store_build_costs_only_its_text(tmp_path: Path, refs: dict[str, set]) -> None:
+    """An edited text whose sidecar is broken: one error naming the sidecar, every other text built, the store
+    equal to a clean build of the texts that read; once the sidecar is fixed its text is back."""
+    corpus, store = tmp_path / "corpus", tmp_path / "st"
+    build_corpus([write_corpus(corpus, V1)], store=store, jobs=1)
+    write_corpus(corpus, V2)
+    (corpus / "b.txt.meta.json").write_text('{"title": "Kế hoạch", ', encoding="utf-8")
+    errors: list[str] = []
+    report = build_corpus([corpus], store=store, jobs=1, on_error=errors.append)
+    assert len(errors) == 1 and f"{corpus / 'b.txt.meta.json'}: invalid JSON" in errors[0], errors
+    assert report.texts + report.skipped == len(V2) - 1
+    assert quads(store) == clean_build(tmp_path / "without-b", {k: v for k, v in V2.items() if k != "b.txt"})
+    (corpus / "b.txt.meta.json").unlink()
+    build_corpus([corpus], store=store, jobs=1)
+    assert quads(store) == refs["v2"]
+
+
 def test_legacy_store_folder_moved_on_first_build_even_if_killed(tmp_path: Path, refs: dict[str, set]) -> None:
     """A store written by an older vnkg (a plain folder): killed between the two renames of its move, the
     next build completes it."""
