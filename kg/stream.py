@@ -41,7 +41,7 @@ from kg.export.xmlsafe import xml_safe
 from kg.ingest import ReadError, discover
 from kg.ingest.names import safe_name
 from kg.ingest.readers import read_bytes
-from kg.pids import die_with_parent, pid_alive
+from kg.pids import die_with_parent, of_dead_runs
 from kg.rdf.iris import DEFAULT_BASE, Iris
 from kg.rdf.mapping import NT_TERMS, PROVENANCE, text_quads
 from kg.rdf.namespaces import PREFIXES
@@ -269,6 +269,7 @@ def _run_dask(tasks: list[MapTask], scheduler: str | None, batch: int) -> Iterat
 
 _ND = re.compile(rb"<([^<>]*/doc/[^<>/]+/nd/[^<>]+)>")
 _DATED = re.compile(r"/doc/[^/]+/(\d{4})/")
+_WORK_DIR = re.compile(r"\.vnkg-build-(\d+)-")  # a build's work folder, named for its PID
 _NUMBER_PRED = f" {NT_TERMS.v.documentNumber} "
 _CHUNK = 1 << 24
 
@@ -457,13 +458,9 @@ def _remove_dir(d: Path) -> None:
 
 def _remove_stale_work_dirs(parent: Path | None) -> None:
     """Work folders of builds that were killed (their process is gone) are removed."""
-    for d in (parent or Path(tempfile.gettempdir())).glob(".vnkg-build-*"):
-        m = re.match(r"\.vnkg-build-(\d+)-", d.name)
-        if m and not pid_alive(int(m.group(1))) and d.is_dir():
-            for p in d.glob("*"):
-                p.unlink(missing_ok=True)
-            with suppress(OSError):
-                d.rmdir()
+    for d in of_dead_runs((parent or Path(tempfile.gettempdir())).glob(".vnkg-build-*"), _WORK_DIR):
+        if d.is_dir():
+            _remove_dir(d)
 
 
 def _work_parent(output: Path | None, txn: StoreBuild | None) -> Path | None:
@@ -519,9 +516,8 @@ def remove_stale_temporaries(output: Path | None) -> None:
     if output is None or not output.parent.is_dir():
         return
     prefix = re.compile(rf"\.{re.escape(output.name)}\.(\d+)\.")
-    for p in output.parent.iterdir():
-        m = prefix.match(p.name)
-        if m and not pid_alive(int(m.group(1))) and p.is_file() and not p.is_symlink():
+    for p in of_dead_runs(output.parent.iterdir(), prefix):
+        if p.is_file() and not p.is_symlink():
             p.unlink(missing_ok=True)
 
 
