@@ -23,6 +23,9 @@ from kg.extraction.lang_vi.target_cues import (
     COUNTED_PLANS,
     LEADING_PERIODS,
     QUALIFYING_MEASURES,
+    SHARE_HEAD,
+    SHARE_LINKS,
+    SHARE_VERBS,
 )
 from kg.extraction.lang_vi.units import (
     BASE_UNITS,
@@ -121,6 +124,11 @@ TAIL_STOP_RE = re.compile(rf"[;]|\.\s|,\s|{NUM}")
 AFTER_RE = re.compile(r"[^,;.()\d]*")  # what a count names, up to the next clause or figure
 PCT_AFTER_STOP_RE = re.compile(rf"{NUM}\s*%|[;]|\.\s")
 CLAUSE_END_RE = re.compile(r"[;]|\.\s")
+_ABOUT = r"(?:\s+(?:khoảng|gần|hơn|trên|dưới|tới|đến|xấp\s+xỉ|ít\s+nhất))?\s*$"
+SHARE_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(w.replace(" ", r"\s+") for w in SHARE_VERBS) + ")" + _ABOUT, re.I)
+SHARE_LINK_RE = re.compile(r"^[\s,]*(?:(?:" + "|".join(SHARE_LINKS) + r")(?:\s+(?:khoảng|gần|hơn|trên|dưới|tới|đến))?)?"
+                           r"[\s,]*$", re.I)
+SHARE_NOUN_RE = re.compile(r"\s*([^,;()\d\n]*?)(?=\s+(?:" + "|".join(SHARE_LINKS) + r")\s|\s*[,;(\n]|\.\s|\.?\s*$)")
 
 
 _NOT_BEFORE = frozenset("/.,-_[")
@@ -324,6 +332,23 @@ def _post(after: str) -> tuple[str, int]:
         parts.append(part)
         used += len(part) + 1
     return _balance(squash(",".join(parts))), min(used, len(after))
+
+
+def _share(local: str, q: _Quantity, siblings: list[Target], shares: dict[int, str]) -> str | None:
+    """Whose share a percentage is when it is one (its clause's subject, "" when unnamed), else None:
+    after a share verb ("chiếm 42%"), or chained to the share before it ("…, với hơn 50% …, 65% …")."""
+    if q.unit != "%":
+        return None
+    if SHARE_VERB_RE.search(local):
+        return _clean(SHARE_VERB_RE.sub("", local))
+    if siblings and id(siblings[-1]) in shares and SHARE_LINK_RE.match(local):
+        return shares[id(siblings[-1])]
+    return None
+
+
+def _noun_case(words: str) -> str:
+    """A noun phrase moved inside a sentence: its first letter in lower case unless it opens an acronym."""
+    return words if not words or words[1:2].isupper() else words[0].lower() + words[1:]
 
 
 def _join_overlap(base: str, sub: str) -> str:
@@ -531,6 +556,7 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
     siblings: list[Target] = []
     listed: list[Target] = []
     subjects: dict[int, str] = {}  # id(target) -> the subject later figures of its chain refer to
+    shares: dict[int, str] = {}  # id(target) -> whose share a share figure is ("" when unnamed)
     for q in quantities:
         before = seg[prev_end:q.start]
         clause_start = max(before.rfind(";"), before.rfind(". "))
@@ -550,6 +576,9 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         is_result = q.pair == "result" or (not plan_value and (
             RESULT_RE.search(probe) is not None
             or (not context and (mode == "result" or WEAK_RESULT_RE.search(clause) is not None))))
+        share = _share(local, q, siblings, shares)
+        if share is not None and not context:
+            is_result = True  # "ĐBSCL đóng góp 31% GDP toàn ngành, với 50% sản lượng lúa": a state, not a plan
         if not (context or is_result or plan_value):
             prev_end = q.end
             continue
@@ -608,7 +637,13 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         sub = "trong đó" in local.lower() and siblings
         consumed = 0
         value_first = False
-        if plan_value and siblings and siblings[-1].is_result:
+        noun_m = SHARE_NOUN_RE.match(seg, q.end) if share is not None else None
+        if noun_m and noun_m.group(1).strip():
+            # "chiếm 42% GRDP", "…, 65% sản lượng thủy sản": the share of the whole named after it
+            whole = _noun_case(squash(noun_m.group(1)))
+            ind = f"{SHARE_HEAD} {_noun_case(share)} trong {whole}" if share else f"{SHARE_HEAD} {whole}"
+            consumed = noun_m.end(1) - q.end
+        elif plan_value and siblings and siblings[-1].is_result:
             ind = siblings[-1].indicator  # "tăng 5,1%, thấp hơn so với kế hoạch là 6,5%": the same indicator
         elif link is not None:
             # "…, đạt 23% kế hoạch và tăng 9% so với cùng kỳ", "đến năm 2025 đạt 45%, đến năm 2030 đạt 48%"
@@ -654,6 +689,8 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         if plan_value and siblings and siblings[-1].is_result:
             siblings[-1].against = len(out)
         subjects[id(t)] = subject or _subject(ind)
+        if noun_m:
+            shares[id(t)] = share
         out.append(t)
         siblings.append(t)
         if value_first:

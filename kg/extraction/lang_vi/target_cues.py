@@ -41,6 +41,11 @@ LIST_INTRO_ENDINGS: tuple[str, ...] = ("như sau", "sau đây", "cụ thể", "c
 # Words that only link a figure to the subject of the figure before it ("…, đạt 23% kế hoạch và tăng 9%").
 CHAIN_PREDICATES: tuple[str, ...] = ("đạt", "bằng", "tăng", "giảm", "vượt", "gấp", "chiếm", "là", "và", "còn",
                                      "tương đương", "so với")
+# Verbs that put a share before the whole it is a share of ("chiếm 42% GRDP", "đóng góp 31% GDP toàn ngành"), the
+# words that chain the next share to them ("…, với hơn 50% sản lượng lúa, 65% …"), and the indicator's head.
+SHARE_VERBS: tuple[str, ...] = ("chiếm", "đóng góp", "chiếm tỷ trọng", "chiếm tỉ trọng", "chiếm tỷ lệ")
+SHARE_LINKS: tuple[str, ...] = ("với", "và", "cùng")
+SHARE_HEAD = "Tỷ trọng"
 # What a figure is compared with, right after it ("23% kế hoạch", "9% so với cùng kỳ năm 2023").
 COMPARISON_BASES: tuple[str, ...] = ("kế hoạch", "KH", "dự toán", "Nghị quyết", "NQ", "chỉ tiêu", "cùng kỳ",
                                      "so với")
