@@ -288,16 +288,18 @@ def indicator_key(indicator: str) -> str:
     return indicator_label(indicator).lower()
 
 
+def quad_lines(res: TextResult, base: str, graph: str, to_original: Callable[[int], int] | None = None,
+               provenance: str = "full") -> list[str]:
+    """All triples of one text as N-Quads lines in the named graph `graph`, each once, with the provenance
+    of level ``provenance`` (one of `PROVENANCE`)."""
+    tail = f" {NT_TERMS.iri(graph)} .\n"
+    # Subjects and predicates are IRIs (no spaces), so equal triples are equal lines: each triple is written
+    # once, in the order first given, deduplicated on the triple (its terms' hashes are cached) not the line.
+    triples = dict.fromkeys(Mapper(Iris(base, make=NT_TERMS.iri), to_original, provenance).text(res))
+    return [f"{s} {p} {o}{tail}" for s, p, o in triples]
+
+
 def text_quads(res: TextResult, base: str, graph: str, to_original: Callable[[int], int] | None = None,
                provenance: str = "full") -> str:
-    """All triples of one text as N-Quads text in the named graph `graph`, with the provenance of level
-    ``provenance`` (one of `PROVENANCE`)."""
-    g = NT_TERMS.iri(graph)
-    seen: set[str] = set()
-    lines: list[str] = []
-    for s, p, o in Mapper(Iris(base, make=NT_TERMS.iri), to_original, provenance).text(res):
-        line = f"{s} {p} {o} {g} .\n"
-        if line not in seen:
-            seen.add(line)
-            lines.append(line)
-    return "".join(lines)
+    """`quad_lines` as one N-Quads text."""
+    return "".join(quad_lines(res, base, graph, to_original, provenance))
