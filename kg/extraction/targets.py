@@ -46,6 +46,7 @@ from kg.extraction.target_modes import (
 )
 from kg.extraction.text import UPPER, Ranges, grouped_alternation, squash, trimmed
 from kg.extraction.text import context as around
+from kg.indicators import concept_of
 from kg.model import Span, Target
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -344,6 +345,21 @@ def _share(local: str, q: _Quantity, siblings: list[Target], shares: dict[int, s
     if siblings and id(siblings[-1]) in shares and SHARE_LINK_RE.match(local):
         return shares[id(siblings[-1])]
     return None
+
+
+ACRONYM_RE = re.compile(rf"[{UPPER}]{{2,6}}")
+
+
+def _spelled_out(indicator: str) -> str:
+    """An indicator opened by an index's bare acronym ("CPI dưới 4%", "IIP tăng 9%") with the name its concept
+    gives it ("Chỉ số giá tiêu dùng (CPI)"); any other indicator as written."""
+    acronym, _, rest = indicator.partition(" ")
+    if not ACRONYM_RE.fullmatch(acronym):
+        return indicator
+    concept = concept_of(indicator)
+    if concept is None or not concept.vi.endswith(f"({acronym})"):
+        return indicator
+    return f"{concept.vi} {rest}" if rest else concept.vi
 
 
 def _noun_case(words: str) -> str:
@@ -672,7 +688,7 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         if is_result:
             words = [w for w in words if w.lower() != "ước"]
         ind = " ".join(words[-MAX_INDICATOR_WORDS:])
-        ind = ind[0].upper() + ind[1:]
+        ind = _spelled_out(ind[0].upper() + ind[1:])
         start, end = s + q.start, s + q.end
         span_start = s + prev_end + (clause_start + 1 if clause_start >= 0 else 0)
         unit = q.unit if q.scale == 1 else f"{q.scale_word} {q.unit}"

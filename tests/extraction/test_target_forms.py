@@ -176,3 +176,17 @@ def test_certificates_and_tourist_sites_are_counted() -> None:
     assert [(t.value, t.unit, t.is_result) for t in found] == [(Decimal(3150), "giấy chứng nhận", True)]
     found = read_targets("Phấn đấu năm 2026 công nhận thêm 04 điểm du lịch nông thôn.", 2026)
     assert [(t.value, t.unit, t.is_result) for t in found] == [(Decimal(4), "điểm du lịch", False)]
+
+
+def test_an_index_written_as_its_bare_acronym_gets_its_name() -> None:
+    found = read_targets("Mục tiêu năm 2026 là GRDP tăng 7,5 - 8%, CPI dưới 4%, tổng vốn đầu tư tăng 10%.", 2026)
+    assert [(t.indicator, t.value, t.comparator) for t in found][1] == (
+        "Chỉ số giá tiêu dùng (CPI)", Decimal(4), "LessThan")
+    found = read_targets("Chín tháng đầu năm, IIP ước tăng 11,3%; CPI bình quân tăng 2,9%.", 2024)
+    assert [t.indicator for t in found] == ["Chỉ số sản xuất công nghiệp (IIP) tăng",
+                                            "Chỉ số giá tiêu dùng (CPI) bình quân tăng"]
+
+
+def test_an_acronym_without_a_named_concept_stays_as_written() -> None:
+    found = read_targets("Phấn đấu GRDP tăng 8%; vốn FDI thu hút đạt 250 triệu USD; FDI đạt 300 triệu USD.", 2025)
+    assert found[0].indicator == "GRDP tăng" and found[-1].indicator == "FDI"
