@@ -1,5 +1,5 @@
 """Map the entities read from one text to RDF triples (contract terms in CONTRACT.md, ontology in
-``ontology/vnkg.ttl``). Pure: one `TextResult` in, an iterator of triples out.
+``ontology/vnkg.ttl``). Pure: one `TextResult` in, a list of triples out.
 
 Terms are N-Triples strings (`kg.rdf.terms`): `text_quads` gives a text's N-Quads, which every build writes
 (`kg build`, and the Python API `kg.build.build_dataset`, which parses them into rdflib only at the end).
@@ -18,7 +18,7 @@ Provenance, by level (`PROVENANCE`, ``kg build --provenance``):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -40,7 +40,8 @@ def doc_label(doc: DocumentRef) -> str:
 
 
 class Mapper:
-    """Maps one text's entities to triples under a given IRI base."""
+    """Maps one text's entities to triples under a given IRI base. Each part appends its triples to one list
+    (``out``, in the order written; repeats are left to the caller), no generator chain per triple."""
 
     def __init__(self, iris: Iris, to_original: Callable[[int], int] | None = None,
                  provenance: str = "full") -> None:
@@ -51,215 +52,223 @@ class Mapper:
         self.to_original = to_original or (lambda i: i)
         self.spans = provenance != "none"
         self.copies = provenance == "full"
+        self.out: list[Triple] = []
+        self.add = self.out.append
 
-    def body(self, body: Body) -> Iterator[Triple]:
-        rt = self.t
+    def body(self, body: Body) -> None:
+        rt, add = self.t, self.add
         b = self.iris.body(body)
-        yield b, rt.type, getattr(rt.v, body.kind) if body.kind in BODY_CLASSES else rt.v.Body
-        yield b, rt.type, rt.v.Body
-        yield b, rt.label, rt.vi(body.name)
+        add((b, rt.type, getattr(rt.v, body.kind) if body.kind in BODY_CLASSES else rt.v.Body))
+        add((b, rt.type, rt.v.Body))
+        add((b, rt.label, rt.vi(body.name)))
         for a in body.abbreviations:
-            yield b, rt.altLabel, rt.vi(a)
+            add((b, rt.altLabel, rt.vi(a)))
         if body.scope != "vn" and not body.scope.startswith("unknown-"):
-            yield b, rt.v.province, self.iris.province(body.scope)
+            add((b, rt.v.province, self.iris.province(body.scope)))
         if body.parent is not None:
-            yield b, rt.subOrganizationOf, self.iris.body(body.parent)
-            yield from self.body(body.parent)
+            add((b, rt.subOrganizationOf, self.iris.body(body.parent)))
+            self.body(body.parent)
 
-    def span(self, node: Any, span: Span) -> Iterator[Triple]:
+    def span(self, node: Any, span: Span) -> None:
         if not self.spans:
             return
-        rt = self.t
-        yield node, rt.v.startOffset, rt.integer(self.to_original(span.start))
-        yield node, rt.v.endOffset, rt.integer(self.to_original(span.end))
+        rt, add = self.t, self.add
+        add((node, rt.v.startOffset, rt.integer(self.to_original(span.start))))
+        add((node, rt.v.endOffset, rt.integer(self.to_original(span.end))))
         if not self.copies:
             return
-        yield node, rt.v.anchorText, rt.string(span.text)
+        add((node, rt.v.anchorText, rt.string(span.text)))
         if span.sentence:
-            yield node, rt.v.sentence, rt.string(span.sentence)
+            add((node, rt.v.sentence, rt.string(span.sentence)))
 
-    def document(self, res: TextResult, doc: DocumentRef, src: Any) -> Iterator[Triple]:
-        rt = self.t
+    def document(self, res: TextResult, doc: DocumentRef, src: Any) -> None:
+        rt, add = self.t, self.add
         d = self.iris.document(doc)
         cls = doc.doc_type or "LegalDocument"
-        yield d, rt.type, getattr(rt.v, cls)
-        yield d, rt.type, rt.v.LegalDocument
-        yield d, rt.label, rt.vi(doc_label(doc))
+        add((d, rt.type, getattr(rt.v, cls)))
+        add((d, rt.type, rt.v.LegalDocument))
+        add((d, rt.label, rt.vi(doc_label(doc))))
         if doc.number:
-            yield d, rt.v.documentNumber, rt.string(doc.number)
+            add((d, rt.v.documentNumber, rt.string(doc.number)))
         if doc.title:
-            yield d, rt.v.title, rt.string(doc.title)
+            add((d, rt.v.title, rt.string(doc.title)))
         if doc.date:
-            yield d, rt.v.issuedOn, rt.date(doc.date)
+            add((d, rt.v.issuedOn, rt.date(doc.date)))
         if doc.year:
-            yield d, rt.v.year, rt.integer(doc.year)
+            add((d, rt.v.year, rt.integer(doc.year)))
         if doc.issuer is not None:
-            yield d, rt.v.issuedBy, self.iris.body(doc.issuer)
-            yield from self.body(doc.issuer)
-        yield src, rt.v.mentions, d
-        for sp in doc.spans if self.spans else ():
+            add((d, rt.v.issuedBy, self.iris.body(doc.issuer)))
+            self.body(doc.issuer)
+        add((src, rt.v.mentions, d))
+        if not self.spans:
+            return
+        role = rt.string(doc.role)
+        for sp in doc.spans:
             m = self.iris.mention(res.text_id, sp.start, sp.end)
-            yield m, rt.type, rt.v.Mention
-            yield m, rt.v.mentionOf, d
-            yield m, rt.v.inSource, src
-            yield m, rt.v.role, rt.string(doc.role)
-            yield from self.span(m, sp)
+            add((m, rt.type, rt.v.Mention))
+            add((m, rt.v.mentionOf, d))
+            add((m, rt.v.inSource, src))
+            add((m, rt.v.role, role))
+            self.span(m, sp)
 
-    def text(self, res: TextResult) -> Iterator[Triple]:
-        rt = self.t
+    def text(self, res: TextResult) -> list[Triple]:
+        """Every triple of ``res``, in order (a triple may come more than once)."""
+        rt, add = self.t, self.add
+        self.out.clear()
         src = self.iris.text(res.text_id)
-        yield src, rt.type, rt.v.SourceText
-        yield src, rt.v.fileName, rt.string(res.file_name)
-        yield src, rt.v.format, rt.string(res.fmt)
-        yield src, rt.v.charCount, rt.integer(res.char_count)
+        add((src, rt.type, rt.v.SourceText))
+        add((src, rt.v.fileName, rt.string(res.file_name)))
+        add((src, rt.v.format, rt.string(res.fmt)))
+        add((src, rt.v.charCount, rt.integer(res.char_count)))
         if res.title:
-            yield src, rt.label, rt.vi(res.title)
+            add((src, rt.label, rt.vi(res.title)))
         if res.source_url:
-            yield src, rt.v.sourceUrl, rt.any_uri(res.source_url)
+            add((src, rt.v.sourceUrl, rt.any_uri(res.source_url)))
         if res.published:
-            yield src, rt.v.publishedOn, rt.date(res.published)
+            add((src, rt.v.publishedOn, rt.date(res.published)))
         if res.province_slug:
             p = self.iris.province(res.province_slug)
-            yield src, rt.v.province, p
-            yield p, rt.type, rt.v.Province
-            yield p, rt.label, rt.vi(res.province or res.province_slug)
+            add((src, rt.v.province, p))
+            add((p, rt.type, rt.v.Province))
+            add((p, rt.label, rt.vi(res.province or res.province_slug)))
         doc_iris = [self.iris.document(d) for d in res.documents]
         for doc in res.documents:
-            yield from self.document(res, doc, src)
+            self.document(res, doc, src)
         for i in res.about:
-            yield src, rt.v.about, doc_iris[i]
+            add((src, rt.v.about, doc_iris[i]))
         for link in res.links:
             pred = rt.v.implements if link.predicate == "implements" else rt.v.promulgates
-            yield doc_iris[link.subject], pred, doc_iris[link.obj]
+            add((doc_iris[link.subject], pred, doc_iris[link.obj]))
         for person in res.people:
-            yield from self.person(res, person, src)
+            self.person(res, person, src)
         if res.signer is not None and res.about:
             p = self.person_iri(res, res.people[res.signer])
-            yield doc_iris[res.about[0]], rt.v.signedBy, p
+            add((doc_iris[res.about[0]], rt.v.signedBy, p))
         plan = plan_index(res)
         plan_iri = doc_iris[plan] if plan is not None else None
-        yield from self.targets(res, src, plan_iri)
-        yield from self.tasks(res, src, plan_iri)
-        yield from self.statements(res, src, plan_iri)
-        yield from self.meetings(res, src, doc_iris)
+        self.targets(res, src, plan_iri)
+        self.tasks(res, src, plan_iri)
+        self.statements(res, src, plan_iri)
+        self.meetings(res, src, doc_iris)
+        return self.out
 
-    def targets(self, res: TextResult, src: Any, plan: Any | None) -> Iterator[Triple]:
-        rt = self.t
+    def targets(self, res: TextResult, src: Any, plan: Any | None) -> None:
+        rt, add, v = self.t, self.add, self.t.v
         nodes = [self.iris.item("result" if t.is_result else "target", res.text_id, t.span.end) for t in res.targets]
         for t, node in zip(res.targets, nodes, strict=True):
-            yield node, rt.type, rt.v.Result if t.is_result else rt.v.Target
-            yield node, rt.wasDerivedFrom, src
-            yield node, rt.label, rt.vi(f"{t.indicator}: {t.span.text}"[:300])
-            yield node, rt.v.indicator, rt.string(t.indicator)
+            add((node, rt.type, v.Result if t.is_result else v.Target))
+            add((node, rt.wasDerivedFrom, src))
+            add((node, rt.label, rt.vi(f"{t.indicator}: {t.span.text}"[:300])))
+            add((node, v.indicator, rt.string(t.indicator)))
             concept = self.iris.indicator(indicator_key(t.indicator))
-            yield node, rt.v.indicatorConcept, concept
-            yield concept, rt.type, rt.v.Indicator
-            yield concept, rt.type, rt.Concept
-            yield concept, rt.prefLabel, rt.vi(indicator_label(t.indicator))
-            yield concept, rt.inScheme, rt.v.IndicatorScheme
-            yield node, rt.v.value, rt.decimal(t.value)
+            add((node, v.indicatorConcept, concept))
+            add((concept, rt.type, v.Indicator))
+            add((concept, rt.type, rt.Concept))
+            add((concept, rt.prefLabel, rt.vi(indicator_label(t.indicator))))
+            add((concept, rt.inScheme, v.IndicatorScheme))
+            add((node, v.value, rt.decimal(t.value)))
             if t.upper is not None:
-                yield node, rt.v.upperValue, rt.decimal(t.upper)
-            yield node, rt.v.unit, rt.string(t.unit)
+                add((node, v.upperValue, rt.decimal(t.upper)))
+            add((node, v.unit, rt.string(t.unit)))
             if t.base_value is not None:
-                yield node, rt.v.baseValue, rt.decimal(t.base_value)
-                yield node, rt.v.baseUnit, rt.string(t.base_unit or t.unit)
-            yield node, rt.v.comparator, getattr(rt.v, t.comparator)
+                add((node, v.baseValue, rt.decimal(t.base_value)))
+                add((node, v.baseUnit, rt.string(t.base_unit or t.unit)))
+            add((node, v.comparator, getattr(v, t.comparator)))
             if t.period:
-                yield node, rt.v.period, rt.string(t.period)
+                add((node, v.period, rt.string(t.period)))
             if t.sector:
-                yield node, rt.v.sector, rt.string(t.sector)
+                add((node, v.sector, rt.string(t.sector)))
             if t.parent is not None:
-                yield node, rt.v.partOfTarget, nodes[t.parent]
+                add((node, v.partOfTarget, nodes[t.parent]))
             if t.against is not None:
-                yield node, rt.v.measuredAgainst, nodes[t.against]
+                add((node, v.measuredAgainst, nodes[t.against]))
             if plan is not None:
-                yield plan, rt.v.hasResult if t.is_result else rt.v.hasTarget, node
+                add((plan, v.hasResult if t.is_result else v.hasTarget, node))
                 if t.is_result and t.against is None:
-                    yield node, rt.v.measuredAgainst, plan
-            yield from self.span(node, t.span)
+                    add((node, v.measuredAgainst, plan))
+            self.span(node, t.span)
 
-    def tasks(self, res: TextResult, src: Any, plan: Any | None) -> Iterator[Triple]:
-        rt = self.t
+    def tasks(self, res: TextResult, src: Any, plan: Any | None) -> None:
+        rt, add = self.t, self.add
         nodes = [self.iris.item("task", res.text_id, t.span.start) for t in res.tasks]
         for t, node in zip(res.tasks, nodes, strict=True):
             cls = {"Measure": rt.v.Measure, "Priority": rt.v.Priority}.get(t.kind, rt.v.Task)
-            yield node, rt.type, cls
-            yield node, rt.wasDerivedFrom, src
-            yield node, rt.label, rt.vi(t.label)
-            yield node, rt.v.order, rt.integer(t.order)
+            add((node, rt.type, cls))
+            add((node, rt.wasDerivedFrom, src))
+            add((node, rt.label, rt.vi(t.label)))
+            add((node, rt.v.order, rt.integer(t.order)))
             for lead in [t.lead, *t.leads] if t.lead is not None else []:
-                yield node, rt.v.leadAgency, self.iris.body(lead)
-                yield from self.body(lead)
+                add((node, rt.v.leadAgency, self.iris.body(lead)))
+                self.body(lead)
             for coop in t.cooperating:
-                yield node, rt.v.cooperatingAgency, self.iris.body(coop)
-                yield from self.body(coop)
+                add((node, rt.v.cooperatingAgency, self.iris.body(coop)))
+                self.body(coop)
             if t.deadline:
                 # An exact date is written as an ISO date; a period as written ("Quý I", "Tháng 01").
                 exact = t.deadline_norm if t.deadline_norm and len(t.deadline_norm) == 10 else None
-                yield node, rt.v.deadline, rt.string(exact or t.deadline)
+                add((node, rt.v.deadline, rt.string(exact or t.deadline)))
             if t.deadline_norm:
-                yield node, rt.v.deadlineNormalized, rt.string(t.deadline_norm)
+                add((node, rt.v.deadlineNormalized, rt.string(t.deadline_norm)))
             if t.parent is not None:
-                yield node, rt.v.partOfTask, nodes[t.parent]
+                add((node, rt.v.partOfTask, nodes[t.parent]))
             if plan is not None:
                 pred = {"Measure": rt.v.hasMeasure, "Priority": rt.v.hasPriority}.get(t.kind, rt.v.hasTask)
-                yield plan, pred, node
-            yield from self.span(node, t.span)
+                add((plan, pred, node))
+            self.span(node, t.span)
 
-    def statements(self, res: TextResult, src: Any, plan: Any | None) -> Iterator[Triple]:
-        rt = self.t
+    def statements(self, res: TextResult, src: Any, plan: Any | None) -> None:
+        rt, add = self.t, self.add
         for st in res.statements:
             node = self.iris.item(st.kind, res.text_id, st.span.start)
-            yield node, rt.type, rt.v.Theme if st.kind == "theme" else rt.v.Motto
-            yield node, rt.wasDerivedFrom, src
-            yield node, rt.v.statementText, rt.string(st.text)
-            yield node, rt.label, rt.vi(st.text)
-            yield node, rt.v.isDraft, rt.boolean(st.draft)
+            add((node, rt.type, rt.v.Theme if st.kind == "theme" else rt.v.Motto))
+            add((node, rt.wasDerivedFrom, src))
+            add((node, rt.v.statementText, rt.string(st.text)))
+            add((node, rt.label, rt.vi(st.text)))
+            add((node, rt.v.isDraft, rt.boolean(st.draft)))
             if st.year:
-                yield node, rt.v.year, rt.integer(st.year)
+                add((node, rt.v.year, rt.integer(st.year)))
             if plan is not None and not st.draft:
-                yield plan, rt.v.hasTheme if st.kind == "theme" else rt.v.hasMotto, node
-            yield from self.span(node, st.span)
+                add((plan, rt.v.hasTheme if st.kind == "theme" else rt.v.hasMotto, node))
+            self.span(node, st.span)
 
-    def meetings(self, res: TextResult, src: Any, doc_iris: list[Any]) -> Iterator[Triple]:
-        rt = self.t
+    def meetings(self, res: TextResult, src: Any, doc_iris: list[Any]) -> None:
+        rt, add = self.t, self.add
         for mt in res.meetings:
             node = self.iris.item("meeting", res.text_id, mt.span.start)
-            yield node, rt.type, rt.v.Meeting
-            yield node, rt.label, rt.vi(mt.label)
-            yield node, rt.v.reportedIn, src
-            yield node, rt.wasDerivedFrom, src
+            add((node, rt.type, rt.v.Meeting))
+            add((node, rt.label, rt.vi(mt.label)))
+            add((node, rt.v.reportedIn, src))
+            add((node, rt.wasDerivedFrom, src))
             if mt.date:
-                yield node, rt.v.meetingDate, rt.date(mt.date)
+                add((node, rt.v.meetingDate, rt.date(mt.date)))
             if mt.chair is not None:
-                yield node, rt.v.chairedBy, self.person_iri(res, res.people[mt.chair])
+                add((node, rt.v.chairedBy, self.person_iri(res, res.people[mt.chair])))
             if mt.body is not None:
-                yield node, rt.v.heldBy, self.iris.body(mt.body)
-                yield from self.body(mt.body)
+                add((node, rt.v.heldBy, self.iris.body(mt.body)))
+                self.body(mt.body)
             for i in mt.discussed:
-                yield node, rt.v.discussed, doc_iris[i]
-            yield from self.span(node, mt.span)
+                add((node, rt.v.discussed, doc_iris[i]))
+            self.span(node, mt.span)
 
     def person_iri(self, res: TextResult, person) -> Any:
         return self.iris.person(res.province_slug or f"text-{res.text_id}", person.name)
 
-    def person(self, res: TextResult, person, src: Any) -> Iterator[Triple]:
-        rt = self.t
+    def person(self, res: TextResult, person, src: Any) -> None:
+        rt, add = self.t, self.add
         p = self.person_iri(res, person)
-        yield p, rt.type, rt.v.Person
-        yield p, rt.label, rt.vi(person.name)
-        yield p, rt.wasDerivedFrom, src
+        add((p, rt.type, rt.v.Person))
+        add((p, rt.label, rt.vi(person.name)))
+        add((p, rt.wasDerivedFrom, src))
         for i, (title, body) in enumerate(person.posts):
             if not title:
                 continue
             post = self.iris.post(res.province_slug or f"text-{res.text_id}", person.name, i, res.text_id)
-            yield post, rt.type, rt.v.Post
-            yield post, rt.label, rt.vi(title)
-            yield p, rt.holds, post
+            add((post, rt.type, rt.v.Post))
+            add((post, rt.label, rt.vi(title)))
+            add((p, rt.holds, post))
             if body is not None:
-                yield post, rt.postIn, self.iris.body(body)
-                yield from self.body(body)
+                add((post, rt.postIn, self.iris.body(body)))
+                self.body(body)
 
 
 PLAN_TYPES = ("Plan", "Program", "Scheme")
