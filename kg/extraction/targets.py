@@ -22,6 +22,7 @@ from kg.extraction.lang_vi.target_cues import (
     COMPARISON_BASES,
     COUNTED_PLANS,
     LEADING_PERIODS,
+    PURPOSE_OPENERS,
     QUALIFYING_MEASURES,
     SHARE_HEAD,
     SHARE_LINKS,
@@ -95,7 +96,8 @@ MEASURE_LINK_RE = re.compile(r"\s(?:với|có)\s+(?=(?:" + "|".join(w.replace(" 
 NOT_TARGET_BEFORE_RE = re.compile(r"(?:mức\s+độ|lần\s+thứ|thứ|số|khóa|nhiệm\s+kỳ|giai\s+đoạn|năm|tháng|ngày|quý|"
                                   r"phiên|điều|khoản|mục|lúc|bước)\s*$", re.I)
 LEAD_STRIP_RE = re.compile(
-    r"^(?:\s|[,;:.\-–+•)(]|\d{1,2}\.(?=\s)|[a-zđ]\)(?=\s)|và|hoặc|(?:là|với|như|cụ\s+thể(?:\s+như)?)(?=\s)|đồng\s+thời|trong\s+đó|riêng|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm"
+    r"^(?:\s|[,;:.\-–+•)(]|(?:" + "|".join(w.replace(" ", r"\s+") for w in PURPOSE_OPENERS) + r")(?=\s|$)"
+    r"|\d{1,2}\.(?=\s)|[a-zđ]\)(?=\s)|và|hoặc|(?:là|với|như|cụ\s+thể(?:\s+như)?)(?=\s)|đồng\s+thời|trong\s+đó|riêng|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm"
     r"|đến\s+(?:hết\s+)?năm\s+\d{4},?|" + "|".join(LEADING_PERIODS)
     + r"|trong\s+năm(?:\s+\d{4})?,?|năm\s+\d{4},?|có\s+thêm|có|nâng|đạt"
     r"|(?:về|lĩnh\s+vực)\s[^:]{0,60}:"

@@ -190,3 +190,14 @@ def test_an_index_written_as_its_bare_acronym_gets_its_name() -> None:
 def test_an_acronym_without_a_named_concept_stays_as_written() -> None:
     found = read_targets("Phấn đấu GRDP tăng 8%; vốn FDI thu hút đạt 250 triệu USD; FDI đạt 300 triệu USD.", 2025)
     assert found[0].indicator == "GRDP tăng" and found[-1].indicator == "FDI"
+
+
+def test_a_purpose_clause_carries_the_subject_to_a_later_year() -> None:
+    found = read_targets("Thu nhập bình quân đầu người đạt 68 triệu đồng để đến năm 2030 mới có thể đạt mức 95 triệu "
+                         "đồng.", 2024)
+    assert [(t.indicator, t.value, t.period) for t in found] == [
+        ("Thu nhập bình quân đầu người", Decimal(68), "2024"),
+        ("Thu nhập bình quân đầu người đến năm 2030", Decimal(95), "2030")]
+    found = read_targets("Phấn đấu tỷ lệ che phủ rừng đạt 44% để đến năm 2028 có thể đạt 46%.", 2025)
+    assert [t.indicator for t in found] == ["Tỷ lệ che phủ rừng", "Tỷ lệ che phủ rừng đến năm 2028"]
+
