@@ -35,6 +35,7 @@ from kg.extraction.lang_vi.units import (
     MEASURE_UNITS,
     NON_TARGET_UNITS,
     SCALES,
+    UNIT_SPELLINGS,
 )
 from kg.extraction.target_modes import (
     BASELINE_RE,
@@ -257,6 +258,7 @@ def _quantities(clause: str, found: Found | None = None, off: int = 0) -> list[_
         if any(p.start <= start < p.end for p in pairs):
             continue
         unit = squash(m.group("unit"))
+        unit = UNIT_SPELLINGS.get(unit.lower(), unit)
         if unit.lower() in NON_TARGET_UNITS:
             continue
         if NOT_TARGET_BEFORE_RE.search(clause[max(0, start - 12):start]):

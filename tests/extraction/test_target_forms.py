@@ -201,3 +201,10 @@ def test_a_purpose_clause_carries_the_subject_to_a_later_year() -> None:
     found = read_targets("Phấn đấu tỷ lệ che phủ rừng đạt 44% để đến năm 2028 có thể đạt 46%.", 2025)
     assert [t.indicator for t in found] == ["Tỷ lệ che phủ rừng", "Tỷ lệ che phủ rừng đến năm 2028"]
 
+
+def test_the_short_spelling_of_dong_is_the_unit() -> None:
+    found = read_targets("Năm 2023, thu nhập bình quân của lao động đạt 7,8 triệu đ; giá bán lẻ bình quân 45.000đ.",
+                         2024)
+    assert [(t.value, t.unit, t.base_value, t.base_unit) for t in found] == [
+        (Decimal("7.8"), "triệu đồng", Decimal(7800000), "đồng"), (Decimal(45000), "đồng", Decimal(45000), "đồng")]
+    assert read_targets("Thực hiện theo điểm đ khoản 2 Điều 5 và mục 3 đ của Kế hoạch.", 2024) == []

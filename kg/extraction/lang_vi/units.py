@@ -9,8 +9,8 @@ SCALES: dict[str, int] = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "t�
 # Units as written (lower case), longest first when matching. Count nouns name what is counted
 # ("380 doanh nghiệp"), measure units do not ("3.000 ha rừng").
 MEASURE_UNITS: tuple[str, ...] = (
-    "%", "phần trăm", "đồng/người", "đồng/người/năm", "đồng", "usd/người", "usd", "đô la mỹ", "ha", "héc ta", "hecta",
-    "km", "tấn", "m2", "m²", "m3", "m³", "mw", "kwh", "lít", "năm", "tháng", "ngày",
+    "%", "phần trăm", "đồng/người", "đồng/người/năm", "đồng", "đ", "usd/người", "usd", "đô la mỹ", "ha", "héc ta",
+    "hecta", "km", "tấn", "m2", "m²", "m3", "m³", "mw", "kwh", "lít", "năm", "tháng", "ngày",
 )
 COUNT_UNITS: tuple[str, ...] = (
     "lượt khách", "lượt người", "lượt", "người", "lao động", "việc làm", "doanh nghiệp", "hợp tác xã", "xã",
@@ -19,6 +19,8 @@ COUNT_UNITS: tuple[str, ...] = (
     "cụm", "bệnh viện", "trạm", "học sinh", "sinh viên", "nhà", "căn", "tour", "sự kiện", "đơn vị", "thủ tục",
     "km đường", "cây", "tổ hợp tác", "điểm du lịch", "điểm", "nhà văn hóa", "chợ", "giấy chứng nhận",
 )
+# Short spellings of a unit -> the unit ("126 triệu đ", "50.000đ").
+UNIT_SPELLINGS: dict[str, str] = {"đ": "đồng"}
 # Units that never stand for a target on their own ("năm", "tháng", "ngày" are durations or dates).
 NON_TARGET_UNITS: frozenset[str] = frozenset({"năm", "tháng", "ngày", "điểm"})
 
