@@ -57,6 +57,8 @@ CONGRESS_IN_RE = re.compile(r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:Đ�
 TITLE_START_RE = re.compile(rf"(?:^|\n|\|)\s*(?:\d{{1,3}}[.)]?\s+|[-–•+]\s*)?(?:(?i:{_alt(cue.DRAFTING)})\s+)?$")
 SELF_RE = re.compile(r"\s*(?:như\s+)?sau\s*:")  # "… ban hành Chương trình hành động … như sau:": the text itself
 DRAFTED_RE = re.compile(rf"(?<![\w])(?:{_alt(cue.DRAFTING)})\s+$")  # "… tham mưu UBND tỉnh ban hành Kế hoạch …"
+FOUNDING_RE = re.compile(rf"(?:{_alt(cue.FOUNDING_ACTS)})\s+(?:{_alt(cue.FOUNDED_BODIES)})\s+\w")
+FOUNDED_END_RE = re.compile(rf"\s+(?:và\s+(?:{_alt(cue.COMMA_VERBS)})|{_alt(cue.FOUNDING_ENDS)})(?![\w])")
 MAX_SUBJECT = 30
 MAX_WORDS = 60
 GENERIC_NEXT = {"của", "số", "này", "đó", "trên", "đã", "và", "hoặc", "các", "được", "tại", "là", "mới", "chung",
@@ -178,6 +180,10 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
         if issuer is None and DISTRIBUTIVE_RE.match(text, stop):
             return None  # "chương trình công tác năm 2025 của từng đơn vị": one per unit, not one document
         return stop, text[start:stop], issuer
+    if head in cue.FOUNDING_HEADS and FOUNDING_RE.match(text, pos) and len(body.split()) <= MAX_SUBJECT:
+        clause = FOUNDED_END_RE.search(text, pos, end)
+        stop = pos + len(text[pos:clause.start() if clause else end].rstrip(" ,"))
+        return stop, text[start:stop], None  # "quyết định thành lập Tổ chỉ đạo …": known by the body it founds
     if lower or upper:
         return None
     of = OF_RE.search(text, pos, end)

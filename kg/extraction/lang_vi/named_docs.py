@@ -42,7 +42,7 @@ LOWER_HEADS: frozenset[str] = frozenset({"kế hoạch", "kế hoạch hành đ�
 # document only after one of these words, or (báo cáo) when a report kind follows.
 VERB_HEADS: frozenset[str] = frozenset({"báo cáo", "quyết định", "quy định"})
 NOUN_CONTEXT: frozenset[str] = frozenset({"thông qua", "ban hành", "công bố", "trình", "dự thảo", "xây dựng",
-                                          "hoàn thiện", "cho ý kiến", "góp ý", "nghe", "phê duyệt", "tại"})
+                                          "hoàn thiện", "cho ý kiến", "góp ý", "nghe", "phê duyệt", "tại", "ký"})
 REPORT_KINDS: tuple[str, ...] = ("chính trị", "tổng kết", "sơ kết", "tình hình", "kết quả", "đánh giá",
                                  "ước thực hiện", "thực hiện", "tổng hợp")
 
@@ -75,3 +75,13 @@ DRAFTING: tuple[str, ...] = ("xây dựng", "ban hành", "điều chỉnh, bổ 
 # Verbs that, after a comma, start a new clause: the name before them has ended ("…, xây dựng kế hoạch …").
 COMMA_VERBS: tuple[str, ...] = ("xây dựng", "triển khai", "tổ chức", "tăng cường", "đẩy mạnh", "tập trung",
                                 "tiếp tục", "ban hành", "phấn đấu", "hoàn thành", "quán triệt")
+
+# A decision known by the body it founds or reorganises ("quyết định thành lập Tổ chỉ đạo …", "Quyết định kiện toàn
+# Ban Chỉ đạo …"): the act's verbs, and the nouns that open a named body (capitalised).
+FOUNDING_HEADS: frozenset[str] = frozenset({"quyết định"})
+FOUNDING_ACTS: tuple[str, ...] = ("thành lập", "kiện toàn", "củng cố, kiện toàn", "giải thể", "tổ chức lại")
+FOUNDED_BODIES: tuple[str, ...] = ("Tổ", "Ban", "Hội đồng", "Đoàn", "Ủy ban", "Trung tâm", "Quỹ", "Văn phòng",
+                                   "Bộ phận", "Nhóm")
+# Words after such a name that start a new clause or its deadline ("… và tổ chức ra quân", "… trước ngày 30/6").
+FOUNDING_ENDS: tuple[str, ...] = ("trước ngày", "trước tháng", "trước quý", "trong tháng", "trong quý", "chậm nhất",
+                                  "để", "nhằm")

@@ -1,0 +1,32 @@
+"""Forms of documents known by name that the real texts show: a decision known by the body it founds.
+Sentences are invented, in other wording, bodies and provinces than the real texts."""
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.model import TextResult
+
+FOUNDING = [
+    ("Tại hội nghị, huyện đã công bố quyết định thành lập Ban Chỉ đạo chuyển đổi số cấp huyện và tổ chức ký kết "
+     "thỏa thuận hợp tác.", "quyết định thành lập Ban Chỉ đạo chuyển đổi số cấp huyện"),
+    ("Sở Nội vụ tham mưu UBND tỉnh ban hành Quyết định kiện toàn Hội đồng thi đua - khen thưởng tỉnh trước ngày "
+     "15/7.", "Quyết định kiện toàn Hội đồng thi đua - khen thưởng tỉnh"),
+    ("Chủ tịch UBND tỉnh đã ký quyết định thành lập Tổ công tác đặc biệt tháo gỡ khó khăn cho dự án để đôn đốc "
+     "tiến độ.", "quyết định thành lập Tổ công tác đặc biệt tháo gỡ khó khăn cho dự án"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), FOUNDING)
+def test_a_decision_is_known_by_the_body_it_founds(read: Callable[..., TextResult], text: str, label: str) -> None:
+    found = [(d.doc_type, d.label) for d in read(text).documents if d.number is None]
+    assert found == [("Decision", label)]
+
+
+@pytest.mark.parametrize("text", [
+    "UBND huyện quyết định thành lập tổ công tác liên ngành kiểm tra an toàn thực phẩm.",  # a verb, a common noun
+    "Các xã đã quyết định thành lập Tổ công nghệ số cộng đồng tại mỗi thôn.",  # the verb "quyết định"
+    "Sở Tài chính công bố quyết định phân bổ vốn cho các huyện.",  # no body founded, no anchor
+])
+def test_other_decisions_and_the_verb_are_no_names(read: Callable[..., TextResult], text: str) -> None:
+    assert [d.label for d in read(text).documents if d.number is None] == []
