@@ -58,7 +58,8 @@ TITLE_START_RE = re.compile(rf"(?:^|\n|\|)\s*(?:\d{{1,3}}[.)]?\s+|[-–•+]\s*)
 SELF_RE = re.compile(r"\s*(?:như\s+)?sau\s*:")  # "… ban hành Chương trình hành động … như sau:": the text itself
 DRAFTED_RE = re.compile(rf"(?<![\w])(?:{_alt(cue.DRAFTING)})\s+$")  # "… tham mưu UBND tỉnh ban hành Kế hoạch …"
 FOUNDING_RE = re.compile(rf"(?:{_alt(cue.FOUNDING_ACTS)})\s+(?:{_alt(cue.FOUNDED_BODIES)})\s+\w")
-FOUNDED_END_RE = re.compile(rf"\s+(?:và\s+(?:{_alt(cue.COMMA_VERBS)})|{_alt(cue.FOUNDING_ENDS)})(?![\w])")
+# where a name without an anchor ends: a new clause or a deadline ("… và tổ chức ra quân", "… trước ngày 30/6")
+NAME_END_RE = re.compile(rf"\s+(?:và\s+(?:{_alt(cue.COMMA_VERBS)})|{_alt(cue.NAME_ENDS)})(?![\w])")
 MAX_SUBJECT = 30
 MAX_WORDS = 60
 GENERIC_NEXT = {"của", "số", "này", "đó", "trên", "đã", "và", "hoặc", "các", "được", "tại", "là", "mới", "chung",
@@ -144,7 +145,7 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
         return None
     after = text[pos:pos + 40].lower().lstrip()
     if lower:
-        if _prev_in(text, start, cue.NOT_BEFORE):
+        if _prev_in(text, start, cue.NOT_BEFORE - {"theo"} if head in cue.SELF_NAMING else cue.NOT_BEFORE):
             return None
         if head in cue.VERB_HEADS and not _prev_in(text, start, cue.NOUN_CONTEXT) and not (
                 head == "báo cáo" and after.startswith(cue.REPORT_KINDS)):
@@ -181,9 +182,16 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
             return None  # "chương trình công tác năm 2025 của từng đơn vị": one per unit, not one document
         return stop, text[start:stop], issuer
     if head in cue.FOUNDING_HEADS and FOUNDING_RE.match(text, pos) and len(body.split()) <= MAX_SUBJECT:
-        clause = FOUNDED_END_RE.search(text, pos, end)
+        clause = NAME_END_RE.search(text, pos, end)
         stop = pos + len(text[pos:clause.start() if clause else end].rstrip(" ,"))
         return stop, text[start:stop], None  # "quyết định thành lập Tổ chỉ đạo …": known by the body it founds
+    if head in cue.SELF_NAMING and 2 <= len(body.split(",")[0].split()) <= MAX_SUBJECT:
+        clause = NAME_END_RE.search(text, pos, end)
+        own = text[pos:clause.start() if clause else end].split(",")[0]  # no anchor: the name ends at a comma
+        stop = pos + len(own.rstrip())
+        acr = ACRONYM_RE.match(text, stop)
+        stop = acr.end() if acr else stop
+        return stop, text[start:stop], None  # "bộ tiêu chí sản phẩm thuộc Chương trình …"
     if lower or upper:
         return None
     of = OF_RE.search(text, pos, end)

@@ -30,3 +30,23 @@ def test_a_decision_is_known_by_the_body_it_founds(read: Callable[..., TextResul
 ])
 def test_other_decisions_and_the_verb_are_no_names(read: Callable[..., TextResult], text: str) -> None:
     assert [d.label for d in read(text).documents if d.number is None] == []
+
+
+CRITERIA = [
+    ("Đến năm 2026, 45 sản phẩm được công nhận đạt chuẩn theo bộ tiêu chí sản phẩm thuộc Chương trình mỗi xã một "
+     "sản phẩm là mục tiêu của huyện.", "bộ tiêu chí sản phẩm thuộc Chương trình mỗi xã một sản phẩm"),
+    ("Sở Thông tin và Truyền thông xây dựng bộ tiêu chí đánh giá mức độ chuyển đổi số cấp xã (DTI), trình UBND tỉnh "
+     "trong quý II.", "bộ tiêu chí đánh giá mức độ chuyển đổi số cấp xã (DTI)"),
+    ("Huyện có 9 xã đạt chuẩn theo bộ tiêu chí quốc gia về xã nông thôn mới nâng cao trước ngày 30/11.",
+     "bộ tiêu chí quốc gia về xã nông thôn mới nâng cao"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), CRITERIA)
+def test_a_set_of_criteria_names_itself(read: Callable[..., TextResult], text: str, label: str) -> None:
+    found = [(d.doc_type, d.label) for d in read(text).documents if d.number is None]
+    assert ("Regulation", label) in found
+
+
+def test_a_set_of_criteria_without_a_subject_is_no_name(read: Callable[..., TextResult]) -> None:
+    assert [d.label for d in read("Các đơn vị tự chấm điểm theo bộ tiêu chí.").documents] == []

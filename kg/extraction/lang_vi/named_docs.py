@@ -38,6 +38,10 @@ LOWER_HEADS: frozenset[str] = frozenset({"kế hoạch", "kế hoạch hành đ�
                                          "chương trình mục tiêu quốc gia", "đề án", "quy hoạch", "chiến lược",
                                          "báo cáo", "quyết định", "quy định", "bộ tiêu chí"})
 
+# Lower-case heads that single one document out by their own subject, with no period or place ("đạt chuẩn theo bộ
+# tiêu chí sản phẩm thuộc Chương trình OCOP"): a set of criteria is never generic; "theo" before them is no benchmark.
+SELF_NAMING: frozenset[str] = frozenset({"bộ tiêu chí"})
+
 # Lower-case heads that are also verbs ("báo cáo UBND tỉnh", "quyết định đầu tư", "theo quy định"): they name a
 # document only after one of these words, or (báo cáo) when a report kind follows.
 VERB_HEADS: frozenset[str] = frozenset({"báo cáo", "quyết định", "quy định"})
@@ -82,6 +86,6 @@ FOUNDING_HEADS: frozenset[str] = frozenset({"quyết định"})
 FOUNDING_ACTS: tuple[str, ...] = ("thành lập", "kiện toàn", "củng cố, kiện toàn", "giải thể", "tổ chức lại")
 FOUNDED_BODIES: tuple[str, ...] = ("Tổ", "Ban", "Hội đồng", "Đoàn", "Ủy ban", "Trung tâm", "Quỹ", "Văn phòng",
                                    "Bộ phận", "Nhóm")
-# Words after such a name that start a new clause or its deadline ("… và tổ chức ra quân", "… trước ngày 30/6").
-FOUNDING_ENDS: tuple[str, ...] = ("trước ngày", "trước tháng", "trước quý", "trong tháng", "trong quý", "chậm nhất",
-                                  "để", "nhằm")
+# Words after a name without an anchor that start a new clause or its deadline ("… trước ngày 30/6").
+NAME_ENDS: tuple[str, ...] = ("trước ngày", "trước tháng", "trước quý", "trong tháng", "trong quý", "chậm nhất",
+                              "để", "nhằm")
