@@ -60,6 +60,8 @@ DRAFTED_RE = re.compile(rf"(?<![\w])(?:{_alt(cue.DRAFTING)})\s+$")  # "… tham 
 FOUNDING_RE = re.compile(rf"(?:{_alt(cue.FOUNDING_ACTS)})\s+(?:{_alt(cue.FOUNDED_BODIES)})\s+\w")
 # where a name without an anchor ends: a new clause or a deadline ("… và tổ chức ra quân", "… trước ngày 30/6")
 NAME_END_RE = re.compile(rf"\s+(?:và\s+(?:{_alt(cue.COMMA_VERBS)})|{_alt(cue.NAME_ENDS)})(?![\w])")
+KNOWN_RE = re.compile("(?:" + "|".join(r"\s*-\s*".join(_alt([part.strip()]) for part in p.split("-"))
+                                     for p in cue.NATIONAL_PROGRAMMES) + r")(?![\w])", re.I)
 MAX_SUBJECT = 30
 MAX_WORDS = 60
 GENERIC_NEXT = {"của", "số", "này", "đó", "trên", "đã", "và", "hoặc", "các", "được", "tại", "là", "mới", "chung",
@@ -185,10 +187,13 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
         clause = NAME_END_RE.search(text, pos, end)
         stop = pos + len(text[pos:clause.start() if clause else end].rstrip(" ,"))
         return stop, text[start:stop], None  # "quyết định thành lập Tổ chỉ đạo …": known by the body it founds
-    if head in cue.SELF_NAMING and 2 <= len(body.split(",")[0].split()) <= MAX_SUBJECT:
+    if known := KNOWN_RE.match(text, start):
+        acr = ACRONYM_RE.match(text, known.end())
+        stop = acr.end() if acr else known.end()
+        return stop, text[start:stop], None  # "chương trình phục hồi và phát triển kinh tế - xã hội"
+    if head in cue.SELF_NAMING and 2 <= len(body.split()) <= MAX_SUBJECT:
         clause = NAME_END_RE.search(text, pos, end)
-        own = text[pos:clause.start() if clause else end].split(",")[0]  # no anchor: the name ends at a comma
-        stop = pos + len(own.rstrip())
+        stop = pos + len(text[pos:clause.start() if clause else end].rstrip(" ,"))
         acr = ACRONYM_RE.match(text, stop)
         stop = acr.end() if acr else stop
         return stop, text[start:stop], None  # "bộ tiêu chí sản phẩm thuộc Chương trình …"

@@ -50,3 +50,14 @@ def test_a_set_of_criteria_names_itself(read: Callable[..., TextResult], text: s
 
 def test_a_set_of_criteria_without_a_subject_is_no_name(read: Callable[..., TextResult]) -> None:
     assert [d.label for d in read("Các đơn vị tự chấm điểm theo bộ tiêu chí.").documents] == []
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Các huyện tiếp tục triển khai hiệu quả chương trình phục hồi và phát triển kinh tế-xã hội, tháo gỡ khó khăn "
+     "cho doanh nghiệp.", "chương trình phục hồi và phát triển kinh tế-xã hội"),
+    ("Năm 2024, toàn tỉnh có 85 sản phẩm thuộc chương trình mỗi xã một sản phẩm (OCOP) đạt 3 sao.",
+     "chương trình mỗi xã một sản phẩm (OCOP)"),
+])
+def test_a_national_programme_in_lower_case(read: Callable[..., TextResult], text: str, label: str) -> None:
+    assert ("Program", label) in [(d.doc_type, d.label) for d in read(text).documents if d.number is None]
+

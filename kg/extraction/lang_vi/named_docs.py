@@ -41,6 +41,11 @@ LOWER_HEADS: frozenset[str] = frozenset({"kế hoạch", "kế hoạch hành đ�
 # Lower-case heads that single one document out by their own subject, with no period or place ("đạt chuẩn theo bộ
 # tiêu chí sản phẩm thuộc Chương trình OCOP"): a set of criteria is never generic; "theo" before them is no benchmark.
 SELF_NAMING: frozenset[str] = frozenset({"bộ tiêu chí"})
+# National programmes that texts of every province cite in lower case, with no number, period or issuer.
+NATIONAL_PROGRAMMES: tuple[str, ...] = (
+    "chương trình phục hồi và phát triển kinh tế - xã hội", "chương trình mỗi xã một sản phẩm",
+    "chương trình chuyển đổi số quốc gia",
+)
 
 # Lower-case heads that are also verbs ("báo cáo UBND tỉnh", "quyết định đầu tư", "theo quy định"): they name a
 # document only after one of these words, or (báo cáo) when a report kind follows.
