@@ -60,6 +60,7 @@ DRAFTED_RE = re.compile(rf"(?<![\w])(?:{_alt(cue.DRAFTING)})\s+$")  # "… tham 
 FOUNDING_RE = re.compile(rf"(?:{_alt(cue.FOUNDING_ACTS)})\s+(?:{_alt(cue.FOUNDED_BODIES)})\s+\w")
 # where a name without an anchor ends: a new clause or a deadline ("… và tổ chức ra quân", "… trước ngày 30/6")
 NAME_END_RE = re.compile(rf"\s+(?:và\s+(?:{_alt(cue.COMMA_VERBS)})|{_alt(cue.NAME_ENDS)})(?![\w])")
+QUALIFIED_RE = re.compile(rf"(?:{_alt(cue.NAMING_QUALIFIERS)})\s+\w")
 KNOWN_RE = re.compile("(?:" + "|".join(r"\s*-\s*".join(_alt([part.strip()]) for part in p.split("-"))
                                      for p in cue.NATIONAL_PROGRAMMES) + r")(?![\w])", re.I)
 MAX_SUBJECT = 30
@@ -191,7 +192,8 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
         acr = ACRONYM_RE.match(text, known.end())
         stop = acr.end() if acr else known.end()
         return stop, text[start:stop], None  # "chương trình phục hồi và phát triển kinh tế - xã hội"
-    if head in cue.SELF_NAMING and 2 <= len(body.split()) <= MAX_SUBJECT:
+    named_by_subject = head in cue.SELF_NAMING or (head in cue.QUALIFIED_HEADS and QUALIFIED_RE.match(text, pos))
+    if named_by_subject and 2 <= len(body.split()) <= MAX_SUBJECT:
         clause = NAME_END_RE.search(text, pos, end)
         stop = pos + len(text[pos:clause.start() if clause else end].rstrip(" ,"))
         acr = ACRONYM_RE.match(text, stop)

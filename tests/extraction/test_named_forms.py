@@ -61,3 +61,19 @@ def test_a_set_of_criteria_without_a_subject_is_no_name(read: Callable[..., Text
 def test_a_national_programme_in_lower_case(read: Callable[..., TextResult], text: str, label: str) -> None:
     assert ("Program", label) in [(d.doc_type, d.label) for d in read(text).documents if d.number is None]
 
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("3. Bộ Chỉ huy Quân sự tỉnh chủ trì triển khai chương trình trọng điểm nâng cao năng lực ứng phó sự cố thiên "
+     "tai, trình UBND tỉnh trong tháng 9.", "chương trình trọng điểm nâng cao năng lực ứng phó sự cố thiên tai"),
+    ("Sở Lao động - Thương binh và Xã hội hướng dẫn thực hiện chương trình quốc gia về an toàn, vệ sinh lao động.",
+     "chương trình quốc gia về an toàn, vệ sinh lao động"),
+    ("Xây dựng đề án tổng thể phát triển hạ tầng logistics vùng ven biển để thu hút đầu tư.",
+     "đề án tổng thể phát triển hạ tầng logistics vùng ven biển"),
+])
+def test_a_qualified_head_names_one_document(read: Callable[..., TextResult], text: str, label: str) -> None:
+    assert label in [d.label for d in read(text).documents if d.number is None]
+
+
+def test_plural_qualified_heads_are_no_name(read: Callable[..., TextResult]) -> None:
+    text = "Tập trung thực hiện các chương trình trọng điểm, khâu đột phá của nhiệm kỳ."
+    assert [d.label for d in read(text).documents] == []

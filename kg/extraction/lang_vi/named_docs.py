@@ -41,6 +41,9 @@ LOWER_HEADS: frozenset[str] = frozenset({"kế hoạch", "kế hoạch hành đ�
 # Lower-case heads that single one document out by their own subject, with no period or place ("đạt chuẩn theo bộ
 # tiêu chí sản phẩm thuộc Chương trình OCOP"): a set of criteria is never generic; "theo" before them is no benchmark.
 SELF_NAMING: frozenset[str] = frozenset({"bộ tiêu chí"})
+# Heads that do so after a qualifier making them one ("triển khai chương trình trọng điểm nâng cao năng lực …").
+QUALIFIED_HEADS: frozenset[str] = frozenset({"chương trình", "đề án", "chiến lược", "kế hoạch"})
+NAMING_QUALIFIERS: tuple[str, ...] = ("trọng điểm", "quốc gia", "tổng thể")
 # National programmes that texts of every province cite in lower case, with no number, period or issuer.
 NATIONAL_PROGRAMMES: tuple[str, ...] = (
     "chương trình phục hồi và phát triển kinh tế - xã hội", "chương trình mỗi xã một sản phẩm",
@@ -83,7 +86,7 @@ DRAFTING: tuple[str, ...] = ("xây dựng", "ban hành", "điều chỉnh, bổ 
 
 # Verbs that, after a comma, start a new clause: the name before them has ended ("…, xây dựng kế hoạch …").
 COMMA_VERBS: tuple[str, ...] = ("xây dựng", "triển khai", "tổ chức", "tăng cường", "đẩy mạnh", "tập trung",
-                                "tiếp tục", "ban hành", "phấn đấu", "hoàn thành", "quán triệt")
+                                "tiếp tục", "ban hành", "phấn đấu", "hoàn thành", "quán triệt", "trình")
 
 # A decision known by the body it founds or reorganises ("quyết định thành lập Tổ chỉ đạo …", "Quyết định kiện toàn
 # Ban Chỉ đạo …"): the act's verbs, and the nouns that open a named body (capitalised).
