@@ -765,6 +765,7 @@ def deduplicate(found: list[Target]) -> list[Target]:
     for members in groups.values():
         if len(members) > 1:
             _drop_contained(found, members, drop)
+            _drop_same_concept(found, members, drop)
     if not drop:
         return found
     keep = [i for i in range(len(found)) if i not in drop]
@@ -819,6 +820,25 @@ def _drop_contained(found: list[Target], members: list[int], drop: dict[int, int
             first_kept.setdefault(sig, i)
         else:
             drop[i] = best
+
+
+def _drop_same_concept(found: list[Target], members: list[int], drop: dict[int, int]) -> None:
+    """Within figures of one quantity, drop each restating an earlier kept one in other words: the same indicator
+    concept, period and sector ("tăng trưởng kinh tế cả nước năm 2025 đạt 8,3 - 8,5%" … "tăng trưởng GDP đạt
+    8,3 - 8,5%")."""
+    first: dict[tuple[str, str | None, str | None], int] = {}
+    for i in members:
+        if i in drop:
+            continue
+        t = found[i]
+        concept = concept_of(t.indicator, t.base_unit)
+        if concept is None:
+            continue
+        key = (concept.key, t.period, t.sector)
+        if key in first:
+            drop[i] = first[key]
+        else:
+            first[key] = i
 
 
 def _share_predicates(pct: list[Target]) -> None:

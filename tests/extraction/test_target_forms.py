@@ -208,3 +208,18 @@ def test_the_short_spelling_of_dong_is_the_unit() -> None:
     assert [(t.value, t.unit, t.base_value, t.base_unit) for t in found] == [
         (Decimal("7.8"), "triệu đồng", Decimal(7800000), "đồng"), (Decimal(45000), "đồng", Decimal(45000), "đồng")]
     assert read_targets("Thực hiện theo điểm đ khoản 2 Điều 5 và mục 3 đ của Kế hoạch.", 2024) == []
+
+
+def test_a_figure_restated_in_other_words_is_one_target() -> None:
+    text = ("Chính phủ đặt mục tiêu tăng trưởng kinh tế cả nước năm 2026 đạt 7 - 7,5%. Theo đó, mục tiêu năm 2026 là "
+            "tăng trưởng GDP đạt 7 - 7,5%, CPI dưới 4%.")
+    found = read_targets(text, 2026)
+    assert [(t.indicator, t.value, t.upper) for t in found] == [
+        ("Tăng trưởng kinh tế cả nước năm 2026", Decimal(7), Decimal("7.5")),
+        ("Chỉ số giá tiêu dùng (CPI)", Decimal(4), None)]
+
+
+
+def test_one_figure_of_two_concepts_stays_two_targets() -> None:
+    text = "Mục tiêu năm 2025: tăng trưởng GRDP đạt 8%. Kim ngạch xuất khẩu tăng 8%. Tăng trưởng GDP cả nước đạt 8%."
+    assert [t.value for t in read_targets(text, 2025)] == [Decimal(8)] * 3
