@@ -16,7 +16,7 @@ from kg.extraction.bodies import PROVINCE_ALT, canonical_province, match_body, n
 from kg.extraction.dates import DATE_RE, find_dates
 from kg.extraction.lang_vi.abbreviations import KEY_ABBREVIATIONS
 from kg.extraction.lang_vi.named_docs import HEADS
-from kg.extraction.named_titles import HEAD_RE, read_titled
+from kg.extraction.named_titles import HEAD_RE, KNOWN_RE, read_titled
 from kg.extraction.symbols import SYMBOL_RE, find_symbols
 from kg.extraction.text import UPPER, squash
 from kg.model import Body
@@ -284,6 +284,7 @@ def _titled(text: str, m: re.Match[str], doc_type: str, province: str | None,
     cites = SYMBOL_RE.search(label) is not None  # "… thực hiện Nghị quyết số 01/NQ-CP … của Chính phủ"
     if cites:
         issuer = None
-    national = not cites and bool(re.search(r"quốc gia|toàn quốc|của Đảng|Chính phủ|cả nước|Trung ương", label, re.I)) \
+    said = not cites and bool(re.search(r"quốc gia|toàn quốc|của Đảng|Chính phủ|cả nước|Trung ương", label, re.I)) \
         and not re.search(r"\btỉnh\b", label)
+    national = said or KNOWN_RE.match(label) is not None  # its words say so, or a national programme
     return NamedMention(m.start(), end, doc_type, label, _key(label), national, issuer=issuer)

@@ -62,6 +62,13 @@ def test_a_national_programme_in_lower_case(read: Callable[..., TextResult], tex
     assert ("Program", label) in [(d.doc_type, d.label) for d in read(text).documents if d.number is None]
 
 
+def test_a_national_programme_is_one_node_across_provinces(read: Callable[..., TextResult]) -> None:
+    a = read("Tỉnh Gia Lai tiếp tục thực hiện chương trình phục hồi và phát triển kinh tế - xã hội.")
+    b = read("Tỉnh Bến Tre đẩy nhanh chương trình phục hồi và phát triển kinh tế - xã hội, hỗ trợ doanh nghiệp.")
+    assert {(d.scope, d.key) for d in a.documents} == {(d.scope, d.key) for d in b.documents}
+    assert [d.scope for d in a.documents] == ["vn"]
+
+
 @pytest.mark.parametrize(("text", "label"), [
     ("3. Bộ Chỉ huy Quân sự tỉnh chủ trì triển khai chương trình trọng điểm nâng cao năng lực ứng phó sự cố thiên "
      "tai, trình UBND tỉnh trong tháng 9.", "chương trình trọng điểm nâng cao năng lực ứng phó sự cố thiên tai"),
