@@ -6,20 +6,18 @@ text, before the fix), so the time bound is only a safety net against that, not 
 
 The text is extracted whole (`kg.extraction.pipeline.extract`), not cut by the limits of `kg.limits`
 that a build applies first: the point is that extraction itself stays linear. Each case runs in a process of
-its own (forked from one that loaded the pipeline), killed past three times the bound, so a regression fails
-on its time instead of hanging the suite; the bound is on CPU time, which other work on the machine does not
-inflate.
+its own (tests/hostile_runner.py: forked from one that loaded the pipeline), killed past three times the bound,
+so a regression fails on its time instead of hanging the suite; the bound is on CPU time, which other work on
+the machine does not inflate.
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hostile_cases import GOOD
+from hostile_runner import run_each, timed
 
 REPEAT = 100_000
 MAX_SECONDS = 60.0  # of CPU: a super-linear scan takes many minutes at this size; a linear one 2-10 s
@@ -55,47 +53,23 @@ EXPECTED_AT_LEAST = {
     "references": ("documents", REPEAT // 2),
     "law_names": ("documents", 1),
 }
-PROBE = r"""
-import json, os, signal, sys, time
-sys.path.insert(0, sys.argv[3])
-from test_hostile_linear import FORMS, KNOWN_SLOW
-from hostile_cases import GOOD
-from kg.extraction.pipeline import extract, make_nlp
 
-make_nlp()  # loaded once; each form is then extracted in a child forked from here, killed past its time
-results = {}
-for name in sys.argv[5:]:
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(r)
-        signal.alarm(int(sys.argv[4]))
-        form = {**FORMS, **KNOWN_SLOW}[name]
-        text = GOOD + "".join(form(i) for i in range(int(sys.argv[2])))
-        start, cpu = time.perf_counter(), time.process_time()
-        res = extract(text, file_name="hostile.txt", rel_path="hostile.txt")
-        with os.fdopen(w, "w") as f:
-            json.dump({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
-                       "mb": len(text.encode()) / 1e6, "targets": len(res.targets), "meetings": len(res.meetings),
-                       "documents": len(res.documents), "tasks": len(res.tasks)}, f)
-        os._exit(0)
-    os.close(w)
-    with os.fdopen(r) as f:
-        data = f.read()
-    _, status = os.waitpid(pid, 0)
-    results[name] = json.loads(data) if data else {"died": status}
-with open(sys.argv[1], "w") as f:
-    json.dump(results, f)
-"""
+
+def extract_form(name: str, repeat: int) -> dict:
+    """The job run in each form's process: `extract` of the good text followed by ``repeat`` repetitions."""
+    from kg.extraction.pipeline import extract
+
+    form = {**FORMS, **KNOWN_SLOW}[name]
+    text = GOOD + "".join(form(i) for i in range(repeat))
+    res, took = timed(lambda: extract(text, file_name="hostile.txt", rel_path="hostile.txt"))
+    return took | {"mb": len(text.encode()) / 1e6, "targets": len(res.targets), "meetings": len(res.meetings),
+                   "documents": len(res.documents), "tasks": len(res.tasks)}
 
 
 def run_forms(names: list[str], repeat: int, timeout: float, out: Path) -> dict[str, dict]:
-    """Extract each form's text in a process of its own (forked from one that loaded the pipeline once)."""
-    tests = str(Path(__file__).resolve().parent)
-    r = subprocess.run([sys.executable, "-c", PROBE, str(out), str(repeat), tests, str(int(timeout)), *names],
-                       capture_output=True, text=True, timeout=timeout * len(names) + 60)
-    assert r.returncode == 0, r.stderr[-3000:]
-    return json.loads(out.read_text())
+    """Extract each form's text in a process of its own (forked from one that loaded the pipeline once), killed
+    past ``timeout`` seconds."""
+    return run_each(extract_form, names, out, args=[repeat], alarm=int(timeout), timeout=timeout * len(names) + 60)
 
 
 @pytest.fixture(scope="module")
