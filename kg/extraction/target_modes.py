@@ -148,6 +148,12 @@ def year_bound(text: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
+def _line_end(text: str, s: int) -> int:
+    """The end of the line that holds position `s`."""
+    nl = text.find("\n", s)
+    return nl if nl >= 0 else len(text)
+
+
 def sentence_modes(text: str, spans: list[tuple[int, int]], plan_year: int | None) -> list[str | None]:
     """The mode of each sentence span of `text`, in order. Without a plan year, an opening year before the
     first full date of the text still reports."""
@@ -163,16 +169,17 @@ def sentence_modes(text: str, spans: list[tuple[int, int]], plan_year: int | Non
         sentence = text[s:e]
         new_par = "\n" in text[prev_end:s] or s == 0
         prev_end = e
-        first_line = sentence.strip().split("\n", 1)[0]
+        # a heading or item number split off as its own sentence ("Điều 2." | "Các chỉ tiêu …") is judged by its line
+        first_line = text[s:_line_end(text, s)].strip() if new_par else ""
         if new_par and HEADING_RE.match(first_line) and not QUANTITY_HINT_RE.search(first_line.split(".", 1)[-1]):
             section = heading_mode(first_line)
             mode, intro_open = section, False
             out.append(None)
             continue
         if new_par:
-            if mode == "target" and not (intro_open or LIST_ITEM_RE.match(sentence)):
+            if mode == "target" and not (intro_open or LIST_ITEM_RE.match(first_line)):
                 mode = section
-            if intro_open and not QUANTITY_HINT_RE.search(sentence) and not LIST_ITEM_RE.match(sentence):
+            if intro_open and not QUANTITY_HINT_RE.search(sentence) and not LIST_ITEM_RE.match(first_line):
                 intro_open = False
                 mode = section
         low = low_text[s:e] if low_text is not None else sentence.lower() if foldable(sentence) else None

@@ -223,3 +223,16 @@ def test_a_figure_restated_in_other_words_is_one_target() -> None:
 def test_one_figure_of_two_concepts_stays_two_targets() -> None:
     text = "Mục tiêu năm 2025: tăng trưởng GRDP đạt 8%. Kim ngạch xuất khẩu tăng 8%. Tăng trưởng GDP cả nước đạt 8%."
     assert [t.value for t in read_targets(text, 2025)] == [Decimal(8)] * 3
+
+
+def test_an_article_heading_names_the_section_of_its_numbered_items() -> None:
+    # "Điều 2. Các chỉ tiêu chủ yếu" and "1. Về …" split into sentences at their numbers: the line decides.
+    text = ("Điều 2. Các chỉ tiêu chủ yếu\n"
+            "1. Về kinh tế: Tổng sản phẩm trên địa bàn tăng 7,5%; thu ngân sách tăng 6% so với ước thực hiện "
+            "năm 2026.\n"
+            "2. Về xã hội: Tỷ lệ lao động qua đào tạo 72%.\n"
+            "Điều 3. Đánh giá kết quả thực hiện\n"
+            "1. Về kinh tế: Tổng sản phẩm trên địa bàn tăng 6,1%.\n")
+    found = read_targets(text, 2027)
+    assert [(t.value, t.is_result) for t in found] == [
+        (Decimal("7.5"), False), (Decimal(6), False), (Decimal(72), False), (Decimal("6.1"), True)]
