@@ -57,6 +57,7 @@ REQUEST_RE = re.compile(rf"(?<!\w)(?i:{_alt(cues.REQUEST_VERBS)})\s+(?:{_ADDRESS
 REQUEST_WORD_RE = re.compile(rf"(?i:{_alt(cues.REQUEST_VERBS)})\s+")
 PROPOSE_RE = re.compile(rf"(?i)(?!(?:{_alt(cues.ASSIGNING_VERBS)})\s)")  # a request verb that only proposes
 IS_INTRO_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.IS_INTRO_NOUNS)})(?:\s+[^\s,.;:]+){{0,6}}?\s+là\s+", re.I)
+TASK_NOUN_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.IS_INTRO_NOUNS)})(?!\w)", re.I)
 COUNT_RE = re.compile(rf"\b\d{{1,2}}\s+(?:nhóm\s+)?(?:{_alt(cues.IS_INTRO_NOUNS)})", re.I)
 _PROVINCE_SUBJECT = _alt([*PROVINCES, *cues.PROVINCE_SUBJECTS]) + rf"|(?:tỉnh|thành\s+phố)\s+(?:{_alt(PROVINCES)})"
 SUBJECT_RE = re.compile(rf"(?:{_PROVINCE_SUBJECT})\s+(?:cũng\s+|sẽ\s+)?(?=(?:{_alt(cues.TASK_VERBS)})(?!\w))", re.I)
@@ -130,8 +131,8 @@ def read_prose_tasks(text: str, ctx: TaskContext) -> list[Task]:
     skip = excluded_regions(text)
     out: list[Task] = []
     used_until = -1
-    for k, (a, _b) in enumerate(paras):
-        if a < used_until or inside(a, skip) or in_table(text, paras, k):
+    for k, (a, b) in enumerate(paras):
+        if a < used_until or in_table(text, paras, k) or (inside(a, skip) and not _names_task_list(text[a:b])):
             continue
         found, last = _list_at(text, paras, k, ctx)
         if found:
@@ -250,6 +251,16 @@ def _is_intro(intro: str) -> bool:
         return _announces(intro)
     # the purpose clause ends at one of its commas: «Để đạt các mục tiêu, chỉ tiêu đã đề ra, tỉnh tập trung …»
     return any(_announces(intro[m.end():]) for m in re.finditer(r",\s*", intro))
+
+
+def _names_task_list(para: str) -> bool:
+    """A paragraph that ends by announcing a list of tasks by name («Để đạt mục tiêu trên, các sở, ngành tập
+    trung thực hiện 4 nhóm nhiệm vụ, giải pháp sau:»): its items are tasks even in a section of aims."""
+    para = para.rstrip()
+    if not para.endswith(":"):
+        return False
+    intro = para[_sentence_start(para, 0, len(para) - 1):-1]
+    return _is_intro(intro) and bool(TASK_NOUN_RE.search(intro))
 
 
 def _speaker_asks(intro: str, verbs: re.Pattern[str] | None = None) -> bool:

@@ -706,3 +706,19 @@ def test_directive_items_after_a_chairmans_chi_thi() -> None:
             "2. Xây dựng phương án vận hành xả lũ hạ du.\n")
     assert labels(text, province="Quảng Nam") == ["Tăng cường kiểm tra an toàn các hồ chứa xung yếu trên địa bàn",
                                                  "Xây dựng phương án vận hành xả lũ hạ du"]
+
+
+def test_a_task_list_announced_inside_a_section_of_aims() -> None:
+    text = ("II. MỤC TIÊU\n"
+            "Đến năm 2027, 80% xã có điểm phục vụ du lịch cộng đồng.\n"
+            "Để hoàn thành mục tiêu nêu trên, các sở, ngành và UBND các huyện thực hiện 3 nhóm giải pháp sau:\n"
+            "1. Nâng cấp hạ tầng giao thông đến các bản du lịch.\n"
+            "2. Xây dựng sản phẩm du lịch gắn với văn hóa dân tộc.\n"
+            "3. Đào tạo kỹ năng phục vụ khách cho hộ dân làm du lịch.\n"
+            "III. KINH PHÍ\n"
+            "Kinh phí bố trí từ ngân sách tỉnh.\n")
+    assert labels(text) == ["Nâng cấp hạ tầng giao thông đến các bản du lịch",
+                            "Xây dựng sản phẩm du lịch gắn với văn hóa dân tộc",
+                            "Đào tạo kỹ năng phục vụ khách cho hộ dân làm du lịch"]
+    aims_only = text.replace("thực hiện 3 nhóm giải pháp sau:", "phấn đấu đạt các chỉ tiêu sau:")
+    assert labels(aims_only) == []
