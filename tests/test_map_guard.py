@@ -1,6 +1,8 @@
-"""The map's last guard (`kg.stream.map_text`): nothing a UTF-8 writer refuses leaves a worker. Lone surrogates
-can come from a PDF's text layer (its ToUnicode map) or a ``--base`` decoded from non-UTF-8 command-line bytes;
-each such file gets one line naming it, and the N-Quads of every other file hold none."""
+"""Nothing a UTF-8 writer refuses leaves a worker. Lone surrogates can come from a PDF's text layer (its ToUnicode
+map), a reader that decodes with ``surrogateescape``, or a ``--base`` decoded from non-UTF-8 command-line bytes: a
+text holding one is refused as it is read (`kg.ingest.readers.refuse_surrogates`, before spaCy sees it), the rest by
+the map's last guard (`kg.stream.map_text`); each such file gets one line naming it and the cause, and the N-Quads of
+every other file hold none."""
 
 from __future__ import annotations
 
@@ -8,8 +10,11 @@ import io
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
-from kg.build import sample_corpus
+from kg.build import build_dataset, sample_corpus
+from kg.ingest import READERS, ReadError
+from kg.ingest.readers import decode_file, refuse_surrogates
 from kg.rdf.iris import DEFAULT_BASE
 from kg.stream import map_text
 
@@ -59,8 +64,47 @@ def test_pdf_text_with_a_lone_surrogate_is_one_line_naming_the_file(tmp_path: Pa
     bad, fine = tmp_path / "surrogate.pdf", tmp_path / "plain.pdf"
     bad.write_bytes(_pdf(LINES, "D800"))
     fine.write_bytes(_pdf(LINES, "0041"))  # the same text with an "A" where the surrogate was
+    at = decode_file(fine, fine.read_bytes()).text.index("01/NQ-CP A cua") + len("01/NQ-CP ")
     out = map_text((str(bad), bad.name, DEFAULT_BASE, 0.0))
-    assert out.error is not None and out.error.startswith(f"{bad}: ") and "\n" not in out.error
-    assert "surrogate" in out.error and out.nquads == ""
+    assert out.error == f"{bad}: the text holds a lone surrogate (U+D800) at character {at}: not valid Unicode"
+    assert out.nquads == "" and out.docs == []
     ok = map_text((str(fine), fine.name, DEFAULT_BASE, 0.0))
     assert ok.error is None and '"01/NQ-CP"' in ok.nquads and "01/NQ-CP A cua Chinh phu" in ok.nquads
+
+
+def _surrogateescape_txt(path: Path, data: bytes, warnings: list[str]) -> str:
+    """A .txt reader that lets bytes that are not UTF-8 through as surrogate escapes (U+DC80..U+DCFF)."""
+    return data.decode("utf-8", "surrogateescape")
+
+
+def test_txt_with_a_surrogate_escape_is_refused_as_read_and_the_rest_built(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(READERS, ".txt", ("txt", _surrogateescape_txt))
+    text = PLAN.read_bytes()
+    bad, pdf, good = tmp_path / "escaped.txt", tmp_path / "surrogate.pdf", tmp_path / PLAN.name
+    bad.write_bytes(text[:3000] + b" \xff " + text[3000:])
+    pdf.write_bytes(_pdf(LINES, "DFFF"))
+    good.write_bytes(text)
+    at = len(text[:3000].decode("utf-8")) + 1
+    with pytest.raises(ReadError) as e:
+        decode_file(bad, bad.read_bytes())
+    assert str(e.value) == f"{bad}: the text holds a lone surrogate (U+DCFF) at character {at}: not valid Unicode"
+    errors: list[str] = []
+    ds = build_dataset([bad, pdf, good], on_error=errors.append)
+    assert len(errors) == 2 and str(e.value) in errors, errors
+    assert any(ln.startswith(f"{pdf}: the text holds a lone surrogate (U+DFFF) at character ") for ln in errors)
+    names = {str(o) for _, _, o, _ in ds.quads((None, URIRef("https://w3id.org/vnkg/ontology#fileName"), None, None))}
+    assert names == {PLAN.name}
+
+
+@pytest.mark.parametrize("text", ["plain ASCII", "Kế hoạch số 57/KH-UBND", "emoji 🇻🇳 and U+FFFD \ufffd"])
+def test_valid_text_passes_the_surrogate_check(text: str) -> None:
+    refuse_surrogates(Path("x.txt"), text)  # raises on a lone surrogate only
+
+
+@pytest.mark.parametrize(("text", "code", "at"), [("\ud800", "D800", 0), ("ab\udbff", "DBFF", 2),
+                                                  ("Kế hoạch \udc80 x \ud800", "DC80", 9)])
+def test_the_first_lone_surrogate_is_named_with_its_offset(text: str, code: str, at: int) -> None:
+    with pytest.raises(ReadError) as e:
+        refuse_surrogates(Path("x.txt"), text)
+    assert str(e.value) == f"x.txt: the text holds a lone surrogate (U+{code}) at character {at}: not valid Unicode"

@@ -516,7 +516,21 @@ def decode_file(path: Path, data: bytes, warnings: list[str] | None = None) -> R
     text = reader(path, data, sink)
     if not text.strip():
         raise ReadError(path, "no text (empty or whitespace only)")
-    return RawText(path=path, text=bound_text(path, fix_tcvn3(text), sink), fmt=fmt)
+    text = bound_text(path, fix_tcvn3(text), sink)
+    refuse_surrogates(path, text)
+    return RawText(path=path, text=text, fmt=fmt)
+
+
+def refuse_surrogates(path: Path, text: str) -> None:
+    """ReadError naming the first lone surrogate of ``text`` (a PDF's ToUnicode map, a str decoded with
+    ``surrogateescape``): no tokenizer or UTF-8 writer accepts one. One pass in C, none for ASCII."""
+    if text.isascii():
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise ReadError(path, f"the text holds a lone surrogate (U+{ord(text[e.start]):04X}) at character "
+                              f"{e.start}: not valid Unicode") from None
 
 
 def read_file(path: Path, *, max_bytes: int | None = None, warnings: list[str] | None = None) -> RawText:
