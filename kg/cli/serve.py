@@ -47,6 +47,9 @@ def serve_cli(
     texts: Path = typer.Option(None, "--texts", metavar="DIR",
                                help="The corpus folder the graph was built from: a document's page opens each "
                                     "fact in its text (only files inside DIR that the graph names are read)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Keep no answers in memory (ETags and 304 still)."),
+    cache_mb: float = typer.Option(64.0, "--cache-mb", help="Memory for whole answers, repeated requests being "
+                                                           "answered from it (none over a sixteenth of it)."),
 ) -> None:
     """Serve the graph: SPARQL 1.1 endpoint at /sparql, query page at /, resource pages at /id/…"""
     import uvicorn
@@ -70,7 +73,8 @@ def serve_cli(
     config = ServeConfig(source=source, base=base, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
                          token=token, workers=workers, threads=threads, allow_federation=tuple(allow_federation or ()),
                          per_client=per_client, queue=queue, short_timeout=short_timeout, max_body=max_body,
-                         body_timeout=header_timeout, texts=texts)
+                         body_timeout=header_timeout, texts=texts, cache=not no_cache and cache_mb > 0,
+                         cache_mb=max(cache_mb, 0.0))
     try:
         asgi = create_app(config)
     except (OSError, SyntaxError, ValueError) as e:

@@ -28,7 +28,13 @@ Routes:
   document's ``/id/`` page in HTML is its dossier (``kg.serve.pages``).
 * ``GET /explain/{id}``: the ``kg explain`` view of the source text ``{base}text/{id}``, read from the folder
   given by ``--texts`` (the file the graph names, never a path from the request); 404 without ``--texts``.
-* ``GET /healthz``: status and worker statistics. CORS on every answer.
+* ``GET /healthz``: status, worker and cache statistics. CORS on every answer.
+* Validators and the answer cache (``kg.serve.cache``): every SPARQL answer, ``/id/`` and ``/indicator/`` page
+  carries a weak ``ETag`` (the store's version and the request's answer-determining parts) and
+  ``Cache-Control: no-cache``; ``If-None-Match`` with it answers 304 without running anything. Whole SPARQL
+  answers up to ``cache_mb`` / 16 are kept in memory (``cache_mb`` in all; none with ``cache=False``) and a
+  repeated request is answered from there; a streamed answer is copied as it goes out and kept only if it
+  ended whole and under the row cap.
 """
 
 from __future__ import annotations
@@ -55,7 +61,7 @@ from starlette.staticfiles import StaticFiles
 
 from kg import queries, results
 from kg.defaults import DEFAULT_BASE
-from kg.serve import dataset, generation, guard, pages, tempstore
+from kg.serve import cache, dataset, generation, guard, pages, tempstore
 from kg.serve.guard import Refused
 from kg.serve.limits import read_body
 from kg.serve.pool import Busy, Lifeline, Pool, QueryTimeout, WorkerDied, WorkerSettings
@@ -97,6 +103,8 @@ class ServeConfig:
     max_depth: int = guard.MAX_DEPTH
     body_timeout: float = 10.0
     texts: Path | None = None  # the corpus folder: dossier facts open in their text's explain view
+    cache: bool = True  # keep whole answers in memory (kg.serve.cache)
+    cache_mb: float = 64.0  # at most this much in all, and no answer over a sixteenth of it
 
 
 def detect_base(store_path: str) -> str:
@@ -159,6 +167,15 @@ def _log(message: str) -> None:
 
 def _text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     return PlainTextResponse(message.rstrip("\n") + "\n", status_code=status, headers=headers)
+
+
+def _validated(tag: str) -> dict[str, str]:
+    """The headers of an answer with its validator: clients keep it, but ask again (If-None-Match) to use it."""
+    return {"ETag": tag, "Cache-Control": cache.CACHE_CONTROL, "Vary": "Accept"}
+
+
+def _not_modified(tag: str) -> Response:
+    return Response(status_code=304, headers=_validated(tag))
 
 
 def _media(content_type: str) -> tuple[str, str | None]:
@@ -233,6 +250,8 @@ def create_app(config: ServeConfig) -> Starlette:
     texts = pages.SourceFolder(config.texts) if config.texts is not None else None
     pool = Pool(settings, config.workers, per_client=config.per_client, queue_max=config.queue,
                 short_timeout=config.short_timeout)
+    limit = int(config.cache_mb * 1024 * 1024)
+    answers = cache.AnswerCache(limit, limit // 16) if config.cache and limit > 0 else None
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -290,16 +309,33 @@ def create_app(config: ServeConfig) -> Starlette:
         job = {"op": "query", "text": query, "formats": formats, "max_rows": config.max_rows, "accept": accept,
                "default_graphs": params.get("default-graph-uri", []), "named_graphs": params.get("named-graph-uri", []),
                "base": endpoint_url(request)}
+        key = cache.request_key({k: v for k, v in job.items() if k not in ("op", "accept")})
+        version = pool.settings.version
+        if cache.matches(request.headers.get("if-none-match"), cache.etag(version, key)):
+            return _not_modified(cache.etag(version, key))
+        kept = answers.get(version, key) if answers is not None else None
+        if kept is not None:
+            return Response(kept.body, media_type=results.MEDIA_TYPES[kept.fmt],
+                            headers=_validated(cache.etag(version, key)))
         reply = await run(pool.query_stream(client_of(request), job, config.timeout))
         if isinstance(reply, Response):
             return reply
         header, body, stream = reply
-        headers = {"Vary": "Accept"}
+        version, fmt = header.get("version", version), header["format"]
+        headers = _validated(cache.etag(version, key))
         if header.get("truncated"):
             headers["X-Result-Truncated"] = "true"
-        if stream is not None:  # a long answer: sent as the store yields it
-            return Streamed(body, stream, media_type=results.MEDIA_TYPES[header["format"]], headers=headers)
-        return Response(body, media_type=results.MEDIA_TYPES[header["format"]], headers=headers)
+        if stream is not None:  # a long answer: sent as the store yields it (and kept if it ends whole)
+            tee = cache.Tee(answers, body) if answers is not None else None
+            return Streamed(body, stream, tee=tee, keep=lambda whole: keep(version, key, fmt, whole),
+                            media_type=results.MEDIA_TYPES[fmt], headers=headers)
+        if not header.get("truncated"):
+            keep(version, key, fmt, body)
+        return Response(body, media_type=results.MEDIA_TYPES[fmt], headers=headers)
+
+    def keep(version: str, key: str, fmt: str, body: bytes) -> None:
+        if answers is not None:
+            answers.put(version, key, cache.Answer(fmt, body))
 
     async def run_update(request: Request, params: dict[str, list[str]], text: str) -> Response:
         if not config.allow_update:
@@ -322,6 +358,9 @@ def create_app(config: ServeConfig) -> Starlette:
         accept = request.headers.get("accept", "")
         html = forced is None and "text/html" in accept
         fmt = forced if forced in results.GRAPH_FORMATS else negotiate(accept, GRAPH_TYPES, "turtle") or "turtle"
+        tag = cache.etag(pool.settings.version, cache.request_key({"id": iri, "format": "html" if html else fmt}))
+        if cache.matches(request.headers.get("if-none-match"), tag):
+            return _not_modified(tag)
         reply = await run(pool.query(client_of(request), {"op": "describe", "iri": iri}, config.timeout))
         if isinstance(reply, Response):
             return reply
@@ -333,18 +372,19 @@ def create_app(config: ServeConfig) -> Starlette:
                                     status_code=404)
             return _text(404, message)
         if html and pages.is_document(iri, triples):
-            return await page_of(request, lambda select: pages.dossier_html(select, iri, base, triples, texts))
+            return await page_of(request, lambda select: pages.dossier_html(select, iri, base, triples, texts), tag)
         if html:
-            return HTMLResponse(pages.resource_html(iri, triples, base), headers={"Vary": "Accept"})
+            return HTMLResponse(pages.resource_html(iri, triples, base), headers=_validated(tag))
         return Response(results.serialize_graph(triples, fmt), media_type=results.MEDIA_TYPES[fmt],
-                        headers={"Vary": "Accept"})
+                        headers=_validated(tag))
 
-    async def page_of(request: Request, make: Any) -> Response:
+    async def page_of(request: Request, make: Any, tag: str | None = None) -> Response:
         """A dossier or indicator page: its queries run on the workers, from a thread (kg.serve.pages)."""
         select = pages.worker_select(lambda job: pool.query(client_of(request), job, config.timeout),
                                      asyncio.get_running_loop())
         try:
-            return HTMLResponse(await asyncio.to_thread(make, select), headers={"Vary": "Accept"})
+            return HTMLResponse(await asyncio.to_thread(make, select),
+                                headers=_validated(tag) if tag else {"Vary": "Accept"})
         except (QueryTimeout, Busy) as e:
             return _text(503, str(e), {"Retry-After": "2"})
         except WorkerDied as e:
@@ -354,7 +394,11 @@ def create_app(config: ServeConfig) -> Starlette:
 
     async def indicator(request: Request) -> Response:
         key = request.path_params.get("key", "")
-        return await page_of(request, (lambda s: pages.indicator_html(s, key, base)) if key else pages.indicators_html)
+        tag = cache.etag(pool.settings.version, cache.request_key({"indicator": key}))
+        if cache.matches(request.headers.get("if-none-match"), tag):
+            return _not_modified(tag)
+        return await page_of(request, (lambda s: pages.indicator_html(s, key, base)) if key else pages.indicators_html,
+                             tag)
 
     async def explain(request: Request) -> Response:
         text_id = request.path_params["text_id"]
@@ -368,6 +412,7 @@ def create_app(config: ServeConfig) -> Starlette:
 
     async def health(_request: Request) -> Response:
         return JSONResponse({"status": "ok", "base": base, "pool": pool.stats(),
+                             "cache": answers.stats() if answers is not None else None,
                              **({"janitor": janitor.pid} if janitor is not None else {})})
 
     routes = [
@@ -382,6 +427,6 @@ def create_app(config: ServeConfig) -> Starlette:
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     middleware = [Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
-                             allow_headers=["*"], expose_headers=["X-Result-Truncated", "Retry-After"],
+                             allow_headers=["*"], expose_headers=["X-Result-Truncated", "Retry-After", "ETag"],
                              max_age=86400)]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

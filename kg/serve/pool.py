@@ -29,6 +29,8 @@ Scheduling, so that no client can stall the others:
   written), and fresh readers start.
 * A new store generation (``kg build --store`` switched the store's link, ``kg.storegen``) is followed with
   ``switch``: fresh workers open it and take every new query; the old ones finish what they run and exit.
+* Each answer's header names the ``version`` it comes from (the generation's folder and the updates applied,
+  ``WorkerSettings.version``): the ETags and the answer cache are keyed by it (``kg.serve.cache``).
 """
 
 from __future__ import annotations
@@ -86,6 +88,12 @@ class WorkerSettings:
     lifeline: Lifeline
     prefixes: dict[str, str] = field(default_factory=dict)
     threads: int = 4
+    updates: int = 0  # updates applied by this server to ``store``: part of the version its answers come from
+
+    @property
+    def version(self) -> str:
+        """What an answer is a function of, besides the request: the generation and the updates applied."""
+        return f"{self.store}#{self.updates}"
 
     def command(self, *, write: bool = False) -> list[str]:
         config = {"store": self.store, "mode": self.mode, "write": write, "lifeline": self.lifeline.read_fd,
@@ -114,6 +122,7 @@ class Worker:
     proc: asyncio.subprocess.Process
     threads: int
     store: str
+    version: str = ""
     jobs: dict[int, Job] = field(default_factory=dict)
     reserve: bool = False
     retired: bool = False
@@ -189,7 +198,7 @@ async def spawn(settings: WorkerSettings, *, write: bool = False) -> Worker:
         raise WorkerDied(f"a query worker failed to start (exit status {proc.returncode})") from e
     if not header.get("ok"):
         raise WorkerDied(f"a query worker failed to start: {header}")
-    return Worker(proc, 1 if write else settings.threads, settings.store)
+    return Worker(proc, 1 if write else settings.threads, settings.store, settings.version)
 
 
 class Stream:
@@ -258,6 +267,7 @@ class Pool:
         self.on_reserve: Counter[str] = Counter()
         self.paused = False
         self.restarts: list[float] = []  # seconds each replacement took to become ready
+        self.jobs_sent = 0  # queries and describes sent to the workers
         self._numbers = itertools.count(1)
         self._changed = asyncio.Event()
         self._update_lock = asyncio.Lock()
@@ -294,7 +304,7 @@ class Pool:
         if task is not None:
             with contextlib.suppress(WorkerDied):
                 worker = await task
-                if worker.store == self.settings.store:
+                if worker.version == self.settings.version:
                     return worker
                 worker.kill()
         return await spawn(self.settings)
@@ -335,7 +345,8 @@ class Pool:
                 "busy": sum(not j.given_up for w in live + list(self.retired) for j in w.jobs.values()),
                 "queued": len(self.waiting), "restarts": len(self.restarts), "retired": len(self.retired),
                 "last_restart_seconds": round(self.restarts[-1], 4) if self.restarts else None,
-                "store": self.settings.store, "pids": [w.proc.pid for w in live] + self._spare_pid()}
+                "store": self.settings.store, "jobs": self.jobs_sent,
+                "pids": [w.proc.pid for w in live] + self._spare_pid()}
 
     def _spare_pid(self) -> list[int]:
         spare = self._spare
@@ -488,6 +499,7 @@ class Pool:
         budget = min(self.short_timeout, timeout) if lease.reserve else timeout
         lease.deadline = time.monotonic() + budget
         lease.worker.send({**job, "id": lease.number})
+        self.jobs_sent += 1
         try:
             frame = await asyncio.wait_for(lease.frames.get(), budget)
         except TimeoutError as e:
@@ -502,6 +514,7 @@ class Pool:
         if frame is None:
             raise WorkerDied("the query worker ended unexpectedly")
         header, body = frame
+        header["version"] = lease.worker.version  # the store the answer comes from
         if header.get("cancelled"):
             raise QueryTimeout("the query was stopped")
         if not header.get("more"):
@@ -566,6 +579,8 @@ class Pool:
                     raise WorkerDied("the update worker ended unexpectedly; nothing was written")
                 return frame
             finally:
+                # a new version even when nothing was written: the safe side for validators and the cache
+                self.settings = replace(self.settings, updates=self.settings.updates + 1)
                 self.paused = False
                 await self._start_readers()
                 self._prepare_spare()
