@@ -164,7 +164,7 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) 
             continue
         if para[m.end()].isdigit() or para[m.end()] == "(":
             return _inline_numbered(text, a + m.end(), b), b
-        return _clause_items(text, paras, k, a + m.end(), first_free=True)
+        return _clause_items(text, paras, k, a + m.end(), first_free=True, capitals=para[m.end()].isupper())
     im = IS_INTRO_RE.search(para)
     if im and not NOT_INTRO_RE.search(PURPOSE_RE.sub("", para[_sentence_start(para, 0, im.start()):im.end()], count=1)):
         return _clause_items(text, paras, k, a + im.end(), first_free=True)
@@ -351,11 +351,14 @@ def _paragraph_items(text: str, paras: list[tuple[int, int]], k: int, numbered_o
 
 
 def _clause_items(text: str, paras: list[tuple[int, int]], k: int, pos: int, first_free: bool = False,
-                  subject_ok: bool = False) -> tuple[list[Task], int]:
-    """One task per clause from `pos` on, across paragraphs, while clauses open with a task verb."""
+                  subject_ok: bool = False, capitals: bool = False) -> tuple[list[Task], int]:
+    """One task per clause from `pos` on, across paragraphs, while clauses open with a task verb. With
+    `capitals` (a colon list whose first item is capitalised: «… giải pháp: Hoàn thiện A; Đầu tư B; Đa dạng
+    hóa C.»), every capitalised clause of the intro's own sentence is an item, whatever its verb."""
     out: list[Task] = []
     last = -1
     first = first_free
+    sentence_end = _sentence_end(text, pos, paras[k][1]) if capitals else -1
     while k < len(paras):
         a, b = paras[k]
         if pos > a:
@@ -363,7 +366,10 @@ def _clause_items(text: str, paras: list[tuple[int, int]], k: int, pos: int, fir
         elif HEADING_RE.match(text, a) or LABEL_HEAD_RE.match(text, a):
             break
         for s, e in clauses(text, a, b):
-            start = _strip_marker(text, s, e) if first else _opens_with_verb(text, s, e, subject_ok)
+            if capitals and e <= sentence_end and (lead := _capital_item(text, s, e)) is not None:
+                start: int | None = lead
+            else:
+                start = _strip_marker(text, s, e) if first else _opens_with_verb(text, s, e, subject_ok)
             first = False
             if start is None:
                 return out, last
@@ -373,6 +379,13 @@ def _clause_items(text: str, paras: list[tuple[int, int]], k: int, pos: int, fir
             last = e
         k += 1
     return out, last
+
+
+def _capital_item(text: str, s: int, e: int) -> int | None:
+    """Where a clause of a capitalised list starts, if it opens with a capital letter (not a digit or quote)."""
+    while s < e and text[s] in " \t\n":
+        s += 1
+    return s if s < e and text[s].isupper() else None
 
 
 def numbered_runs(text: str, paras: list[tuple[int, int]], skip: tuple[tuple[int, int], ...]) -> list[Task]:

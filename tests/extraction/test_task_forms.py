@@ -722,3 +722,15 @@ def test_a_task_list_announced_inside_a_section_of_aims() -> None:
                             "Đào tạo kỹ năng phục vụ khách cho hộ dân làm du lịch"]
     aims_only = text.replace("thực hiện 3 nhóm giải pháp sau:", "phấn đấu đạt các chỉ tiêu sau:")
     assert labels(aims_only) == []
+
+
+def test_capitalised_semicolon_items_after_a_colon_intro_whatever_their_verb() -> None:
+    text = ("Để thực hiện mục tiêu, Chương trình nêu các giải pháp chủ yếu: Rà soát quỹ đất cho nhà ở xã hội; "
+            "Miễn giảm tiền thuê đất cho doanh nghiệp khởi nghiệp; Khen thưởng tập thể có mô hình hay.\n"
+            "Tại hội nghị, Sở Xây dựng cho biết đã khởi công 3 dự án.\n")
+    assert labels(text) == ["Rà soát quỹ đất cho nhà ở xã hội",
+                            "Miễn giảm tiền thuê đất cho doanh nghiệp khởi nghiệp",
+                            "Khen thưởng tập thể có mô hình hay"]
+    # lower-case clauses keep the verb rule: the list ends at one that does not open with a task verb
+    lower = text.replace("chủ yếu: Rà soát", "chủ yếu: rà soát").replace("; Miễn", "; miễn")
+    assert labels(lower) == ["Rà soát quỹ đất cho nhà ở xã hội"]
