@@ -44,6 +44,8 @@ ASSIGNING_VERB_RE = re.compile(rf"(?i:{_alt(cues.ASSIGNING_VERBS)})\s")
 # «a) Sở Công Thương: Chủ trì, phối hợp với … xây dựng …», «b) Công an tỉnh: tăng cường …»
 BODY_COLON_RE = re.compile(rf"(?P<who>(?:{BODY_HEADS})[^:;.\n]{{0,80}}?):\s*"
                            r"(?P<lead>(?i:chủ\s+trì)(?:\s*,\s*|\s+)(?:(?i:phối\s+hợp\s+với)\s+)?)?")
+# «… các nhiệm vụ trọng tâm: Đẩy nhanh …»: a colon after a noun naming the list, a capitalised first item
+LIST_COLON_RE = re.compile(rf"(?i:{_alt(cues.LIST_NOUNS)})[^.:;]{{0,40}}:\s+(?=[{UPPER}])")
 PAST_RE = re.compile(r"\bđã\b|\bvừa\b")
 HOAN_THANH_RE = re.compile(r",\s*hoàn\s+thành\s*$")
 DONE_RE = re.compile(r"\bđã\b")
@@ -102,10 +104,34 @@ def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
                      and (task is not None or REQUEST_WORD_RE.search(text, s, e) is not None))
             if task is None:
                 continue
+            if listed := _colon_list(text, task, ctx):
+                out += listed  # «… yêu cầu UBND tỉnh tập trung các nhiệm vụ trọng tâm: A; B; C.»
+                continue
             if task.deadline is None and i + 1 < len(pieces):
                 _follow_up(text, pieces[i + 1], task, ctx)
             out.append(task)
     return out
+
+
+def _colon_list(text: str, task: Task, ctx: TaskContext) -> list[Task]:
+    """The items of an assignment whose object is a list after a colon («… tập trung thực hiện các nhiệm vụ
+    trọng tâm: Đẩy nhanh A; Hoàn thành B trước ngày 30/6; …»): one task each, led by the assigned bodies."""
+    m = LIST_COLON_RE.search(task.span.text)
+    if m is None:
+        return []
+    out = []
+    leads = [task.lead, *task.leads] if task.lead else []
+    pos = task.span.start + m.end()
+    for piece in CLAUSE_SPLIT_RE.split(text[pos:task.span.end]):
+        a, b = pos, pos + len(piece)
+        pos = b
+        while pos < task.span.end and text[pos] in "; \t\n":
+            pos += 1
+        deadline, norm, where = deadline_in(piece, ctx.year)
+        item = _make(text, a, 0, b, leads, deadline, norm, where)
+        if item is not None:
+            out.append(item)
+    return out if len(out) >= 2 else []
 
 
 def _pieces(text: str, s: int, e: int, ctx: TaskContext) -> list[tuple[int, int]]:

@@ -734,3 +734,15 @@ def test_capitalised_semicolon_items_after_a_colon_intro_whatever_their_verb() -
     # lower-case clauses keep the verb rule: the list ends at one that does not open with a task verb
     lower = text.replace("chủ yếu: Rà soát", "chủ yếu: rà soát").replace("; Miễn", "; miễn")
     assert labels(lower) == ["Rà soát quỹ đất cho nhà ở xã hội"]
+
+
+def test_an_assignment_whose_object_is_a_colon_list_gives_one_task_per_item() -> None:
+    text = ("Thường trực HĐND tỉnh đề nghị UBND tỉnh chỉ đạo thực hiện tốt các nội dung trọng tâm: Rà soát "
+            "danh mục dự án chậm tiến độ; Bàn giao mặt bằng tuyến đường ven hồ trước ngày 15/8/2026; Tổ chức "
+            "đối thoại với doanh nghiệp.\n")
+    found = [t for t in tasks_of(text) if t.kind == "Task"]
+    assert [t.label for t in found] == ["Rà soát danh mục dự án chậm tiến độ",
+                                        "Bàn giao mặt bằng tuyến đường ven hồ",
+                                        "Tổ chức đối thoại với doanh nghiệp"]
+    assert {t.lead.name for t in found} == {"Ủy ban nhân dân tỉnh Lâm Đồng"}
+    assert [t.deadline_norm for t in found] == [None, "2026-08-15", None]
