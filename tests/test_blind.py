@@ -4,7 +4,7 @@ never saw them).
 They measure how the rules generalise, so the test asserts graded floors, not perfection: each category's
 F1 over the set must stay at or above what the rules reached when they were first scored on it (see
 tests/fixtures/blind/README.md). A rule change that loses ground on texts it was not written for fails here.
-Never tune a rule on these texts; when a rule improves them, raise the floor.
+Since 2026-12-02 they are development sets (the held-out set is blind3/); when a rule improves them, raise the floor.
 """
 
 from __future__ import annotations
@@ -21,10 +21,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # 0.986, named 0.800, targets 0.726, results 0.721, tasks 0.738 (the previous release's rules: 0.986, 0.507,
 # 0.708, 0.536, 0.267 by the shared scorer); tasks rose to 0.809 with the task forms of the second session.
 # blind2/ (written 2026-12-02 before that session's task rules landed) scored tasks 0.765 by the shared scorer
-# with the rules of its day and 0.845 here after them.
+# with the rules of its day and 0.845 here after them. Since 2026-12-02 (third session) both are development sets
+# (the held-out set is blind3/) and the floors guard against regression: after that session's forms, blind/ 0.850
+# targets, 0.861 results, 0.918 tasks; blind2/ 0.865, 0.884, 0.892.
 FLOORS = {
-    "blind": {"references": 0.98, "named": 0.78, "targets": 0.70, "results": 0.70, "tasks": 0.79},
-    "blind2": {"references": 0.98, "named": 0.87, "targets": 0.81, "results": 0.85, "tasks": 0.82},
+    "blind": {"references": 0.98, "named": 0.78, "targets": 0.84, "results": 0.85, "tasks": 0.91},
+    "blind2": {"references": 0.98, "named": 0.87, "targets": 0.86, "results": 0.88, "tasks": 0.88},
 }
 
 
