@@ -79,12 +79,14 @@ def rel_path(path: Path, roots: list[Path]) -> str:
 
 @dataclass(slots=True)
 class TextOutput:
-    """What one worker sends back for one file: small, picklable, no rdflib objects."""
+    """What one worker sends back for one file: small, picklable, no rdflib objects. The N-Quads travel as UTF-8
+    bytes (`nquads_utf8`), as the parent writes them: pickling a ``str`` would encode it in the worker and decode
+    it in the parent, which would encode it again to write it."""
 
     rel: str
     sha256: str
     graph: str = ""
-    nquads: str = ""
+    nquads_utf8: bytes = b""
     docs: list[tuple[str, str, int | None, str]] = field(default_factory=list)  # scope, number, year, IRI
     bodies: list[str] = field(default_factory=list)
     named: list[str] = field(default_factory=list)  # IRIs of documents known by name
@@ -92,6 +94,11 @@ class TextOutput:
     error: str | None = None
     warnings: list[str] = field(default_factory=list)  # one line each: a limit applied, a sidecar field dropped
     seconds: float = 0.0
+
+    @property
+    def nquads(self) -> str:
+        """The N-Quads as text."""
+        return self.nquads_utf8.decode("utf-8")
 
 
 class MapTask(NamedTuple):
@@ -146,41 +153,27 @@ def map_text(task: MapTask | tuple[str, str, str, float]) -> TextOutput:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
     if out.error is not None:
-        out.nquads, out.docs, out.bodies, out.named = "", [], [], []
+        out.nquads_utf8, out.docs, out.bodies, out.named = b"", [], [], []
     out.seconds = time.perf_counter() - start
     return out
 
 
 
 def _map_result(path: Path, x: Extracted, base: str, provenance: str, out: TextOutput) -> None:
-    """Map one extracted file into ``out``: its graph, N-Quads (capped), documents, bodies and mentions;
-    ReadError when the output holds what a UTF-8 writer refuses."""
+    """Map one extracted file into ``out``: its graph, N-Quads (capped, encoded), documents, bodies and mentions;
+    ReadError when the output holds what UTF-8 cannot encode."""
     iris = Iris(base, make=str)
     res = x.result
     out.graph = iris.graph(res.text_id)
     lines = quad_lines(res, base, out.graph, x.to_original, provenance)
-    out.nquads = _cap_quads(path, "".join(lines), len(lines), x.chars, out.warnings)
-    if _may_hold_surrogates(x, base):
-        try:  # last guard: nothing a UTF-8 writer refuses (lone surrogates, the only such str) leaves a worker
-            out.nquads.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ReadError(path, "holds text that cannot be written as UTF-8 (lone surrogates)") from None
+    try:  # the encoding is the last guard: lone surrogates, the only str UTF-8 refuses, never leave a worker
+        out.nquads_utf8 = _cap_quads(path, "".join(lines), len(lines), x.chars, out.warnings).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ReadError(path, "holds text that cannot be written as UTF-8 (lone surrogates)") from None
     out.docs = [(d.scope, d.number, d.year, str(iris.document(d))) for d in res.documents if d.number]
     out.bodies = sorted({str(iris.body(d.issuer)) for d in res.documents if d.issuer is not None})
     out.named = [str(iris.document(d)) for d in res.documents if not d.number]
     out.mentions = sum(len(d.spans) for d in res.documents)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _may_hold_surrogates(x: Extracted, base: str) -> bool:
-    """Whether a lone surrogate can be in the output: every character of it comes from the cleaned text (what
-    is extracted is cut from it), the sidecar's values, the file's names, the base or the vocabulary, so when
-    none of these holds one (a search over the text, 35x smaller than its N-Quads) the output cannot either."""
-    res = x.result
-    parts = (x.text, base, res.file_name, res.rel_path, res.fmt, *x.meta.values())
-    return any(_SURROGATE.search(s) for s in parts)
 
 
 def _cap_quads(path: Path, nquads: str, total: int, n_chars: int, warnings: list[str]) -> str:
@@ -423,8 +416,8 @@ def _map_into(nq_path: Path, tasks: list[MapTask], report: BuildReport,
     named: set[str] = set()
     n_quads = 0
     with ExitStack() as files:
-        nq = files.enter_context(nq_path.open("w", encoding="utf-8"))
-        nt = files.enter_context(nt_path.open("w", encoding="utf-8")) if nt_path is not None else None
+        nq = files.enter_context(nq_path.open("wb"))
+        nt = files.enter_context(nt_path.open("wb")) if nt_path is not None else None
         part_no = 0
         for i, res in enumerate(run_map(tasks, jobs=jobs, executor=executor, scheduler=scheduler)):
             if i == 1:
@@ -449,11 +442,11 @@ def _map_into(nq_path: Path, tasks: list[MapTask], report: BuildReport,
             if partitions is not None:
                 part_no += 1
                 partitions.mkdir(parents=True, exist_ok=True)
-                (partitions / f"part-{part_no:06d}.nq").write_text(res.nquads, encoding="utf-8")
-            nq.write(res.nquads)
-            n_quads += res.nquads.count("\n")
+                (partitions / f"part-{part_no:06d}.nq").write_bytes(res.nquads_utf8)
+            nq.write(res.nquads_utf8)
+            n_quads += res.nquads_utf8.count(b"\n")
             if nt is not None:  # every line of a text ends with its graph: one replace strips the column
-                nt.write(res.nquads.replace(f" <{res.graph}> .\n", " .\n"))
+                nt.write(res.nquads_utf8.replace(f" <{res.graph}> .\n".encode(), b" .\n"))
     return docs, bodies, named, n_quads
 
 

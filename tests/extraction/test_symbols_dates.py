@@ -1,8 +1,10 @@
 """Document numbers and dates in every form the issue lists, normalised to one canonical value."""
 
+from pathlib import Path
+
 import pytest
 
-from kg.extraction.dates import find_dates
+from kg.extraction.dates import DATE_RE, DateMention, find_dates, to_iso
 from kg.extraction.symbols import canonical, find_symbols
 
 SYMBOLS = [
@@ -84,3 +86,42 @@ def test_date_forms(text: str, iso: str) -> None:
 @pytest.mark.parametrize("text", ["ngày 31/02/2021", "32/2021/QH15", "tháng 12/2021", "2021-2025", "lúc 16:43"])
 def test_not_dates(text: str) -> None:
     assert find_dates(text) == []
+
+
+def _scan_from_every_position(text: str) -> list[DateMention]:
+    """`find_dates` as first written: `DATE_RE` (day word included) tried at every position of the text."""
+    out = []
+    for m in DATE_RE.finditer(text):
+        i = m.start()
+        if i and (text[i - 1].isalnum() or text[i - 1] in "/.-_"):
+            continue
+        g = m.groupdict()
+        d, mo, y = (g["d"], g["m"], g["y"]) if g["d"] else (g["d2"], g["m2"], g["y2"])
+        iso = to_iso(int(d), int(mo), int(y))
+        if iso:
+            out.append(DateMention(m.start(), m.end(), iso))
+    return out
+
+
+EDGES = [
+    "ngày 5 tháng 3 năm 2020", "Ngày  \t\n 5 tháng 3 năm 2020", "NGÀY 5 THÁNG 3 NĂM 2020", "xngày 5 tháng 3 năm 2020",
+    "ngày5 tháng 3 năm 2020", "ngày 123 tháng 3 năm 2020", "ngày ngày 5 tháng 3 năm 2020", "gày 5 tháng 3 năm 2020",
+    "1ngày 5 tháng 3 năm 2020", "ngày 5/3/2020 và ngày 6 tháng 3 năm 2020", "ngày\u00a05 tháng 3 năm 2020",
+    "ngày 31 tháng 2 năm 2020", "/ngày 5 tháng 3 năm 2020", "ngày 5 tháng 3 năm 20201", "5 tháng 3 năm 2020",
+]
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_dates_scanned_from_the_day_as_from_every_position(text: str) -> None:
+    """The scan starts at the day's digit and reads a day word before it backwards: the same dates, spans included."""
+    assert find_dates(text) == _scan_from_every_position(text)
+    assert find_dates(" " + text + ".") == _scan_from_every_position(" " + text + ".")
+
+
+def test_dates_of_the_sample_as_from_every_position() -> None:
+    from kg.build import sample_corpus
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sample_corpus()).glob("*.txt"))]
+    assert sum(len(find_dates(t)) for t in texts) > 20
+    for t in texts:
+        assert find_dates(t) == _scan_from_every_position(t)

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.ingest import CleanText, normalize, strip_boilerplate
+from kg.ingest.normalize import _TRANSLATE, _translate
 
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
 
@@ -149,3 +150,17 @@ def test_strip_boilerplate_no_change_on_plain_text(plan_text):
 
 def test_normalize_does_not_strip_boilerplate():
     assert normalize(ARTICLE + PORTAL_TAIL).text == ARTICLE + PORTAL_TAIL
+
+
+_TABLE_CHARS = "".join(map(chr, _TRANSLATE)) + "".join(_TRANSLATE.values())
+
+
+@given(st.text(alphabet=st.sampled_from(_TABLE_CHARS + "aăđơ ư\n\t-Đ\u0301"), max_size=60))
+def test_translate_by_replace_equals_str_translate(text):
+    """The replace per character held gives what `str.translate` gives, every character of the table included."""
+    assert _translate(text) == text.translate(_TRANSLATE)
+
+
+def test_translate_maps_every_table_character():
+    text = "".join(map(chr, _TRANSLATE)) + " hòa"
+    assert _translate(text) == text.translate(_TRANSLATE) != text
