@@ -28,14 +28,12 @@ class Cleaned:
 
 @dataclass(slots=True)
 class Extracted:
-    """One file's entities, the map from offsets in the cleaned text to the original, and the cleaned text and
-    sidecar metadata they were read from."""
+    """One file's entities, the map from offsets in the cleaned text to the original, and the cleaned text's
+    length."""
 
     result: TextResult
     to_original: Callable[[int], int] | None
     chars: int
-    text: str
-    meta: dict[str, str]
 
 
 def clean_file(path: Path, data: bytes | None = None, warnings: list[str] | None = None) -> Cleaned:
@@ -57,4 +55,4 @@ def extract_file(path: Path, rel_path: str, data: bytes | None = None,
 
     c = clean_file(path, data, warnings)
     result = extract(c.text, file_name=safe_name(path.name), rel_path=rel_path, fmt=c.fmt, meta=c.meta)
-    return Extracted(result, c.to_original, c.chars, c.text, c.meta)
+    return Extracted(result, c.to_original, c.chars)
