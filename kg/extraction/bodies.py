@@ -168,3 +168,26 @@ def agency(name: str, province: str | None, unknown_scope: str, strict: bool = F
     abbr = tuple(dict.fromkeys(a for a in (full, name) if a != display))
     return Body(name=display, key=slug(plain), scope=parent.scope, kind="Agency", abbreviations=abbr,
                 parent=parent)
+
+
+def sub_unit(cell: str, parent: Body, province: str | None, unknown_scope: str) -> Body | None:
+    """The unit of `parent` that a header's line under it names ("VĂN PHÒNG" under "ỦY BAN NHÂN DÂN TỈNH X"
+    is Văn phòng Ủy ban nhân dân tỉnh X; "BAN THƯỜNG VỤ" under "TỈNH ỦY X" is its Ban Thường vụ); a
+    department ("SỞ TÀI CHÍNH") under the People's Committee is that agency."""
+    cell = squash(cell).strip(" ,.*")
+    if not cell or not cell.isupper():
+        return None
+    if parent.key == "ubnd" and cell.lower().startswith("sở "):
+        return agency(cell, province, unknown_scope, strict=True)
+    unit = data.HEADER_SUB_UNITS.get(re.sub(r"\s*[-–]\s*", " - ", cell.lower()))
+    if unit is None:
+        return None
+    key = data.HEADER_SUB_UNIT_KEYS.get((unit, parent.key))
+    if key is not None:
+        return provincial(key, province, unknown_scope)
+    if parent.key == "ubnd" and (office := agency(f"{unit} {parent.abbreviations[0]}", province, unknown_scope,
+                                                  strict=True)):
+        return office  # "Văn phòng UBND tỉnh": the agency of the task tables, one node
+    return Body(name=f"{unit} {parent.name}", key=f"{slug(unit)}-{parent.key}", scope=parent.scope,
+                kind=parent.kind, abbreviations=tuple(f"{unit} {a}" for a in parent.abbreviations[:1]),
+                parent=parent)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extraction.bodies import bodies_in, match_body
+from kg.extraction.bodies import bodies_in, match_body, sub_unit
 from kg.extraction.dates import find_dates
 from kg.extraction.lang_vi.doc_types import TYPE_WORDS
 from kg.extraction.lang_vi.metadata import AUTHORITY_POSTS, METADATA_FIELDS
@@ -107,7 +107,7 @@ def _official_header(text: str, province: str | None, unknown_scope: str) -> Hea
         found = find_dates(pd.group(0))
         date = found[0].iso if found else None
     block_end = motto.start() if motto and motto.start() < type_start else (num.start() if num else type_start)
-    issuer = _block_issuer(head[:block_end], province, unknown_scope)
+    issuer = _block_issuer(head, block_end, province, unknown_scope)
     if tline is not None:
         doc_type = TYPE_WORDS[squash(tline.group("word")).lower()]
         title, title_span = _title(text, tline.end(), province, unknown_scope)
@@ -153,9 +153,18 @@ def _type_of_symbol(sym: Symbol | None) -> str | None:
     return type_from_code(sym) or ("OfficialLetter" if sym.type_code is None and not sym.party else None)
 
 
-def _block_issuer(block: str, province: str | None, unknown_scope: str) -> Body | None:
-    hits = bodies_in(block, province, unknown_scope)
-    return max(hits, key=lambda h: len(h[0].name))[0] if hits else None
+def _block_issuer(head: str, block_end: int, province: str | None, unknown_scope: str) -> Body | None:
+    """The body of the header block before `block_end`, or its unit named in the first cell of the next line
+    ("ỦY BAN NHÂN DÂN TỈNH X | CỘNG HÒA …" / "VĂN PHÒNG | Độc lập …")."""
+    hits = bodies_in(head[:block_end], province, unknown_scope)
+    if not hits:
+        return None
+    body, _, end = max(hits, key=lambda h: len(h[0].name))
+    line_end = head.find("\n", end)
+    if line_end < 0:
+        return body
+    cell = re.match(r"[ \t|]*([^|\n]*)", head[line_end + 1:]).group(1)
+    return sub_unit(cell, body, province, unknown_scope) or body
 
 
 def _title(text: str, start: int, province: str | None,

@@ -186,3 +186,44 @@ def test_page_opening_with_its_type_line_and_title_is_the_own_document(read) -> 
 def test_a_type_word_inside_prose_opening_is_no_header(read) -> None:
     res = read("KẾ HOẠCH\nlà gì?\nBài viết bàn về cách lập kế hoạch trong doanh nghiệp nhỏ.")
     assert not [d for d in res.documents if d.role == "self"]
+
+
+OFFICE_HEADER = """ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+VĂN PHÒNG | Độc lập - Tự do - Hạnh phúc |
+Số: 77/TB-VPUB | Quảng Bình, ngày 05 tháng 3 năm 2024 |
+THÔNG BÁO
+Ý kiến kết luận của Phó Chủ tịch UBND tỉnh tại buổi làm việc về phát triển du lịch biển
+"""
+
+STANDING_HEADER = """TỈNH ỦY HÀ TĨNH
+BAN THƯỜNG VỤ
+*
+Số 12-KH/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Tĩnh, ngày 09 tháng 4 năm 2025
+KẾ HOẠCH
+thực hiện Kết luận số 14-KL/TW của Bộ Chính trị
+"""
+
+COMMITTEE_HEADER = """HĐND TỈNH BẮC KẠN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+BAN KINH TẾ - NGÂN SÁCH | Độc lập - Tự do - Hạnh phúc |
+Số: 31/BC-HĐND | Bắc Kạn, ngày 02 tháng 12 năm 2024 |
+BÁO CÁO
+Thẩm tra dự thảo Nghị quyết về dự toán ngân sách năm 2025
+"""
+
+
+def test_the_unit_on_the_line_under_the_body_issues_the_header(read, doc) -> None:
+    """The second line of the issuing block names the unit of the body above it that issues the text."""
+    office = doc(read(OFFICE_HEADER), "77/TB-VPUB")
+    assert office.issuer.name == "Văn phòng Ủy ban nhân dân tỉnh Quảng Bình"
+    standing = doc(read(STANDING_HEADER), "12-KH/TU")
+    assert standing.issuer.name == "Ban Thường vụ Tỉnh ủy Hà Tĩnh"
+    committee = doc(read(COMMITTEE_HEADER), "31/BC-HĐND")
+    assert committee.issuer.name == "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh Bắc Kạn"
+    assert committee.issuer.parent.name == "Hội đồng nhân dân tỉnh Bắc Kạn"
+
+
+def test_a_line_under_the_body_that_names_no_unit_leaves_the_body(read, doc) -> None:
+    text = OFFICE_HEADER.replace("VĂN PHÒNG |", "ĐOÀN KẾT |")
+    assert doc(read(text), "77/TB-VPUB").issuer.name == "Ủy ban nhân dân tỉnh Quảng Bình"

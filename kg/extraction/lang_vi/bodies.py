@@ -123,3 +123,20 @@ OPEN_NAME_STOPS: tuple[str, ...] = (
     "tổ chức", "họp", "và", r"số(?=\s*\d)", "theo", "nhằm", "để", "là", "có", "đối với", "trong", "khi", "do",
 )
 OPEN_NAME_MAX_WORDS = 16
+
+# A header's second line naming the unit of the body above it that issues the document
+# ("ỦY BAN NHÂN DÂN TỈNH X" / "VĂN PHÒNG", "TỈNH ỦY X" / "BAN THƯỜNG VỤ"): the unit's name as written in
+# a full name, lower case -> proper case. The full name is the unit's, then the parent's.
+HEADER_SUB_UNITS: dict[str, str] = {
+    u.lower(): u for u in (
+        "Văn phòng", "Ban Thường vụ", "Thường trực", "Ban cán sự đảng", "Đảng đoàn", "Ủy ban Kiểm tra",
+        "Ban Kinh tế - Ngân sách", "Ban Pháp chế", "Ban Văn hóa - Xã hội", "Ban Dân tộc", "Ban Đô thị",
+        "Ban Tuyên giáo", "Ban Tổ chức", "Ban Dân vận", "Ban Nội chính", "Ban Tuyên giáo và Dân vận",
+    )
+}
+# ... a unit that is a provincial body of its own: (unit, parent key) -> its key
+HEADER_SUB_UNIT_KEYS: dict[tuple[str, str], str] = {
+    ("Ban Thường vụ", "tinh-uy"): "btv-tinh-uy", ("Thường trực", "tinh-uy"): "thuong-truc-tinh-uy",
+    ("Thường trực", "hdnd"): "thuong-truc-hdnd", ("Ban cán sự đảng", "ubnd"): "bcsd-ubnd",
+    ("Đảng đoàn", "hdnd"): "dang-doan-hdnd",
+}
