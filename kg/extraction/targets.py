@@ -24,6 +24,7 @@ from kg.extraction.lang_vi.target_cues import (
     LEADING_PERIODS,
     PURPOSE_OPENERS,
     QUALIFYING_MEASURES,
+    RANK_WORDS,
     SHARE_HEAD,
     SHARE_LINKS,
     SHARE_VERBS,
@@ -95,7 +96,8 @@ QUALIFIER_BEFORE_RE = re.compile(  # a size threshold on a noun: "dự án có t
 MEASURE_LINK_RE = re.compile(r"\s(?:với|có)\s+(?=(?:" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES)
                              + r")\b)", re.I)
 NOT_TARGET_BEFORE_RE = re.compile(r"(?:mức\s+độ|lần\s+thứ|thứ|số|khóa|nhiệm\s+kỳ|giai\s+đoạn|năm|tháng|ngày|quý|"
-                                  r"phiên|điều|khoản|mục|lúc|bước)\s*$", re.I)
+                                  r"phiên|điều|khoản|mục|lúc|bước"
+                                  rf"|\b(?:{'|'.join(RANK_WORDS)}))\s*$", re.I)
 LEAD_STRIP_RE = re.compile(
     r"^(?:\s|[,;:.\-–+•)(]|(?:" + "|".join(w.replace(" ", r"\s+") for w in PURPOSE_OPENERS) + r")(?=\s|$)"
     r"|\d{1,2}\.(?=\s)|[a-zđ]\)(?=\s)|và|hoặc|(?:là|với|như|cụ\s+thể(?:\s+như)?)(?=\s)|đồng\s+thời|trong\s+đó|riêng|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm"

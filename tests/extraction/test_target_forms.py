@@ -236,3 +236,10 @@ def test_an_article_heading_names_the_section_of_its_numbered_items() -> None:
     found = read_targets(text, 2027)
     assert [(t.value, t.is_result) for t in found] == [
         (Decimal("7.5"), False), (Decimal(6), False), (Decimal(72), False), (Decimal("6.1"), True)]
+
+
+def test_a_rank_within_a_group_qualifies_a_noun_and_is_no_target() -> None:
+    # "TOP 20 …" says which firms are meant, not how many to reach; the count after the commitment is one.
+    found = read_targets("Phấn đấu thu hút các nhà đầu tư thuộc TOP 20 doanh nghiệp bán lẻ lớn nhất khu vực; có 4 "
+                         "chợ đạt chuẩn văn minh.", 2026)
+    assert [(t.value, t.unit) for t in found] == [(Decimal(4), "chợ")]

@@ -53,6 +53,9 @@ COMPARISON_BASES: tuple[str, ...] = ("kế hoạch", "KH", "dự toán", "Nghị
 # Measure nouns that qualify a noun by its size ("dự án có tổng mức đầu tư từ 100 tỷ đồng trở lên").
 QUALIFYING_MEASURES: tuple[str, ...] = ("tổng mức đầu tư", "mức đầu tư", "suất đầu tư", "vốn đầu tư", "tổng vốn",
                                         "quy mô", "diện tích", "công suất", "doanh thu", "chiều dài", "dung tích")
+# Words that make the figure after them a rank within a group, which only qualifies a noun phrase ("doanh nghiệp
+# nằm trong TOP 10 doanh nghiệp xuất khẩu lớn nhất"): neither a target nor a result.
+RANK_WORDS: tuple[str, ...] = ("top", "tốp")
 # What "15/18 …" counts in a report: planned targets or tasks, of which so many were met.
 COUNTED_PLANS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ")
 # Words that open a purpose clause before its figure and are not the indicator's ("…đạt 103 triệu đồng để đến năm
