@@ -45,6 +45,10 @@ PLENUM_PREFIX_RE = re.compile(r"hội\s+nghị\s+(?:lần\s+thứ\s+[\w]+\s*,?\s
 SESSION_RE = re.compile(r"\s*,?\s*(?:(?:được|đã)\s+)?(?:(?:thông\s+qua|ban\s+hành)\s+)?(?:tại|TẠI)\s+"
                         r"(?:[Kk]ỳ|KỲ)\s+(?:họp|HỌP)\s+(?:thứ\s+|THỨ\s+)?[\w]+(?:\s*\([^)\n]{0,40}\))?\s*,?\s*")
 TERM_RE = re.compile(r"\s*,?\s*(?:khóa|KHÓA)\s+[IVXLC]+\b(?:\s*,?\s*nhiệm\s+kỳ\s+\d{4}\s*[-–]\s*\d{4})?")
+# "… về kế hoạch năm 2025, đã được HĐND tỉnh khóa XIX thông qua tại Kỳ họp thứ 24, ngày …": the session after
+# the subject, the adopting body perhaps between "được" and the verb
+SESSION_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:đã\s+)?được\s+(?P<who>[^,;.:\n]{0,80}?)\s*)?(?=(?:thông\s+qua|ban\s+hành)"
+                              r"\s+(?:tại|TẠI)\s+(?:[Kk]ỳ|KỲ)\s+(?:họp|HỌP)\s)")
 SESSION_DATE_RE = re.compile(r"\s*,?\s*(?:(?:họp\s+|thông\s+qua\s+)?(?:ngày|NGÀY)\s+)")
 # "kết luận của Thường trực Tỉnh ủy tại Thông báo số …": the issuer named before the document, with "tại"
 OF_BEFORE_RE = re.compile(r"(?:của|do)\s+", re.I)
@@ -171,6 +175,12 @@ def read_tail(text: str, ref: RefMention, segs: Segments, province: str | None, 
     if issuer is None:
         issuer = issuer_from_code(sym, province, unknown_scope)
     title, title_end = _title(text, pos)
+    if date is None and title is not None and (after := _session_after(text, pos, title_end, province,
+                                                                        unknown_scope)):
+        cut, who, date, title_end = after
+        title = squash(text[ABOUT_RE.match(text, pos).end():cut]).rstrip(" ,") or None
+        if issuer is None or not from_text:
+            issuer, from_text = who or issuer, from_text or who is not None
     ref.tail_end, ref.date, ref.issuer, ref.issuer_from_text = pos, date, issuer, from_text
     ref.title, ref.title_end = title, max(pos, title_end)
 
@@ -200,6 +210,22 @@ def _session(text: str, pos: int, province: str | None, unknown_scope: str) -> t
     d = DATE_RE.match(text, dm.end()) if dm else None
     found = find_dates(d.group(0)) if d else []
     return (issuer, found[0].iso, d.end()) if found else None
+
+
+def _session_after(text: str, pos: int, title_end: int, province: str | None,
+                   unknown_scope: str) -> tuple[int, Body | None, str, int] | None:
+    """The adopting session written after the subject (``về X, thông qua tại Kỳ họp thứ 2, HĐND tỉnh khóa VIII,
+    ngày …``, ``về X đã được HĐND tỉnh thông qua tại Kỳ họp …``): where the subject ends, the adopting body,
+    the date and where the date ends."""
+    for m in SESSION_AFTER_RE.finditer(text, pos, min(len(text), title_end + 1)):
+        session = _session(text, m.end(), province, unknown_scope)
+        if session is None:
+            continue
+        issuer, date, end = session
+        if m.group("who") and (found := bodies_in(m.group("who"), province, unknown_scope)):
+            issuer = found[-1][0]
+        return m.start(), issuer, date, end
+    return None
 
 
 def _issuer_before(text: str, seg_start: int, word_start: int, province: str | None,

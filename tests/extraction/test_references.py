@@ -133,3 +133,21 @@ def test_province_named_bare(read) -> None:
 def test_bare_names_inside_other_names_are_no_province(read) -> None:
     res = read("Kỷ niệm chiến thắng Điện Biên Phủ; học tập tư tưởng Hồ Chí Minh; đường Thái Bình mở rộng.")
     assert res.province is None
+
+
+def test_adoption_session_and_date_after_the_subject(read, doc) -> None:
+    """The session that adopted a resolution, and its date, written after its subject."""
+    res = read("Căn cứ Nghị quyết số 17/NQ-HĐND về quy hoạch mạng lưới chợ giai đoạn 2021 - 2030, thông qua tại "
+               "Kỳ họp thứ 5, HĐND tỉnh khóa X, ngày 15 tháng 3 năm 2022; Nghị quyết số 88/NQ-HĐND về danh mục "
+               "dự án năm 2025 đã được HĐND tỉnh Hậu Giang khóa X thông qua tại Kỳ họp thứ 21, ngày 09/12/2024.")
+    nq17 = doc(res, "17/NQ-HĐND")
+    assert (nq17.date, nq17.title) == ("2022-03-15", "quy hoạch mạng lưới chợ giai đoạn 2021 - 2030")
+    nq88 = doc(res, "88/NQ-HĐND")
+    assert (nq88.date, nq88.issuer.name) == ("2024-12-09", "Hội đồng nhân dân tỉnh Hậu Giang")
+    assert nq88.title == "danh mục dự án năm 2025"
+
+
+def test_a_session_of_another_clause_is_not_the_adoption(read, doc) -> None:
+    res = read("Thực hiện Nghị quyết số 20/NQ-HĐND về phát triển du lịch; UBND tỉnh sẽ báo cáo kết quả tại Kỳ họp "
+               "thứ 9, ngày 10/7/2025.")
+    assert doc(res, "20/NQ-HĐND").date is None
