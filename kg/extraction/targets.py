@@ -28,6 +28,8 @@ from kg.extraction.lang_vi.target_cues import (
     SHARE_HEAD,
     SHARE_LINKS,
     SHARE_VERBS,
+    SIZE_MEASURES,
+    TOTAL_MEASURES,
 )
 from kg.extraction.lang_vi.units import (
     BASE_UNITS,
@@ -91,8 +93,17 @@ PLAN_VALUE_RE = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s
                            r"|\(\s*(?:kế\s+hoạch|KH)\s*:?\s*$", re.I)
 INTRO_RE = re.compile(r"\d|(?:trong\s+đó|gồm|bao\s+gồm|như\s+sau|cụ\s+thể|sau\s+đây)\s*$", re.I)
 QUALIFIER_BEFORE_RE = re.compile(  # a size threshold on a noun: "dự án có tổng mức đầu tư từ"
-    r"(?:\bcó|\bvới|\bđạt)\s+(?:" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES)
+    r"(?P<link>\bcó|\bvới|\bđạt)\s+(?P<measure>" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES)
     + r")(?:\s+\S+){0,2}?\s+(?:từ|trên|dưới|không\s+dưới|tối\s+thiểu)\s*$", re.I)
+_SIZES = "|".join(w.replace(" ", r"\s+") for w in SIZE_MEASURES)
+_THRESHOLD = r"(?:từ|trên|không\s+dưới|tối\s+thiểu)"
+# "3 dự án quy mô từ 1.000 tỷ đồng trở lên": a counted noun sized by a threshold, with no link word
+NOUN_SIZED_RE = re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s+(?:[^\s,;:.\d]+\s+){{1,5}}(?:{_SIZES})\s+"
+                           rf"{_THRESHOLD}\s*$", re.I)
+OPEN_ENDED_RE = re.compile(r"\s*trở\s+(?:lên|xuống)", re.I)
+SIZED_AFTER_RE = re.compile(  # what such a count names: "dự án quy mô từ 1.000 tỷ đồng trở lên"
+    rf"[^,;.()\d]*?\b(?:{_SIZES})\s+{_THRESHOLD}\s*(?:{NUM})\s*(?:(?:{SCALE_ALT})\s+){{0,2}}(?:{UNIT_ALT})"
+    r"\s*trở\s+(?:lên|xuống)", re.I)
 MEASURE_LINK_RE = re.compile(r"\s(?:với|có)\s+(?=(?:" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES)
                              + r")\b)", re.I)
 NOT_TARGET_BEFORE_RE = re.compile(r"(?:mức\s+độ|lần\s+thứ|thứ|số|khóa|nhiệm\s+kỳ|giai\s+đoạn|năm|tháng|ngày|quý|"
@@ -265,7 +276,7 @@ def _quantities(clause: str, found: Found | None = None, off: int = 0) -> list[_
             continue
         if NOT_TARGET_BEFORE_RE.search(clause[max(0, start - 12):start]):
             continue
-        if QUALIFIER_BEFORE_RE.search(clause[max(0, start - 60):start]):
+        if _qualifies(clause, start, m.end() - off):
             continue  # "dự án có tổng mức đầu tư từ 100 tỷ đồng trở lên" qualifies the noun
         v = to_decimal(m.group("v"))
         if v is None:
@@ -280,6 +291,17 @@ def _quantities(clause: str, found: Found | None = None, off: int = 0) -> list[_
         out.append(_Quantity(start, m.end() - off, v, u, unit, scale, word))
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _qualifies(clause: str, start: int, end: int) -> bool:
+    """Whether the figure at [start, end) of `clause` only sizes the noun before it: after a size measure linked to
+    it ("dự án có tổng mức đầu tư từ"), except a total linked to a counted set ("25 dự án với tổng vốn trên"), or
+    right after a counted noun's size measure and open-ended ("3 dự án quy mô từ 1.000 tỷ đồng trở lên")."""
+    before = clause[max(0, start - 60):start]
+    m = QUALIFIER_BEFORE_RE.search(before)
+    if m:
+        return not (m.group("link").lower() == "với" and squash(m.group("measure")).lower() in TOTAL_MEASURES)
+    return NOUN_SIZED_RE.search(before) is not None and OPEN_ENDED_RE.match(clause, end) is not None
 
 
 EXCEEDED_BY_RE = re.compile(r"(?:^|\s)vượt\s*$", re.I)
@@ -643,6 +665,9 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         comparator = _comparator(local, q, seg[q.end:q.end + 20])
         after_m = AFTER_RE.match(seg, q.end)
         after = after_m.group(0) if after_m else ""
+        sized_m = SIZED_AFTER_RE.match(seg, q.end) if q.unit.lower() in COUNT_UNITS else None
+        if sized_m:
+            after = sized_m.group(0)  # the count's noun with the threshold that sizes it
         used = len(after)
         if q.unit == "%":
             nxt = PCT_AFTER_STOP_RE.search(seg, q.end)
@@ -656,7 +681,7 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         link = _chain_link(ind, post) if siblings else None
         subject = ""
         unit_is_noun = q.unit.lower() in COUNT_UNITS
-        sub = "trong đó" in local.lower() and siblings
+        sub = "trong đó" in local.lower() and siblings and bool(ind or not unit_is_noun)  # else its noun names it
         consumed = 0
         value_first = False
         noun_m = SHARE_NOUN_RE.match(seg, q.end) if share is not None else None

@@ -243,3 +243,22 @@ def test_a_rank_within_a_group_qualifies_a_noun_and_is_no_target() -> None:
     found = read_targets("Phấn đấu thu hút các nhà đầu tư thuộc TOP 20 doanh nghiệp bán lẻ lớn nhất khu vực; có 4 "
                          "chợ đạt chuẩn văn minh.", 2026)
     assert [(t.value, t.unit) for t in found] == [(Decimal(4), "chợ")]
+
+
+def test_a_total_linked_to_a_counted_set_is_a_target_of_its_own() -> None:
+    # "với tổng vốn … trên X" sums the projects counted before it; "có tổng mức đầu tư từ X" sizes each one.
+    found = read_targets("Về thu hút đầu tư: cấp phép cho 40 dự án với tổng vốn đăng ký trên 8.000 tỷ đồng; ưu tiên "
+                         "dự án có tổng mức đầu tư từ 200 tỷ đồng trở lên.", 2026)
+    assert [(t.value, t.unit, t.comparator) for t in found] == [
+        (Decimal(40), "dự án", "EqualTo"), (Decimal(8000), "tỷ đồng", "GreaterThan")]
+    assert found[1].indicator.lower().startswith("tổng vốn đăng ký")
+
+
+def test_a_counted_noun_sized_by_an_open_threshold_keeps_it_in_its_indicator() -> None:
+    # "2 khu công nghiệp quy mô từ 300 ha trở lên": the hectares only say which parks are counted.
+    found = read_targets("Phấn đấu thu hút 30 doanh nghiệp, trong đó ít nhất 2 doanh nghiệp quy mô từ 500 tỷ đồng "
+                         "trở lên.", 2026)
+    assert [(t.value, t.unit, t.comparator) for t in found] == [
+        (Decimal(30), "doanh nghiệp", "EqualTo"), (Decimal(2), "doanh nghiệp", "AtLeast")]
+    assert found[1].indicator == "Doanh nghiệp quy mô từ 500 tỷ đồng trở lên"
+    assert found[1].parent is None

@@ -53,6 +53,11 @@ COMPARISON_BASES: tuple[str, ...] = ("kế hoạch", "KH", "dự toán", "Nghị
 # Measure nouns that qualify a noun by its size ("dự án có tổng mức đầu tư từ 100 tỷ đồng trở lên").
 QUALIFYING_MEASURES: tuple[str, ...] = ("tổng mức đầu tư", "mức đầu tư", "suất đầu tư", "vốn đầu tư", "tổng vốn",
                                         "quy mô", "diện tích", "công suất", "doanh thu", "chiều dài", "dung tích")
+# Of those, the ones that sum a counted set when "với" links them to it ("25 dự án với tổng vốn đăng ký trên 12.000 tỷ
+# đồng": the total is a figure of its own, whatever its comparator), and the size measures that qualify a noun with
+# no link word ("3 dự án quy mô từ 1.000 tỷ đồng trở lên": the count's indicator holds the threshold).
+TOTAL_MEASURES: tuple[str, ...] = ("tổng mức đầu tư", "tổng vốn")
+SIZE_MEASURES: tuple[str, ...] = ("quy mô", "công suất", "diện tích", "tổng mức đầu tư", "suất đầu tư")
 # Words that make the figure after them a rank within a group, which only qualifies a noun phrase ("doanh nghiệp
 # nằm trong TOP 10 doanh nghiệp xuất khẩu lớn nhất"): neither a target nor a result.
 RANK_WORDS: tuple[str, ...] = ("top", "tốp")
