@@ -156,7 +156,8 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
     end = _segment_end(text, pos, upper)
     body = text[pos:end]
     first = body.split(maxsplit=1)[0].lower() if body.strip() else ""
-    if not first or not re.match(r"\w", first) or (first in GENERIC_NEXT and first != "của"):
+    if not first or not re.match(r"\w", first) or (first in GENERIC_NEXT and first != "của"
+                                                  and not _lookalike(head, body)):
         return None
     coord = COORDINATED_HEAD_RE.search(body)
     if coord and HEAD_RE.search(body, 0, coord.start()):
@@ -213,6 +214,13 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
     if (TITLE_START_RE.search(text, max(0, start - 60), start) or drafted) and 2 <= len(body.split()) <= MAX_SUBJECT:
         return end, text[start:pos + len(body.rstrip(" ,"))], None
     return None
+
+
+def _lookalike(head: str, body: str) -> bool:
+    """A subject opening with a word spelled like a generic one ("Đề án số hóa …", "Quy hoạch chung …")."""
+    opening = " ".join(body.lower().split()[:2])
+    return any(opening == w or opening.startswith(w + " ")
+               for w in (*cue.SUBJECT_LOOKALIKES[""], *cue.SUBJECT_LOOKALIKES.get(head, ())))
 
 
 def _extend(text: str, anchors: list[Anchor], end: int) -> int:

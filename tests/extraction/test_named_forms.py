@@ -84,3 +84,19 @@ def test_a_qualified_head_names_one_document(read: Callable[..., TextResult], te
 def test_plural_qualified_heads_are_no_name(read: Callable[..., TextResult]) -> None:
     text = "Tập trung thực hiện các chương trình trọng điểm, khâu đột phá của nhiệm kỳ."
     assert [d.label for d in read(text).documents] == []
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("2 | Xây dựng Đề án số hóa kho lưu trữ hồ sơ địa chính tỉnh Gia Lai giai đoạn 2025 - 2027 | Sở Nông nghiệp và "
+     "Môi trường | Quý III/2025", "Đề án số hóa kho lưu trữ hồ sơ địa chính tỉnh Gia Lai giai đoạn 2025-2027"),
+    ("Sở Xây dựng rà soát, điều chỉnh Quy hoạch chung đô thị Vị Thanh đến năm 2040, tầm nhìn đến năm 2050 trong quý "
+     "IV.", "Quy hoạch chung đô thị Vị Thanh đến năm 2040, tầm nhìn đến năm 2050"),
+])
+def test_a_subject_opening_like_a_generic_word(read: Callable[..., TextResult], text: str, label: str) -> None:
+    """"số hóa", the "chung" of a general plan: the subject's first word only looks like "số 12", "… chung của"."""
+    assert label in [d.label for d in read(text).documents if d.number is None]
+
+
+def test_a_generic_word_after_the_head_is_still_no_name(read: Callable[..., TextResult]) -> None:
+    text = "Các huyện thực hiện theo Quy hoạch chung của tỉnh và Đề án số đã được phê duyệt."
+    assert [d.label for d in read(text).documents if d.number is None] == []

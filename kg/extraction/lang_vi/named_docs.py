@@ -97,3 +97,7 @@ FOUNDED_BODIES: tuple[str, ...] = ("Tổ", "Ban", "Hội đồng", "Đoàn", "�
 # Words after a name without an anchor that start a new clause or its deadline ("… trước ngày 30/6").
 NAME_ENDS: tuple[str, ...] = ("trước ngày", "trước tháng", "trước quý", "trong tháng", "trong quý", "chậm nhất",
                               "để", "nhằm")
+
+# Subjects that open with a word spelled like a generic one (named_titles.GENERIC_NEXT: "số", "chung"), by head
+# ("" for any head): "Đề án số hóa hồ sơ …", "Quy hoạch chung đô thị …" (a general plan: a kind of master plan).
+SUBJECT_LOOKALIKES: dict[str, tuple[str, ...]] = {"": ("số hóa", "số hoá"), "quy hoạch": ("chung",)}
