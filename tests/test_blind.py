@@ -26,7 +26,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # targets, 0.861 results, 0.918 tasks; blind2/ 0.865, 0.884, 0.892.
 FLOORS = {
     "blind": {"references": 0.98, "named": 0.78, "targets": 0.87, "results": 0.85, "tasks": 0.91},
-    "blind2": {"references": 0.98, "named": 0.87, "targets": 0.86, "results": 0.88, "tasks": 0.88},
+    "blind2": {"references": 0.98, "named": 0.87, "targets": 0.87, "results": 0.90, "tasks": 0.88},
 }
 
 

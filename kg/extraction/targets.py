@@ -18,6 +18,8 @@ from decimal import Decimal, InvalidOperation
 from kg.extraction.bodies import PROVINCE_ALT
 from kg.extraction.cue_scan import TrailingStrip, foldable, lowered
 from kg.extraction.lang_vi.target_cues import (
+    BRACKETED_PLAN_NOUNS,
+    BRACKETED_PLAN_WORDS,
     CHAIN_PREDICATES,
     COMPARISON_BASES,
     COUNTED_PLANS,
@@ -91,6 +93,11 @@ RESULT_RE = STRONG_RESULT_RE  # what was achieved or estimated, whatever the con
 WEAK_RESULT_RE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ|năm|kế\s+hoạch)", re.I)  # a baseline in a target list
 PLAN_VALUE_RE = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+đề\s+ra)?\s+(?:là|đặt\s+ra)\s*:?\s*\(?\s*$"
                            r"|\(\s*(?:kế\s+hoạch|KH)\s*:?\s*$", re.I)
+_PLAN_NOUNS = "|".join(w.replace(" ", r"\s+") for w in BRACKETED_PLAN_NOUNS)
+_PLAN_WORDS = "|".join(w.replace(" ", r"\s+") for w in BRACKETED_PLAN_WORDS)
+# "5,6% (kịch bản 8,5%)", "6,9%/năm (Nghị quyết đề ra 7,5%/năm)": the words between an achieved figure and its plan
+BRACKETED_PLAN_RE = re.compile(rf"^(?:\s*/\s*năm)?[^\S\n]*\(\s*(?:{_PLAN_NOUNS})"
+                               rf"(?:\s+(?:{_PLAN_WORDS}|năm\s+(?:19|20)\d\d))*\s*:?\s*(?:là\s*)?$", re.I)
 INTRO_RE = re.compile(r"\d|(?:trong\s+đó|gồm|bao\s+gồm|như\s+sau|cụ\s+thể|sau\s+đây)\s*$", re.I)
 QUALIFIER_BEFORE_RE = re.compile(  # a size threshold on a noun: "dự án có tổng mức đầu tư từ"
     r"(?P<link>\bcó|\bvới|\bđạt)\s+(?P<measure>" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES)
@@ -601,6 +608,7 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
     listed: list[Target] = []
     subjects: dict[int, str] = {}  # id(target) -> the subject later figures of its chain refer to
     shares: dict[int, str] = {}  # id(target) -> whose share a share figure is ("" when unnamed)
+    read_end = -1  # where the last figure read ends (with the words it consumed)
     for q in quantities:
         before = seg[prev_end:q.start]
         clause_start = max(before.rfind(";"), before.rfind(". "))
@@ -615,6 +623,8 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         tail_m = TAIL_STOP_RE.search(seg, q.end)
         clause = seg[prev_end: tail_m.start() if tail_m else len(seg)]
         plan_value = q.pair == "target" or PLAN_VALUE_RE.search(seg[prev_end:q.start]) is not None
+        if siblings and prev_end == read_end and BRACKETED_PLAN_RE.match(seg[prev_end:q.start]):
+            plan_value = siblings[-1].is_result = True  # "tăng 5,6% (kịch bản 8,5%)": achieved, then planned
         context = commit or mode == "target" or (sector is not None and mode != "result")
         probe = BASELINE_RE.sub(" ", clause) if context else clause  # "tăng 9% so với ước thực hiện năm 2024"
         is_result = q.pair == "result" or (not plan_value and (
@@ -742,7 +752,7 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         siblings.append(t)
         if value_first:
             listed.append(t)
-        prev_end = q.end + consumed
+        prev_end = read_end = q.end + consumed
         del start
     _share_predicates(listed)
 

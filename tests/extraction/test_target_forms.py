@@ -262,3 +262,17 @@ def test_a_counted_noun_sized_by_an_open_threshold_keeps_it_in_its_indicator() -
         (Decimal(30), "doanh nghiệp", "EqualTo"), (Decimal(2), "doanh nghiệp", "AtLeast")]
     assert found[1].indicator == "Doanh nghiệp quy mô từ 500 tỷ đồng trở lên"
     assert found[1].parent is None
+
+
+def test_a_plan_in_brackets_after_a_figure_makes_it_a_result_against_that_target() -> None:
+    # "tăng 4,2% (kịch bản 7%)": what happened, then in brackets what was planned, even where a target cue sits.
+    text = ("Một số chỉ tiêu chưa đạt như kim ngạch nhập khẩu mới tăng 4,2% (kịch bản 7%). Tốc độ tăng năng suất "
+            "lao động bình quân ước đạt 5,1%/năm (Nghị quyết đề ra 6%/năm); tỷ lệ đô thị hóa 38% (mục tiêu 40%).")
+    found = read_targets(text, 2025)
+    assert [(t.value, t.is_result) for t in found] == [
+        (Decimal("4.2"), True), (Decimal(7), False), (Decimal("5.1"), True), (Decimal(6), False),
+        (Decimal(38), True), (Decimal(40), False)]
+    for result in found[::2]:
+        target = found[result.against]
+        assert target.indicator == result.indicator
+    assert found[2].indicator.lower().startswith("tốc độ tăng năng suất lao động")

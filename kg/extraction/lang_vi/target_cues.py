@@ -58,6 +58,12 @@ QUALIFYING_MEASURES: tuple[str, ...] = ("tổng mức đầu tư", "mức đầu
 # no link word ("3 dự án quy mô từ 1.000 tỷ đồng trở lên": the count's indicator holds the threshold).
 TOTAL_MEASURES: tuple[str, ...] = ("tổng mức đầu tư", "tổng vốn")
 SIZE_MEASURES: tuple[str, ...] = ("quy mô", "công suất", "diện tích", "tổng mức đầu tư", "suất đầu tư")
+# Plan nouns that open a bracket right after an achieved figure and give the figure it was planned at ("tăng 5,6%
+# (kịch bản 8,5%)", "ước đạt 6,9%/năm (Nghị quyết đề ra 7,5%/năm)", "chiếm 11,2% GRDP (mục tiêu 12%)"), and the
+# words that may follow the noun before that figure.
+BRACKETED_PLAN_NOUNS: tuple[str, ...] = ("kế hoạch", "KH", "kịch bản", "mục tiêu", "chỉ tiêu", "Nghị quyết", "NQ",
+                                         "dự toán")
+BRACKETED_PLAN_WORDS: tuple[str, ...] = ("đề ra", "đặt ra", "được giao", "giao", "Đại hội", "tăng trưởng")
 # Words that make the figure after them a rank within a group, which only qualifies a noun phrase ("doanh nghiệp
 # nằm trong TOP 10 doanh nghiệp xuất khẩu lớn nhất"): neither a target nor a result.
 RANK_WORDS: tuple[str, ...] = ("top", "tốp")
