@@ -118,12 +118,14 @@ def _anchors(text: str, lo: int, hi: int, province: str | None, scope: str) -> l
     return sorted(found)
 
 
+QUOTED_RE = re.compile(r"“[^“”\n]{1,150}”|\"[^\"\n]{1,150}\"")  # a quoted title inside the subject
 BRACKETED_PERIOD_RE = re.compile(rf"\(\s*(?:giai\s+đoạn\s+|nhiệm\s+kỳ\s+)?{_Y}\s*-\s*{_Y}\s*\)")
 
 
 def _segment_end(text: str, start: int, upper: bool) -> int:
     hard = HARD_STOP_RE.search(text, start, start + 900)
-    while hard and (bp := BRACKETED_PERIOD_RE.match(text, hard.start())):  # "Kế hoạch 5 năm (2026 - 2030)"
+    while hard and (bp := BRACKETED_PERIOD_RE.match(text, hard.start()) or QUOTED_RE.match(text, hard.start())):
+        # "Kế hoạch 5 năm (2026 - 2030)", "Kế hoạch tổ chức phong trào thi đua “Chung sức xây dựng …” năm 2025"
         hard = HARD_STOP_RE.search(text, bp.end(), start + 900)
     end = hard.start() if hard else min(len(text), start + 600)
     stop = STOP_RE.search(text, max(0, start - 1), end)  # a clause word right after the head ends it too

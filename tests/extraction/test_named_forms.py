@@ -100,3 +100,12 @@ def test_a_subject_opening_like_a_generic_word(read: Callable[..., TextResult], 
 def test_a_generic_word_after_the_head_is_still_no_name(read: Callable[..., TextResult]) -> None:
     text = "Các huyện thực hiện theo Quy hoạch chung của tỉnh và Đề án số đã được phê duyệt."
     assert [d.label for d in read(text).documents if d.number is None] == []
+
+
+def test_a_quoted_title_inside_the_subject(read: Callable[..., TextResult]) -> None:
+    """A campaign's quoted name inside a plan's subject: the name runs past it to its period."""
+    text = ("Kế hoạch tổ chức Cuộc vận động “Toàn dân đoàn kết xây dựng đời sống văn hóa” giai đoạn 2025 - 2030 vừa "
+            "được UBND huyện ban hành.")
+    labels = [d.label for d in read(text).documents if d.number is None]
+    assert labels == ["Kế hoạch tổ chức Cuộc vận động “Toàn dân đoàn kết xây dựng đời sống văn hóa” "
+                      "giai đoạn 2025-2030"]
