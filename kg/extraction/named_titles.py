@@ -50,6 +50,7 @@ OF_RE = re.compile(r"\s*,?\s*của\s+", re.I)
 PLURAL_JOIN_RE = re.compile(rf"\s(?:và|,)\s+(?:{_alt(cue.DISTRIBUTIVE)})\s")
 ADOPTED_TOPIC_RE = re.compile(rf"\svề(?:\s+việc)?(?:\s+(?:{_alt(cue.ADOPTING)}))?\s*$")
 DISTRIBUTIVE_RE = re.compile(rf"\s*của\s+(?:{_alt(cue.DISTRIBUTIVE)})\s")
+TOPIC_RE = re.compile(rf"\s+(?:{_alt(cue.ACT_TOPICS)})\s+")  # "Nghị quyết của HĐND tỉnh về …", "… quy định …"
 ISSUED_ON_RE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?(?:ngày|NGÀY)\s+")
 BARE_REF_RE = re.compile(rf"(?<![\w])(?i:{_grouped(TYPE_WORDS)})\s+(?:số\s+)?\d{{1,4}}(?:/[A-ZĐ]{{1,6}})?(?=\s+của\s)")
 CONGRESS_IN_RE = re.compile(r"(?i:Đại\s+hội\s+(?:đại\s+biểu\s+)?(?:Đảng\s+bộ\s+\w+(?:\s+\w+)?\s+)?(?:lần\s+thứ\s+)?)"
@@ -309,11 +310,15 @@ def _issued(text: str, m: re.Match[str], head: str, province: str | None, scope:
     again = re.compile(rf"\s+và\s+(?i:{re.escape(m.group('head'))})\s+của\s+").match(text, pos)
     if again and (hit2 := match_body(text, again.end(), province, scope)):
         pos = hit2[1]
-    topic = re.compile(r"\s+về\s+").match(text, pos)
+    topic = TOPIC_RE.match(text, pos)
     if not topic:
         return None
     tend = _segment_end(text, topic.end(), False)
     anchors = _anchors(text, topic.end(), tend, province, scope)
+    drafted = TITLE_START_RE.search(text, max(0, m.start() - 60), m.start()) or DRAFTED_RE.search(
+        text, max(0, m.start() - 40), m.start())
+    if not anchors and drafted and 2 <= len(text[topic.end():tend].split()) <= MAX_SUBJECT:
+        return tend, own + text[pos:tend].rstrip(" ,"), issuer  # "Xây dựng Nghị quyết của HĐND tỉnh quy định …"
     if not anchors or len(text[topic.end():anchors[0][0]].split()) > MAX_SUBJECT:
         return None
     stop = _extend(text, anchors, tend)

@@ -109,3 +109,17 @@ def test_a_quoted_title_inside_the_subject(read: Callable[..., TextResult]) -> N
     labels = [d.label for d in read(text).documents if d.number is None]
     assert labels == ["Kế hoạch tổ chức Cuộc vận động “Toàn dân đoàn kết xây dựng đời sống văn hóa” "
                       "giai đoạn 2025-2030"]
+
+
+def test_a_drafted_act_of_a_body_is_named_by_what_it_rules(read: Callable[..., TextResult]) -> None:
+    """A task item drafting an act of a body, known by what it rules ("quy định …") with no period or place."""
+    text = ("3 | Xây dựng Nghị quyết của HĐND tỉnh quy định chính sách hỗ trợ học nghề cho lao động nông thôn | "
+            "Sở Nội vụ | Sở Tài chính | Quý II/2025")
+    found = [(d.doc_type, d.label) for d in read(text, province="Cà Mau").documents if d.number is None]
+    assert found == [("Resolution", "Nghị quyết của HĐND tỉnh quy định chính sách hỗ trợ học nghề cho lao động "
+                                    "nông thôn")]
+
+
+def test_an_act_of_a_body_cited_by_what_it_rules_is_no_name(read: Callable[..., TextResult]) -> None:
+    text = "Các đơn vị chi theo Nghị quyết của HĐND tỉnh quy định mức chi công tác phí."
+    assert [d.label for d in read(text, province="Cà Mau").documents if d.number is None] == []

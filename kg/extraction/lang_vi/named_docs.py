@@ -101,3 +101,6 @@ NAME_ENDS: tuple[str, ...] = ("trước ngày", "trước tháng", "trước qu�
 # Subjects that open with a word spelled like a generic one (named_titles.GENERIC_NEXT: "số", "chung"), by head
 # ("" for any head): "Đề án số hóa hồ sơ …", "Quy hoạch chung đô thị …" (a general plan: a kind of master plan).
 SUBJECT_LOOKALIKES: dict[str, tuple[str, ...]] = {"": ("số hóa", "số hoá"), "quy hoạch": ("chung",)}
+
+# Words after an act's issuer that open its subject ("Nghị quyết của HĐND tỉnh về …", "… quy định mức hỗ trợ …").
+ACT_TOPICS: tuple[str, ...] = ("về", "quy định")
