@@ -500,7 +500,7 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
         if figure:
             seg_low = low_text[s:e] if low_text is not None else None
             _read_segment(text, s, e, sectors, default_year, out, excluded, mode, figures, seg_low)
-    return deduplicate(out)
+    return deduplicate(out, default_year)
 
 
 def _holds(hits: list[int], s: int, e: int) -> bool:
@@ -792,17 +792,25 @@ def _words(text: str) -> list[str]:
     return re.sub(r"[^\w\s]", " ", text.lower()).split()
 
 
-def deduplicate(found: list[Target]) -> list[Target]:
+def deduplicate(found: list[Target], default_year: int | None = None) -> list[Target]:
     """A figure repeated by a headline, a lead and the body is one: the same kind and quantity whose
-    indicator's words are all in another's (the fuller one is kept)."""
+    indicator's words are all in another's (the fuller one is kept). The same figure for two periods the text
+    names ("năm 2025 đạt 100%" … "năm 2030 đạt 100%") is two; a figure of the plan's own year goes with either."""
     drop: dict[int, int] = {}
     groups: dict[tuple, list[int]] = {}
     for i, t in enumerate(found):
         groups.setdefault((t.is_result, t.base_value, t.upper, t.base_unit), []).append(i)
+    own = str(default_year) if default_year else None
     for members in groups.values():
-        if len(members) > 1:
-            _drop_contained(found, members, drop)
-            _drop_same_concept(found, members, drop)
+        if len(members) < 2:
+            continue
+        named = sorted({p for i in members if (p := found[i].period) not in (None, own)})
+        # one pass per period the figures name, with the figures that name none
+        passes = [[i for i in members if found[i].period in (None, own, p)] for p in named] if len(named) > 1 \
+            else [members]
+        for part in passes:
+            _drop_contained(found, part, drop)
+            _drop_same_concept(found, part, drop)
     if not drop:
         return found
     keep = [i for i in range(len(found)) if i not in drop]

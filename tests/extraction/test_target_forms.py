@@ -276,3 +276,13 @@ def test_a_plan_in_brackets_after_a_figure_makes_it_a_result_against_that_target
         target = found[result.against]
         assert target.indicator == result.indicator
     assert found[2].indicator.lower().startswith("tốc độ tăng năng suất lao động")
+
+
+def test_one_figure_for_two_named_periods_is_two_targets() -> None:
+    # The same 90% for two horizons is two targets; a headline repeating the plan year's figure is still one.
+    text = ("Mục tiêu đến năm 2026: tỷ lệ trường học có kết nối internet tốc độ cao 90%.\n"
+            "Mục tiêu đến năm 2028: tỷ lệ trường học có kết nối internet tốc độ cao 90%.")
+    assert [(t.value, t.period) for t in read_targets(text, 2025)] == [(Decimal(90), "2026"), (Decimal(90), "2028")]
+    text = ("Tỉnh đặt mục tiêu sản lượng thủy sản 80.000 tấn\n\n"
+            "Năm 2026, tỉnh đặt mục tiêu sản lượng thủy sản 80.000 tấn.")
+    assert [t.value for t in read_targets(text, 2025)] == [Decimal(80000)]
