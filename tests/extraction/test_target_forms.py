@@ -286,3 +286,12 @@ def test_one_figure_for_two_named_periods_is_two_targets() -> None:
     text = ("Tỉnh đặt mục tiêu sản lượng thủy sản 80.000 tấn\n\n"
             "Năm 2026, tỉnh đặt mục tiêu sản lượng thủy sản 80.000 tấn.")
     assert [t.value for t in read_targets(text, 2025)] == [Decimal(80000)]
+
+
+def test_a_share_of_the_target_chained_to_a_result_keeps_its_subject() -> None:
+    # "…, bằng 92% mục tiêu …": the share of the goal reached, about the subject of the figure before it.
+    found = read_targets("Năm 2025, tổng vốn đầu tư toàn xã hội ước đạt 41.000 tỷ đồng, bằng 92,3% mục tiêu Nghị "
+                         "quyết Đại hội.", 2026)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal(41000), True), (Decimal("92.3"), True)]
+    assert found[1].indicator.lower().startswith("tổng vốn đầu tư toàn xã hội")
+    assert "mục tiêu" in found[1].indicator

@@ -47,7 +47,7 @@ SHARE_VERBS: tuple[str, ...] = ("chiếm", "đóng góp", "chiếm tỷ trọng"
 SHARE_LINKS: tuple[str, ...] = ("với", "và", "cùng")
 SHARE_HEAD = "Tỷ trọng"
 # What a figure is compared with, right after it ("23% kế hoạch", "9% so với cùng kỳ năm 2023").
-COMPARISON_BASES: tuple[str, ...] = ("kế hoạch", "KH", "dự toán", "Nghị quyết", "NQ", "chỉ tiêu", "cùng kỳ",
+COMPARISON_BASES: tuple[str, ...] = ("kế hoạch", "KH", "dự toán", "Nghị quyết", "NQ", "chỉ tiêu", "mục tiêu", "cùng kỳ",
                                      "so với")
 
 # Measure nouns that qualify a noun by its size ("dự án có tổng mức đầu tư từ 100 tỷ đồng trở lên").
