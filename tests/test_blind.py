@@ -26,8 +26,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # targets, 0.861 results, 0.918 tasks; blind2/ 0.865, 0.884, 0.892. Named after the named-document forms of
 # that session: blind/ 0.876, blind2/ 0.907.
 FLOORS = {
-    "blind": {"references": 0.98, "named": 0.87, "targets": 0.87, "results": 0.85, "tasks": 0.91},
-    "blind2": {"references": 0.98, "named": 0.90, "targets": 0.87, "results": 0.90, "tasks": 0.88},
+    "blind": {"references": 0.98, "named": 0.87, "targets": 0.89, "results": 0.85, "tasks": 0.91},
+    "blind2": {"references": 0.98, "named": 0.90, "targets": 0.88, "results": 0.90, "tasks": 0.88},
 }
 
 

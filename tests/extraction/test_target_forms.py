@@ -295,3 +295,11 @@ def test_a_share_of_the_target_chained_to_a_result_keeps_its_subject() -> None:
     assert [(t.value, t.is_result) for t in found] == [(Decimal(41000), True), (Decimal("92.3"), True)]
     assert found[1].indicator.lower().startswith("tổng vốn đầu tư toàn xã hội")
     assert "mục tiêu" in found[1].indicator
+
+
+def test_counts_of_models_initiatives_fairs_and_centres_are_targets() -> None:
+    # Count nouns of planning texts: "ít nhất 3 mô hình …", "1 sáng kiến", "2 hội chợ", "1 trung tâm".
+    found = read_targets("Phấn đấu mỗi xã có ít nhất 3 mô hình kinh tế tuần hoàn; mỗi phòng ban có 1 sáng kiến cải "
+                         "cách; tổ chức 2 hội chợ nông sản; xây dựng 1 trung tâm đổi mới sáng tạo.", 2026)
+    assert [(t.value, t.unit) for t in found] == [
+        (Decimal(3), "mô hình"), (Decimal(1), "sáng kiến"), (Decimal(2), "hội chợ"), (Decimal(1), "trung tâm")]

@@ -18,6 +18,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "bác sĩ", "bác sỹ", "trường", "con", "dự án", "cơ sở", "khu",
     "cụm", "bệnh viện", "trạm", "học sinh", "sinh viên", "nhà", "căn", "tour", "sự kiện", "đơn vị", "thủ tục",
     "km đường", "cây", "tổ hợp tác", "điểm du lịch", "điểm", "nhà văn hóa", "chợ", "giấy chứng nhận",
+    "mô hình", "sáng kiến", "hội chợ", "trung tâm",
 )
 # Short spellings of a unit -> the unit ("126 triệu đ", "50.000đ").
 UNIT_SPELLINGS: dict[str, str] = {"đ": "đồng"}
