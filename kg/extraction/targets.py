@@ -118,7 +118,7 @@ NOT_TARGET_BEFORE_RE = re.compile(r"(?:mức\s+độ|lần\s+thứ|thứ|số|kh
                                   rf"|\b(?:{'|'.join(RANK_WORDS)}))\s*$", re.I)
 LEAD_STRIP_RE = re.compile(
     r"^(?:\s|[,;:.\-–+•)(]|(?:" + "|".join(w.replace(" ", r"\s+") for w in PURPOSE_OPENERS) + r")(?=\s|$)"
-    r"|\d{1,2}\.(?=\s)|[a-zđ]\)(?=\s)|và|hoặc|(?:là|với|như|cụ\s+thể(?:\s+như)?)(?=\s)|đồng\s+thời|trong\s+đó|riêng|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm"
+    r"|\d{1,2}\.(?=\s)|(?:\d{1,2}|[a-zđ])\)(?=\s|$)|và|hoặc|(?:là|với|như|cụ\s+thể(?:\s+như)?)(?=\s)|đồng\s+thời|trong\s+đó|riêng|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm"
     r"|đến\s+(?:hết\s+)?năm\s+\d{4},?|" + "|".join(LEADING_PERIODS)
     + r"|trong\s+năm(?:\s+\d{4})?,?|năm\s+\d{4},?|có\s+thêm|có|nâng|đạt"
     r"|(?:về|lĩnh\s+vực)\s[^:]{0,60}:"

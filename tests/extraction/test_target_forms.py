@@ -303,3 +303,15 @@ def test_counts_of_models_initiatives_fairs_and_centres_are_targets() -> None:
                          "cách; tổ chức 2 hội chợ nông sản; xây dựng 1 trung tâm đổi mới sáng tạo.", 2026)
     assert [(t.value, t.unit) for t in found] == [
         (Decimal(3), "mô hình"), (Decimal(1), "sáng kiến"), (Decimal(2), "hội chợ"), (Decimal(1), "trung tâm")]
+
+
+def test_a_bracketed_item_number_is_no_part_of_the_indicator() -> None:
+    # "(4) 90% thôn …": the item's number opens the line; the figure comes first and its noun names it.
+    text = ("Các chỉ tiêu chủ yếu năm 2026:\n(3) Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng dưới 9%.\n"
+            "(4) 90% thôn có nhà văn hóa đạt chuẩn, trên 60% hộ gia đình văn hóa.\n"
+            "(5) Trên 98% rác thải y tế được xử lý đúng quy định.")
+    found = read_targets(text, 2026)
+    assert [t.indicator for t in found] == [
+        "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", "Thôn có nhà văn hóa đạt chuẩn", "Hộ gia đình văn hóa",
+        "Rác thải y tế được xử lý đúng quy định"]
+
