@@ -609,6 +609,7 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
     subjects: dict[int, str] = {}  # id(target) -> the subject later figures of its chain refer to
     shares: dict[int, str] = {}  # id(target) -> whose share a share figure is ("" when unnamed)
     read_end = -1  # where the last figure read ends (with the words it consumed)
+    counted = ""  # the noun of the last count when a size measure linked to it follows ("15 dự án có …")
     for q in quantities:
         before = seg[prev_end:q.start]
         clause_start = max(before.rfind(";"), before.rfind(". "))
@@ -674,6 +675,7 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
                 local = after_cut
         comparator = _comparator(local, q, seg[q.end:q.end + 20])
         after_m = AFTER_RE.match(seg, q.end)
+        linked_noun = ""
         after = after_m.group(0) if after_m else ""
         sized_m = SIZED_AFTER_RE.match(seg, q.end) if q.unit.lower() in COUNT_UNITS else None
         if sized_m:
@@ -683,11 +685,16 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
             nxt = PCT_AFTER_STOP_RE.search(seg, q.end)
             after = seg[q.end: nxt.start()] if nxt else seg[q.end:]
         if q.unit != "%":
-            link_m = MEASURE_LINK_RE.search(after)  # "15 dự án với tổng vốn 800 tỷ đồng": the amount is its own
-            if link_m:
+            # "15 dự án với tổng vốn 800 tỷ đồng": the amount is its own; the link is the last one, right before it
+            # ("15 dự án có vốn đầu tư nước ngoài với tổng vốn 300 triệu USD": FDI projects, then their total)
+            link_m = next(reversed(list(MEASURE_LINK_RE.finditer(after))), None)
+            if link_m and (sized_m or seg[q.end + len(after):q.end + len(after) + 1].isdigit()):
                 after, used = after[:link_m.start()], link_m.start()
+                linked_noun = squash(f"{q.unit} {after}")
         post, used = _post(after) if q.unit == "%" else (_balance(squash(after)), used)
         ind = _verb_last(_clean(local))
+        if counted and prev_end == read_end and TOTAL_OF_RE.match(local):
+            ind = f"{ind} {counted}"  # "20 dự án đầu tư mới với tổng vốn 9.000 tỷ đồng": the total of those projects
         link = _chain_link(ind, post) if siblings else None
         subject = ""
         unit_is_noun = q.unit.lower() in COUNT_UNITS
@@ -753,10 +760,12 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         if value_first:
             listed.append(t)
         prev_end = read_end = q.end + consumed
+        counted = linked_noun
         del start
     _share_predicates(listed)
 
 
+TOTAL_OF_RE = re.compile(r"\s*với\s+(?:" + "|".join(w.replace(" ", r"\s+") for w in TOTAL_MEASURES) + r")\b", re.I)
 _BASES = "|".join(w.replace(" ", r"\s+") for w in COMPARISON_BASES)
 COMPARISON_AFTER_RE = re.compile(  # what a figure is compared with: "23% kế hoạch", "9% so với cùng kỳ năm 2023"
     rf"\s*(?:{_BASES})(?:[^,;.()\d]|(?:19|20)\d{{2}}\b)*?(?=\s+và\s|[,;.()]|\s*$|\s+(?!(?:19|20)\d{{2}}\b)\d)", re.I)

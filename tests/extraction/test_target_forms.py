@@ -315,3 +315,14 @@ def test_a_bracketed_item_number_is_no_part_of_the_indicator() -> None:
         "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", "Thôn có nhà văn hóa đạt chuẩn", "Hộ gia đình văn hóa",
         "Rác thải y tế được xử lý đúng quy định"]
 
+
+def test_a_total_linked_to_a_count_names_what_it_sums() -> None:
+    # "12 dự án có vốn đầu tư nước ngoài với tổng vốn 400 triệu USD": the noun holds a measure word ("có vốn đầu
+    # tư"), the link is the last one before the amount, and the total is that of the projects counted.
+    found = read_targets("Về thu hút đầu tư: thu hút 8 dự án du lịch với tổng vốn đăng ký khoảng 2.100 tỷ đồng và "
+                         "12 dự án có vốn đầu tư nước ngoài với tổng vốn khoảng 400 triệu USD.", 2026)
+    assert [(t.indicator, t.value) for t in found] == [
+        ("Thu hút dự án du lịch", Decimal(8)), ("Tổng vốn đăng ký dự án du lịch", Decimal(2100)),
+        ("Dự án có vốn đầu tư nước ngoài", Decimal(12)), ("Tổng vốn dự án có vốn đầu tư nước ngoài", Decimal(400))]
+    found = read_targets("Phấn đấu thu hút 6 dự án có vốn đầu tư nước ngoài.", 2026)
+    assert found[0].indicator == "Thu hút dự án có vốn đầu tư nước ngoài"
