@@ -34,7 +34,8 @@ MARKER_RE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zđ]\)|[-�
 FRAME_END_RE = re.compile(r"\s*,\s*")
 ASSIGNING_INTRO_RE = re.compile(rf"(?i)(?<!\w)(?:{_alt(cues.ASSIGNING_INTRO)})(?!\w)")
 GIAO_ITEM_RE = re.compile(rf"(?i:giao)\s+(?:{BODY_HEADS})")
-SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
+# a stop, then the spaces before a capital (group 1): no lookbehind, so a search skips from stop to stop
+SENTENCE_END = re.compile(rf"[.!?](\s+)(?=[{UPPER}])")
 CLAUSE_SPLIT_RE = re.compile(r";\s+")
 NUMBER_RE = re.compile(r"[ \t]*\d{1,2}\.\s")
 ASSIGNING_HEADING_RE = re.compile(rf"(?i)(?<!\w)(?:{_alt(cues.ASSIGNING_HEADINGS)})(?!\w)")
@@ -56,8 +57,8 @@ CHU_TRI, DONE, PAST, REQUEST_WORD = (Cue(rx) for rx in (CHU_TRI_RE, DONE_RE, PAS
 
 def sentences(text: str, a: int, b: int) -> list[tuple[int, int]]:
     out, pos = [], a
-    for m in SENTENCE_END.finditer(text, a, b):
-        out.append((pos, m.start()))
+    for m in SENTENCE_END.finditer(text, max(a - 1, 0), b):  # the stop may be the character before `a`
+        out.append((pos, m.start(1)))
         pos = m.end()
     out.append((pos, b))
     return out
@@ -77,14 +78,16 @@ def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
     for k, (a, b) in enumerate(paras):
         para = text[a:b]
         item = is_marker(para)
+        heading = HEADING_RE.match(para) is not None
         if para.rstrip().endswith(":") and not item:
             assigning = bool(ASSIGNING_INTRO_RE.search(para[para.rfind(".", 0, len(para) - 1) + 1:]))
-        elif HEADING_RE.match(para):
+        elif heading:
             assigning = bool(ASSIGNING_HEADING_RE.search(para))
-        first_at = a + (m.end() if (m := MARKER_RE.match(para)) else 0)  # an item's text, after its marker
+        # an item's text, after its marker (MARKER_RE matches only where `is_marker` does)
+        first_at = a + (m.end() if item and (m := MARKER_RE.match(para)) else 0)
         if item and GIAO_ITEM_RE.match(text, first_at):
             assigning = True
-        if HEADING_RE.match(para) or NUMBER_RE.match(para) or not assigning:
+        if not assigning or heading or NUMBER_RE.match(para):
             under = []
         if inside(a, skip) or in_table(text, paras, k):
             continue
@@ -176,11 +179,9 @@ def _follow_up(text: str, sent: tuple[int, int], task: Task, ctx: TaskContext) -
             task.deadline_norm = normalise_deadline(written, ctx.year)
 
 
-def _opening(sent: str) -> int:
-    """Where a sentence's own clause starts: after a list marker, a leading clause («Sau khi …, ») and a leading
-    deadline («Trong quý I/2026, », «Trước ngày 30/6, »)."""
-    m = MARKER_RE.match(sent)
-    pos = m.end() if m else 0
+def _opening(sent: str, pos: int) -> int:
+    """Where a sentence's own clause starts: after its list marker (which ends at `pos`), a leading clause
+    («Sau khi …, ») and a leading deadline («Trong quý I/2026, », «Trước ngày 30/6, »)."""
     m = LEADING_RE.match(sent, pos)
     pos = m.end() if m else pos
     m = DEADLINE_PHRASE_RE.match(sent, pos)
@@ -190,10 +191,10 @@ def _opening(sent: str) -> int:
     return pos
 
 
-def _reports_past(sent: str, ctx: TaskContext) -> bool:
-    """«Năm 2024, UBND tỉnh giao Sở X …» in a text planning 2026: a report of an earlier year, no task."""
-    m = PAST_YEAR_RE.match(sent, MARKER_RE.match(sent).end() if MARKER_RE.match(sent) else 0)
-    return bool(m and ctx.year and int(m.group("y")) < ctx.year)
+def _reports_past(sent: str, pos: int, ctx: TaskContext) -> bool:
+    """«Năm 2024, UBND tỉnh giao Sở X …» (after a list marker ending at `pos`) in a text planning 2026: a report
+    of an earlier year, no task."""
+    return bool(ctx.year and (m := PAST_YEAR_RE.match(sent, pos)) and int(m.group("y")) < ctx.year)
 
 
 def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, item_subject: bool = False,
@@ -222,9 +223,11 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, i
         if verb is None or (not coop and verb.start() != rest):
             return None
         return _make(text, s, verb.start(), e, leads, *deadline())
-    if DONE.search(sent, low) or _reports_past(sent, ctx):
+    marker = MARKER_RE.match(sent)
+    after_marker = marker.end() if marker else 0
+    if DONE.search(sent, low) or _reports_past(sent, after_marker, ctx):
         return None
-    start = _opening(sent)
+    start = _opening(sent, after_marker)
     for req in () if REQUEST_WORD.absent(low) else REQUEST_WORD_RE.finditer(sent, start):
         if req.start() != start and not sent[start:req.start()].strip(" ,")[:1].isupper():
             continue  # «… được giao tổ chức …»: no speaker before the request

@@ -46,8 +46,7 @@ def inside(pos: int, regions: tuple[tuple[int, int], ...] | list[tuple[int, int]
 def in_table(text: str, paras: list[tuple[int, int]], k: int) -> bool:
     """A paragraph that is a table cell or row: next to a ``|`` line, or holding `` | ``."""
     a, b = paras[k]
-    near = [text[x:y].strip() for x, y in paras[max(0, k - 1):k + 2]]
-    return " | " in text[a:b] or "|" in near
+    return " | " in text[a:b] or any(text[x:y].strip() == "|" for x, y in paras[max(0, k - 1):k + 2])
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -71,9 +70,8 @@ def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
                 out.append((start, prev_end))
                 start = None
             continue
-        heading_item = (start is not None and one_line and is_marker(text[start:prev_end])
-                        and len(text[start:prev_end].split()) <= 12 and body[:1].isupper())
-        if start is not None and (is_marker(body) or HEADING_RE.match(body) or heading_item):
+        if start is not None and (is_marker(body) or HEADING_RE.match(body)
+                                  or _heading_item(text, start, prev_end, one_line, body)):
             out.append((start, prev_end))
             start = None
         one_line = start is None
@@ -86,6 +84,11 @@ def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
     if start is not None:
         out.append((start, prev_end))
     return tuple(out)
+
+
+def _heading_item(text: str, start: int, end: int, one_line: bool, body: str) -> bool:
+    """A one-line item short enough to head what follows («1. Sở Tài chính»), before a capitalised line."""
+    return one_line and body[:1].isupper() and is_marker(text[start:end]) and len(text[start:end].split()) <= 12
 
 
 _MARKER_RE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+*])\s")

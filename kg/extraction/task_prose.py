@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.cue_scan import Cue, lowered
 from kg.extraction.lang_vi import agencies as agency_data
 from kg.extraction.lang_vi import task_cues as cues
 from kg.extraction.lang_vi.provinces import PROVINCES
@@ -79,6 +80,9 @@ _BODY_HEAD = _alt((*agency_data.HEADS, *cues.NATIONAL_HEADS))
 ADDRESSEE_ITEM_RE = re.compile(rf"(?:(?:{_BODY_HEAD})(?!\w)|(?i:các\s+(?:sở|bộ|ban|cơ\s+quan|đơn\s+vị|địa\s+phương)))"
                                rf"(?:(?!\s(?:{_alt(cues.TASK_VERBS)})(?!\w))[^.;:\n]){{0,100}}$")
 TARGET_CLAUSE_RE = re.compile(rf"\s*,?\s*(?:{_alt(cues.TARGET_CLAUSES)})(?!\w)(?:[^.;]|\.(?=\d))*", re.I)
+# A paragraph is searched for these only when it holds their words (`kg.extraction.cue_scan`).
+IS_INTRO, REQUEST = Cue(IS_INTRO_RE), Cue(REQUEST_RE)
+SENTENCE_END_RE = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
 MIN_WORDS = 4
 MAX_WORDS = 40
 
@@ -129,19 +133,23 @@ def read_prose_tasks(text: str, ctx: TaskContext) -> list[Task]:
     """Tasks of every prose list in the text (see the module docstring)."""
     paras = paragraphs(text)
     skip = excluded_regions(text)
+    low_text = lowered(text)  # paragraphs are cut from it (None: searched without the shortcut)
     out: list[Task] = []
     used_until = -1
     for k, (a, b) in enumerate(paras):
         if a < used_until or in_table(text, paras, k) or (inside(a, skip) and not _names_task_list(text[a:b])):
             continue
-        found, last = _list_at(text, paras, k, ctx)
+        found, last = _list_at(text, paras, k, ctx, low_text[a:b] if low_text is not None else None)
         if found:
             out += found
             used_until = last
     return out + numbered_runs(text, paras, skip)
 
 
-def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) -> tuple[list[Task], int]:
+def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext,
+             low: str | None = None) -> tuple[list[Task], int]:
+    """The tasks of the prose list paragraph `k` opens, if any, and where they end (`low`: the paragraph
+    lower-cased, when `foldable`)."""
     a, b = paras[k]
     year = ctx.year
     para = text[a:b]
@@ -165,10 +173,10 @@ def _list_at(text: str, paras: list[tuple[int, int]], k: int, ctx: TaskContext) 
         if para[m.end()].isdigit() or para[m.end()] == "(":
             return _inline_numbered(text, a + m.end(), b), b
         return _clause_items(text, paras, k, a + m.end(), first_free=True, capitals=para[m.end()].isupper())
-    im = IS_INTRO_RE.search(para)
+    im = IS_INTRO.search(para, low)
     if im and not NOT_INTRO_RE.search(PURPOSE_RE.sub("", para[_sentence_start(para, 0, im.start()):im.end()], count=1)):
         return _clause_items(text, paras, k, a + im.end(), first_free=True)
-    rm = REQUEST_RE.search(para)
+    rm = REQUEST.search(para, low)
     if rm and not NOT_INTRO_RE.search(para[:rm.start()]):
         end = _sentence_end(text, a + rm.end(), b)
         items: list[Task] = []
@@ -285,7 +293,7 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
-    m = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])").search(text, pos, hi)
+    m = SENTENCE_END_RE.search(text, pos, hi)
     return m.end() if m else hi
 
 
