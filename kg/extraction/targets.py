@@ -144,15 +144,17 @@ LIST_START_RE = re.compile(r"\n(?=[ \t]*(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+])\s)"
 HEADS = ("tỷ lệ", "tốc độ", "số", "tổng", "diện tích", "giá trị", "thu", "chi", "grdp", "dân số", "sản lượng",
          "kim ngạch", "cơ cấu", "thu nhập", "vốn", "tuổi thọ", "năng suất", "chỉ số", "mật độ")
 MAX_INDICATOR_WORDS = 30
-TAIL_STOP_RE = re.compile(rf"[;]|\.\s|,\s|{NUM}")
-AFTER_RE = re.compile(r"[^,;.()\d]*")  # what a count names, up to the next clause or figure
-PCT_AFTER_STOP_RE = re.compile(rf"{NUM}\s*%|[;]|\.\s")
+# A table cell ends a clause ("3 | … bảo đảm 100% xã, phường kết nối | Trung tâm … | Năm 2025"): "|" stops what a
+# figure reads after it, and before it the figure's cell (or the cell before, when it holds only the figure).
+TAIL_STOP_RE = re.compile(rf"[;|]|\.\s|,\s|{NUM}")
+AFTER_RE = re.compile(r"[^,;.()\d|]*")  # what a count names, up to the next clause or figure
+PCT_AFTER_STOP_RE = re.compile(rf"{NUM}\s*%|[;|]|\.\s")
 CLAUSE_END_RE = re.compile(r"[;]|\.\s")
 _ABOUT = r"(?:\s+(?:khoảng|gần|hơn|trên|dưới|tới|đến|xấp\s+xỉ|ít\s+nhất))?\s*$"
 SHARE_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(w.replace(" ", r"\s+") for w in SHARE_VERBS) + ")" + _ABOUT, re.I)
 SHARE_LINK_RE = re.compile(r"^[\s,]*(?:(?:" + "|".join(SHARE_LINKS) + r")(?:\s+(?:khoảng|gần|hơn|trên|dưới|tới|đến))?)?"
                            r"[\s,]*$", re.I)
-SHARE_NOUN_RE = re.compile(r"\s*([^,;()\d\n]*?)(?=\s+(?:" + "|".join(SHARE_LINKS) + r")\s|\s*[,;(\n]|\.\s|\.?\s*$)")
+SHARE_NOUN_RE = re.compile(r"\s*([^,;()\d\n|]*?)(?=\s+(?:" + "|".join(SHARE_LINKS) + r")\s|\s*[,;(\n|]|\.\s|\.?\s*$)")
 
 
 _NOT_BEFORE = frozenset("/.,-_[")
@@ -337,7 +339,7 @@ FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]")
 
 
 def _balance(text: str) -> str:
-    text = text.strip(" ,;:-–.")
+    text = text.strip(" ,;:-–.|")
     if text.count("(") > text.count(")"):
         text = text.rstrip(" (") + (")" if "(" in text else "")
     if text.count(")") > text.count("("):
@@ -613,6 +615,10 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
     for q in quantities:
         before = seg[prev_end:q.start]
         clause_start = max(before.rfind(";"), before.rfind(". "))
+        cell = before.rfind("|")
+        if cell > clause_start:  # a table cell: its words, or those of the cell before when it holds only the figure
+            clause_start = cell if before[cell + 1:].strip() else max(
+                clause_start, before.rfind("|", 0, cell), before.rfind("\n", 0, cell))
         local = before[clause_start + 1:] if clause_start >= 0 else before
         if s + q.start in exclude:
             prev_end = q.end

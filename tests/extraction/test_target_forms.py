@@ -326,3 +326,18 @@ def test_a_total_linked_to_a_count_names_what_it_sums() -> None:
         ("Dự án có vốn đầu tư nước ngoài", Decimal(12)), ("Tổng vốn dự án có vốn đầu tư nước ngoài", Decimal(400))]
     found = read_targets("Phấn đấu thu hút 6 dự án có vốn đầu tư nước ngoài.", 2026)
     assert found[0].indicator == "Thu hút dự án có vốn đầu tư nước ngoài"
+
+
+def test_a_figure_in_a_table_cell_reads_only_its_cell() -> None:
+    # A task table's row: the figure is named by the words of its cell, not by the agencies and dates after it; a
+    # cell holding only the figure is named by the cell before it.
+    text = ("III. NHIỆM VỤ CỤ THỂ\nSTT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian\n"
+            "1 | Mở rộng mạng 5G, bảo đảm 95% thôn, bản được phủ sóng | Sở Khoa học và Công nghệ | Các doanh nghiệp "
+            "viễn thông, UBND các huyện | Năm 2026\n"
+            "2 | Xây dựng cơ sở dữ liệu đất đai của tỉnh | Sở Nông nghiệp và Môi trường | Các sở, ngành | Năm 2027\n")
+    assert [(t.indicator, t.value) for t in read_targets(text, 2026)] == [("Thôn, bản được phủ sóng", Decimal(95))]
+    text = ("Chỉ tiêu chủ yếu:\nChỉ tiêu | Kế hoạch năm 2026 | Cơ quan theo dõi\n"
+            "Tỷ lệ che phủ rừng | 46,5% | Sở Nông nghiệp và Môi trường, các huyện\n"
+            "Thu ngân sách nhà nước | 9.800 tỷ đồng | Sở Tài chính\n")
+    assert [(t.indicator, t.value) for t in read_targets(text, 2026)] == [
+        ("Tỷ lệ che phủ rừng", Decimal("46.5")), ("Thu ngân sách nhà nước", Decimal(9800))]
