@@ -24,6 +24,7 @@ from kg.extraction.lang_vi.target_cues import (
     COMPARISON_BASES,
     COUNTED_PLANS,
     LEADING_PERIODS,
+    OBJECT_VERBS,
     PURPOSE_OPENERS,
     QUALIFYING_MEASURES,
     RANK_WORDS,
@@ -135,7 +136,8 @@ CLAUSE_VERB_RE = re.compile(r"^(?:nâng|đạt|bằng|vượt|gấp|chiếm|trê
 VERB_ONLY_RE = re.compile(r"^(?:trồng\s+mới|thành\s+lập\s+mới|xây\s+dựng\s+(?:thêm|mới)|xây\s+dựng|phát\s+triển\s+mới"
                           r"|tạo\s+việc\s+làm(?:\s+mới)?(?:\s+cho)?|giải\s+quyết\s+việc\s+làm(?:\s+cho)?|đào\s+tạo(?:\s+nghề)?"
                           r"(?:\s+cho)?|thu\s+hút|hỗ\s+trợ|chuẩn\s+hóa|cấp|giảm|tăng|đón|thêm|có|mở\s+mới"
-                          r"|hoàn\s+thành|thực\s+hiện)$", re.I)
+                          r"|hoàn\s+thành|thực\s+hiện|"
+                          + "|".join(w.replace(" ", r"\s+") for w in OBJECT_VERBS) + ")$", re.I)
 PREDICATE_RE = re.compile(r"\s(?=(?:đạt|có|được|tham\s+gia|sử\s+dụng|hoạt\s+động|mạnh\s+về)\s)")
 PERIOD_RE = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(\d{4}\s*-\s*\d{4})|(?:đến\s+)?năm\s+(\d{4})", re.I)
 QUALIFIER_RE = re.compile(r"(?:bình\s+quân|riêng|các\s|trong\s+đó|cả\s|giai\s+đoạn|nhiệm\s+kỳ|đến\s+năm|lũy\s+kế"

@@ -341,3 +341,12 @@ def test_a_figure_in_a_table_cell_reads_only_its_cell() -> None:
             "Thu ngân sách nhà nước | 9.800 tỷ đồng | Sở Tài chính\n")
     assert [(t.indicator, t.value) for t in read_targets(text, 2026)] == [
         ("Tỷ lệ che phủ rừng", Decimal("46.5")), ("Thu ngân sách nhà nước", Decimal(9800))]
+
+
+def test_a_verb_taking_the_figure_as_object_leaves_the_noun_after_it_to_name_it() -> None:
+    # "hình thành 2 cụm …", "bố trí ít nhất 5% …": the verb says what is done, the noun after the figure what it counts.
+    found = read_targets("Đến năm 2030, hình thành 2 cụm công nghiệp chế biến nông sản; bố trí ít nhất 5% tổng chi "
+                         "đầu tư công cho hạ tầng số.", 2026)
+    assert [(t.indicator, t.value) for t in found] == [
+        ("Hình thành cụm công nghiệp chế biến nông sản", Decimal(2)),
+        ("Bố trí tổng chi đầu tư công cho hạ tầng số", Decimal(5))]

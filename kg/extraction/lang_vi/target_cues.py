@@ -67,6 +67,9 @@ BRACKETED_PLAN_WORDS: tuple[str, ...] = ("đề ra", "đặt ra", "được giao
 # Words that make the figure after them a rank within a group, which only qualifies a noun phrase ("doanh nghiệp
 # nằm trong TOP 10 doanh nghiệp xuất khẩu lớn nhất"): neither a target nor a result.
 RANK_WORDS: tuple[str, ...] = ("top", "tốp")
+# Verbs whose object is the figure after them, so the noun after the figure names it ("hình thành 1 khu công nghệ
+# thông tin tập trung", "bố trí tối thiểu 3% tổng chi ngân sách cho khoa học").
+OBJECT_VERBS: tuple[str, ...] = ("hình thành", "bố trí")
 # What "15/18 …" counts in a report: planned targets or tasks, of which so many were met.
 COUNTED_PLANS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ")
 # Words that open a purpose clause before its figure and are not the indicator's ("…đạt 103 triệu đồng để đến năm
