@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kg.extraction.bodies import PROVINCE_ALT, canonical_province, match_body, national
 from kg.extraction.dates import DATE_RE, find_dates
 from kg.extraction.lang_vi.abbreviations import KEY_ABBREVIATIONS
-from kg.extraction.lang_vi.named_docs import HEADS
+from kg.extraction.lang_vi.named_docs import HEADS, LAW_NAME_ENDS
 from kg.extraction.named_titles import HEAD_RE, KNOWN_RE, read_titled
 from kg.extraction.symbols import SYMBOL_RE, find_symbols
 from kg.extraction.text import UPPER, squash
@@ -46,8 +46,7 @@ PLENUM_RE = re.compile(r"(?:Hội\s+nghị\s+)?(?:lần\s+thứ\s+(?P<w>\w+)\s+)
                        r"(?:\s+Đảng)?(?:\s+(?P<n>\d{1,2})|\s+lần\s+thứ\s+(?P<w2>\w+))?\s*,?\s+khóa\s+(?P<term>[IVXLC]+)(?!\w)")
 ORDINAL_NUMBERS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5", "sáu": "6",
                    "bảy": "7", "tám": "8", "chín": "9", "mười": "10"}
-LAW_RE = re.compile(rf"(?P<name>[{UPPER}]\w*(?:\s+(?!(?:có|được|đã|sẽ|từ|trong|để|theo|trên|cho|với|thì|là|của|tại"
-                    r"|nhằm|khi|và|hoặc|này|vào|ra|mới|các|năm|ngày|số|đã|hiện|hành)\b)\w+){0,7})"
+LAW_RE = re.compile(rf"(?P<name>[{UPPER}]\w*(?:\s+(?!(?:{'|'.join(LAW_NAME_ENDS)})\b)\w+){{0,7}})"
                     r"(?P<year>\s+năm\s+(?:19|20)\d{2})?")
 # "Luật Sửa đổi, bổ sung một số điều của Luật A và Luật B": one law; the laws it amends are not named apart
 AMENDING_RE = re.compile(r"(?i:sửa\s+đổi)(?:\s*,\s*(?i:bổ\s+sung))?(?:\s+(?i:một\s+số\s+điều))?\s+(?:của\s+)?")

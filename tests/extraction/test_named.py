@@ -200,3 +200,11 @@ def test_the_text_itself_after_a_drafting_verb_is_no_other_document(read, doc, n
     res = read("Để triển khai Nghị quyết số 12/NQ-HĐND ngày 10/7/2025 của HĐND tỉnh, UBND tỉnh ban hành "
                "Kế hoạch thực hiện nhiệm vụ chuyển đổi số như sau:\nI. MỤC ĐÍCH")
     assert labels(res) == []
+
+
+def test_a_law_name_ends_before_a_clause_after_it(read, doc, named) -> None:
+    res = read("Sở Tư pháp tổ chức phổ biến Luật Thanh niên đến đoàn viên các xã; Luật Thanh niên do Quốc hội "
+               "thông qua được quán triệt như Luật Thanh niên như đã nêu.")
+    assert labels(res) == ["Luật Thanh niên"]
+    assert len(named(res, "Luật Thanh niên").spans) == 3
+

@@ -102,5 +102,13 @@ NAME_ENDS: tuple[str, ...] = ("trước ngày", "trước tháng", "trước qu�
 # ("" for any head): "Đề án số hóa hồ sơ …", "Quy hoạch chung đô thị …" (a general plan: a kind of master plan).
 SUBJECT_LOOKALIKES: dict[str, tuple[str, ...]] = {"": ("số hóa", "số hoá"), "quy hoạch": ("chung",)}
 
+# Words that end a law's name (lower-case words after "Luật Đất đai" are its own until one of these): the
+# start of a clause or a phrase after it ("Luật Thủ đô do Thành phố ban hành", "phổ biến Luật Thủ đô đến cán bộ").
+LAW_NAME_ENDS: tuple[str, ...] = (
+    "có", "được", "đã", "sẽ", "từ", "trong", "để", "theo", "trên", "cho", "với", "thì", "là", "của", "tại", "nhằm",
+    "khi", "và", "hoặc", "này", "vào", "ra", "mới", "các", "năm", "ngày", "số", "hiện", "hành", "do", "như", "đến",
+    "tới", "bởi", "về", "nay", "sau", "cùng", "nêu",
+)
+
 # Words after an act's issuer that open its subject ("Nghị quyết của HĐND tỉnh về …", "… quy định mức hỗ trợ …").
 ACT_TOPICS: tuple[str, ...] = ("về", "quy định")
