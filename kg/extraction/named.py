@@ -48,6 +48,7 @@ ORDINAL_NUMBERS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4
                    "bảy": "7", "tám": "8", "chín": "9", "mười": "10"}
 LAW_RE = re.compile(rf"(?P<name>[{UPPER}]\w*(?:\s+(?!(?:{'|'.join(LAW_NAME_ENDS)})\b)\w+){{0,7}})"
                     r"(?P<year>\s+năm\s+(?:19|20)\d{2})?")
+LAW_NUMBER_RE = re.compile(r"\s*,?\s*số\s+\d")  # "Luật Đầu tư công số 58/2024/QH15": the numbered document
 # "Luật Sửa đổi, bổ sung một số điều của Luật A và Luật B": one law; the laws it amends are not named apart
 AMENDING_RE = re.compile(r"(?i:sửa\s+đổi)(?:\s*,\s*(?i:bổ\s+sung))?(?:\s+(?i:một\s+số\s+điều))?\s+(?:của\s+)?")
 AMENDED_NEXT_RE = re.compile(rf"[{UPPER}][^,;.:()\n]{{0,80}}?(?=\s*,\s*Luật\s|\s+và\s+Luật\s)")
@@ -179,10 +180,12 @@ def _law(m: re.Match[str], body: str, word: str) -> NamedMention | None:
                 break
             pos, names = inner.end(), names + 1
         end = pos if names else amend.end()
+        if LAW_NUMBER_RE.match(body, end):
+            return None
         label = _norm_label(f"{word} {body[:end]}")
         return NamedMention(m.start(), m.end() + end, "Law", label, _key(label), True)
     lm = LAW_RE.match(body)
-    if not lm:
+    if not lm or LAW_NUMBER_RE.match(body, lm.end()):
         return None
     label = _norm_label(f"{word} {lm.group(0)}")
     return NamedMention(m.start(), m.end() + lm.end(), "Law", label, _key(label), True)

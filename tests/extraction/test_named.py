@@ -208,3 +208,8 @@ def test_a_law_name_ends_before_a_clause_after_it(read, doc, named) -> None:
     assert labels(res) == ["Luật Thanh niên"]
     assert len(named(res, "Luật Thanh niên").spans) == 3
 
+
+def test_a_law_with_its_number_is_the_numbered_document(read, doc, named) -> None:
+    res = read("Căn cứ Luật Đường bộ số 35/2024/QH15 ngày 27/6/2024 của Quốc hội;")
+    assert labels(res) == []
+    assert doc(res, "35/2024/QH15").doc_type == "Law"
