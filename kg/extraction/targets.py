@@ -24,6 +24,8 @@ from kg.extraction.lang_vi.target_cues import (
     COMPARISON_BASES,
     COUNTED_PLANS,
     LEADING_PERIODS,
+    MET_PLAN_NOUNS,
+    MET_PLAN_VERBS,
     OBJECT_VERBS,
     PURPOSE_OPENERS,
     QUALIFYING_MEASURES,
@@ -99,6 +101,11 @@ _PLAN_WORDS = "|".join(w.replace(" ", r"\s+") for w in BRACKETED_PLAN_WORDS)
 # "5,6% (kịch bản 8,5%)", "6,9%/năm (Nghị quyết đề ra 7,5%/năm)": the words between an achieved figure and its plan
 BRACKETED_PLAN_RE = re.compile(rf"^(?:\s*/\s*năm)?[^\S\n]*\(\s*(?:{_PLAN_NOUNS})"
                                rf"(?:\s+(?:{_PLAN_WORDS}|năm\s+(?:19|20)\d\d))*\s*:?\s*(?:là\s*)?$", re.I)
+_MET_VERBS = "|".join(MET_PLAN_VERBS)
+_MET_NOUNS = "|".join(w.replace(" ", r"\s+") for w in MET_PLAN_NOUNS)
+# "… ước năm 2025 đạt chỉ tiêu Đại hội VII đề ra là": the figure after it was reached and was the plan's
+MET_PLAN_RE = re.compile(rf"(?:^|\s)(?:{_MET_VERBS})\s+(?P<plan>(?:{_MET_NOUNS})(?:\s+[^\s,;:]+){{0,5}}?)"
+                         r"(?:\s+(?:đề|đặt)\s+ra)?\s+là\s*:?\s*$", re.I)
 INTRO_RE = re.compile(r"\d|(?:trong\s+đó|gồm|bao\s+gồm|như\s+sau|cụ\s+thể|sau\s+đây)\s*$", re.I)
 QUALIFIER_BEFORE_RE = re.compile(  # a size threshold on a noun: "dự án có tổng mức đầu tư từ"
     r"(?P<link>\bcó|\bvới|\bđạt)\s+(?P<measure>" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES)
@@ -642,7 +649,11 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         share = _share(local, q, siblings, shares)
         if share is not None and not context:
             is_result = True  # "ĐBSCL đóng góp 31% GDP toàn ngành, với 50% sản lượng lúa": a state, not a plan
-        if not (context or is_result or plan_value):
+        met_m = MET_PLAN_RE.search(local)
+        met_plan = squash(met_m.group("plan")) if met_m else ""
+        if met_m:
+            local = local[:met_m.start()]  # the subject that met the plan names both figures
+        elif not (context or is_result or plan_value):
             prev_end = q.end
             continue
         if ":" in local:
@@ -764,6 +775,16 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         if noun_m:
             shares[id(t)] = share
         out.append(t)
+        if met_plan:  # the target that was met, with the same figure; the result is measured against it
+            planned = Target(span=t.span, indicator=f"{ind} ({met_plan})", value=t.value, unit=t.unit,
+                             comparator=t.comparator, upper=t.upper, base_value=t.base_value, base_unit=t.base_unit,
+                             period=t.period, sector=t.sector)
+            if is_result:
+                t.against = len(out)
+                out.append(planned)
+            else:
+                subjects[id(planned)] = subjects[id(t)]
+                out[-1] = t = planned
         siblings.append(t)
         if value_first:
             listed.append(t)

@@ -350,3 +350,14 @@ def test_a_verb_taking_the_figure_as_object_leaves_the_noun_after_it_to_name_it(
     assert [(t.indicator, t.value) for t in found] == [
         ("Hình thành cụm công nghiệp chế biến nông sản", Decimal(2)),
         ("Bố trí tổng chi đầu tư công cho hạ tầng số", Decimal(5))]
+
+
+def test_a_figure_that_met_the_plan_it_names_is_a_result_and_that_target() -> None:
+    # "… ước đạt mục tiêu Nghị quyết đề ra là X": X was reached and X was the plan's figure; both name the subject.
+    found = read_targets("Năm 2024, kim ngạch xuất khẩu ước đạt mục tiêu Nghị quyết đề ra là 2.400 triệu USD.", 2025)
+    assert [(t.is_result, t.indicator, t.value) for t in found] == [
+        (True, "Kim ngạch xuất khẩu", Decimal(2400)),
+        (False, "Kim ngạch xuất khẩu (mục tiêu Nghị quyết)", Decimal(2400))]
+    assert found[0].against == 1
+    found = read_targets("Phấn đấu tỷ lệ che phủ rừng năm 2026 đạt chỉ tiêu kế hoạch là 47%.", 2025)
+    assert [(t.is_result, t.value) for t in found] == [(False, Decimal(47))]

@@ -70,6 +70,10 @@ RANK_WORDS: tuple[str, ...] = ("top", "tốp")
 # Verbs whose object is the figure after them, so the noun after the figure names it ("hình thành 1 khu công nghệ
 # thông tin tập trung", "bố trí tối thiểu 3% tổng chi ngân sách cho khoa học").
 OBJECT_VERBS: tuple[str, ...] = ("hình thành", "bố trí")
+# "GRDP/người ước năm 2025 đạt chỉ tiêu Đại hội đề ra là 10.370 USD": a verb of meeting a plan noun, then "là" and the
+# figure, which is both what was reached and the target it met.
+MET_PLAN_VERBS: tuple[str, ...] = ("đạt", "bằng")
+MET_PLAN_NOUNS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "kế hoạch")
 # What "15/18 …" counts in a report: planned targets or tasks, of which so many were met.
 COUNTED_PLANS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ")
 # Words that open a purpose clause before its figure and are not the indicator's ("…đạt 103 triệu đồng để đến năm
