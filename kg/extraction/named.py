@@ -52,6 +52,7 @@ LAW_NUMBER_RE = re.compile(r"\s*,?\s*số\s+\d")  # "Luật Đầu tư công s�
 # "Luật Sửa đổi, bổ sung một số điều của Luật A và Luật B": one law; the laws it amends are not named apart
 AMENDING_RE = re.compile(r"(?i:sửa\s+đổi)(?:\s*,\s*(?i:bổ\s+sung))?(?:\s+(?i:một\s+số\s+điều))?\s+(?:của\s+)?")
 AMENDED_NEXT_RE = re.compile(rf"[{UPPER}][^,;.:()\n]{{0,80}}?(?=\s*,\s*Luật\s|\s+và\s+Luật\s)")
+TITLE_TOPIC_RE = re.compile(r"\s*(?i:về)(?:\s+(?i:việc))?\s+")  # a title opening "về" + the head: the act's topic
 SHORT_NUMBER_RE = re.compile(r"(?P<n>\d{1,4})(?:/(?P<code>[A-ZĐ]{1,6}))?(?![\w/\-])")
 SHORT_CONGRESS_RE = re.compile(r"(?i:Đại\s+hội\s+(?:lần\s+thứ\s+)?)(?P<ord>[IVXLC]+)(?![\w])(?!\s+của\s+Đảng)")
 BARE_NUMBER_RE = re.compile(r"(?:hành\s+động\s+)?số\s+(?P<n>\d{1,4})(?![\d/\-\w])\s*,?\s*(?:ngày|NGÀY)\s+")
@@ -100,6 +101,7 @@ def read_named(text: str, province: str | None, unknown_scope: str, skip: list[t
     (the header's title, after its type line)."""
     out: list[NamedMention] = []
     law_until = 0
+    topics: set[str] = set()  # the plan an act's title is "về": the act's topic, in the title and below it
     for m in HEAD_RE.finditer(text):
         start = m.start()
         if start < law_until or any(a <= start < b for a, b in skip):
@@ -124,11 +126,13 @@ def read_named(text: str, province: str | None, unknown_scope: str, skip: list[t
                 or _bare_number(text, m, seg_end, doc_type, province, unknown_scope)
         if hit is None and doc_type != "Law":
             hit = _titled(text, m, doc_type, province, unknown_scope)
-        if hit:
+        if hit and title and title[0] <= start < title[1] and TITLE_TOPIC_RE.fullmatch(text, title[0], start):
+            topics.add(hit.key)  # "NGHỊ QUYẾT / VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025"
+        elif hit:
             if hit.doc_type == "Law":
                 law_until = hit.end
             out.append(hit)
-    return _resolve_short_congress(out)
+    return _resolve_short_congress([nm for nm in out if nm.key not in topics])
 
 
 def _congress(m: re.Match[str], body: str, doc_type: str,

@@ -131,3 +131,30 @@ def test_party_congress_and_plenum_resolutions(read, doc, named) -> None:
     assert keys == ["nghi-quyet-dai-hoi-toan-quoc-xiii", "nghi-quyet-trung-uong-8-khoa-xiii"]
     plenum = named(res, "Trung ương 8 khóa XIII")
     assert plenum.scope == "vn" and plenum.issuer.name == "Ban Chấp hành Trung ương Đảng" and len(plenum.spans) == 2
+
+
+COUNCIL = """HỘI ĐỒNG NHÂN DÂN
+TỈNH HÀ GIANG
+|
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+|
+Số: 41/NQ-HĐND
+|
+Hà Giang, ngày 10 tháng 12 năm 2025
+|
+NGHỊ QUYẾT
+VỀ KẾ HOẠCH ĐẦU TƯ CÔNG NĂM 2026
+HỘI ĐỒNG NHÂN DÂN TỈNH HÀ GIANG
+Căn cứ Luật Đầu tư công ngày 29 tháng 11 năm 2024;
+QUYẾT NGHỊ:
+Điều 1. Thông qua kế hoạch đầu tư công năm 2026 với tổng vốn 5.000 tỷ đồng; triển khai Đề án phát triển
+du lịch cộng đồng giai đoạn 2026 - 2030.
+"""
+
+
+def test_the_plan_an_acts_title_is_about_is_its_topic(read, doc, named) -> None:
+    res = read(COUNCIL)
+    assert doc(res, "41/NQ-HĐND").role == "self"
+    assert sorted(d.label for d in res.documents if d.number is None) == [
+        "Luật Đầu tư công", "Đề án phát triển du lịch cộng đồng giai đoạn 2026-2030"]
