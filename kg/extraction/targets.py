@@ -849,6 +849,7 @@ def deduplicate(found: list[Target], default_year: int | None = None) -> list[Ta
         for part in passes:
             _drop_contained(found, part, drop)
             _drop_same_concept(found, part, drop)
+    _drop_range_bounds(found, drop)
     if not drop:
         return found
     keep = [i for i in range(len(found)) if i not in drop]
@@ -903,6 +904,27 @@ def _drop_contained(found: list[Target], members: list[int], drop: dict[int, int
             first_kept.setdefault(sig, i)
         else:
             drop[i] = best
+
+
+def _drop_range_bounds(found: list[Target], drop: dict[int, int]) -> None:
+    """Drop a single figure that repeats a bound of a range of the same kind, unit and period, all its indicator's
+    words in the range's (a headline "mục tiêu tăng trưởng kinh tế năm 2025 lên 8,5%" over "tăng trưởng kinh tế
+    cả nước năm 2025 đạt 8,3 - 8,5%")."""
+    bounds: dict[tuple, list[int]] = {}
+    for i, t in enumerate(found):
+        if t.upper is not None and i not in drop:
+            for v in (t.value, t.upper):
+                bounds.setdefault((t.is_result, v, t.unit, t.period), []).append(i)
+    if not bounds:
+        return
+    for i, t in enumerate(found):
+        if t.upper is not None or i in drop:
+            continue
+        words = set(_words(t.indicator))
+        for j in bounds.get((t.is_result, t.value, t.unit, t.period), ()):
+            if words <= set(_words(found[j].indicator)):
+                drop[i] = j
+                break
 
 
 def _drop_same_concept(found: list[Target], members: list[int], drop: dict[int, int]) -> None:

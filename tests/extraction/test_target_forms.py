@@ -361,3 +361,12 @@ def test_a_figure_that_met_the_plan_it_names_is_a_result_and_that_target() -> No
     assert found[0].against == 1
     found = read_targets("Phấn đấu tỷ lệ che phủ rừng năm 2026 đạt chỉ tiêu kế hoạch là 47%.", 2025)
     assert [(t.is_result, t.value) for t in found] == [(False, Decimal(47))]
+
+
+def test_a_headline_repeating_a_bound_of_a_range_is_that_range() -> None:
+    # The headline gives the upper bound, the body the range: one target. Another indicator's figure stays.
+    text = ("Tỉnh nâng mục tiêu tăng trưởng kinh tế năm 2026 lên 9%\n\nUBND tỉnh đặt mục tiêu tăng trưởng kinh tế "
+            "của tỉnh năm 2026 đạt 8,5 - 9%; phấn đấu tỷ lệ đô thị hóa đạt 9%.")
+    found = read_targets(text, 2026)
+    assert [(t.value, t.upper) for t in found] == [(Decimal("8.5"), Decimal(9)), (Decimal(9), None)]
+    assert "đô thị hóa" in found[1].indicator
