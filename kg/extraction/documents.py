@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from kg.extraction.annotations import Annotations
 from kg.extraction.header import Header
-from kg.extraction.lang_vi.named_docs import NAME_SYNONYMS
+from kg.extraction.lang_vi.named_docs import HEADS, NAME_SYNONYMS
+from kg.extraction.named import NamedMention
 from kg.extraction.references import RefMention
 from kg.extraction.symbols import PROVINCIAL_CODES
 from kg.extraction.text import slug
@@ -109,6 +110,29 @@ def same_carrier(a: str, b: str) -> bool:
         rf"(?<![\w/-]){re.escape(m.group('sym'))}(?![\w/-])", long_) is not None
 
 
+def _is_own(ann: Annotations, nm: NamedMention) -> bool:
+    """A name of the text's own numbered document: "… ban hành Kế hoạch X như sau:", or its header's title after
+    the head ("Kế hoạch triển khai thực hiện Nghị quyết số 01/NQ-CP …" under KẾ HOẠCH / TRIỂN KHAI THỰC HIỆN …)."""
+    h = ann.header
+    if h is None or h.doc_type != nm.doc_type:
+        return False
+    if nm.own:
+        return True
+    if not h.title:
+        return False
+    words, title = _NON_WORD_RE.sub(" ", nm.label.lower()).split(), _NON_WORD_RE.sub(" ", h.title.lower()).split()
+    head = max((len(w.split()) for w in HEADS if words[:len(w.split())] == w.split()), default=0)
+    rest = words[head:]
+    return len(rest) >= 4 and title[:len(rest)] == rest
+
+
+def _merge_spans(doc: DocumentRef, span: Span, known: dict[int, set[tuple[int, int]]]) -> None:
+    keys = known.setdefault(id(doc), {(sp.start, sp.end) for sp in doc.spans})
+    if (span.start, span.end) not in keys:
+        keys.add((span.start, span.end))
+        doc.spans.append(span)
+
+
 def assemble(ann: Annotations) -> None:
     """Fill `ann.result.documents` and the mention -> document indices."""
     docs = ann.result.documents
@@ -137,7 +161,14 @@ def assemble(ann: Annotations) -> None:
                           issuer_from_text=ref.issuer_from_text, scope=ref_scope(ann, ref))
         ann.ref_doc.append(add_numbered(new))
     by_key: dict[tuple[str, str], int] = {}
+    own_keys: set[str] = set()
     for nm in ann.named:
+        if ann.header_doc is not None and (nm.key in own_keys or _is_own(ann, nm)):
+            own_keys.add(nm.key)
+            own = docs[ann.header_doc]
+            _merge_spans(own, _span(ann, nm.start, nm.end), known)
+            ann.named_doc.append(ann.header_doc)
+            continue
         scope = "vn" if nm.national else (slug(nm.province) if nm.province else text_scope(ann))
         if nm.issuer is not None and not nm.national:
             scope = nm.issuer.scope

@@ -53,6 +53,7 @@ LAW_NUMBER_RE = re.compile(r"\s*,?\s*số\s+\d")  # "Luật Đầu tư công s�
 AMENDING_RE = re.compile(r"(?i:sửa\s+đổi)(?:\s*,\s*(?i:bổ\s+sung))?(?:\s+(?i:một\s+số\s+điều))?\s+(?:của\s+)?")
 AMENDED_NEXT_RE = re.compile(rf"[{UPPER}][^,;.:()\n]{{0,80}}?(?=\s*,\s*Luật\s|\s+và\s+Luật\s)")
 TITLE_TOPIC_RE = re.compile(r"\s*(?i:về)(?:\s+(?i:việc))?\s+")  # a title opening "về" + the head: the act's topic
+OWN_RE = re.compile(r"\s*,?\s*(?:cụ\s+thể\s+)?(?:như\s+)?sau\s*:")  # "… ban hành Kế hoạch X, cụ thể như sau:"
 SHORT_NUMBER_RE = re.compile(r"(?P<n>\d{1,4})(?:/(?P<code>[A-ZĐ]{1,6}))?(?![\w/\-])")
 SHORT_CONGRESS_RE = re.compile(r"(?i:Đại\s+hội\s+(?:lần\s+thứ\s+)?)(?P<ord>[IVXLC]+)(?![\w])(?!\s+của\s+Đảng)")
 BARE_NUMBER_RE = re.compile(r"(?:hành\s+động\s+)?số\s+(?P<n>\d{1,4})(?![\d/\-\w])\s*,?\s*(?:ngày|NGÀY)\s+")
@@ -80,6 +81,7 @@ class NamedMention:
     date: str | None = None
     issuer: Body | None = None
     bare_number: str | None = None
+    own: bool = False  # "… ban hành Kế hoạch X như sau:": the text's own document
 
 
 def _norm_label(label: str) -> str:
@@ -129,6 +131,7 @@ def read_named(text: str, province: str | None, unknown_scope: str, skip: list[t
         if hit and title and title[0] <= start < title[1] and TITLE_TOPIC_RE.fullmatch(text, title[0], start):
             topics.add(hit.key)  # "NGHỊ QUYẾT / VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025"
         elif hit:
+            hit.own = OWN_RE.match(text, hit.end) is not None
             if hit.doc_type == "Law":
                 law_until = hit.end
             out.append(hit)

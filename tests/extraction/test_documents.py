@@ -158,3 +158,32 @@ def test_the_plan_an_acts_title_is_about_is_its_topic(read, doc, named) -> None:
     assert doc(res, "41/NQ-HĐND").role == "self"
     assert sorted(d.label for d in res.documents if d.number is None) == [
         "Luật Đầu tư công", "Đề án phát triển du lịch cộng đồng giai đoạn 2026-2030"]
+
+
+OWN_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH YÊN BÁI
+|
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+|
+Số: 77/KH-UBND
+|
+Yên Bái, ngày 03 tháng 3 năm 2025
+|
+KẾ HOẠCH
+PHÁT TRIỂN KINH TẾ RỪNG BỀN VỮNG TỈNH YÊN BÁI NĂM 2025
+Ủy ban nhân dân tỉnh ban hành Kế hoạch phát triển kinh tế rừng bền vững tỉnh Yên Bái năm 2025, cụ thể như sau:
+I. NHIỆM VỤ
+1 | Kế hoạch phát triển kinh tế rừng bền vững tỉnh Yên Bái năm 2025 | Sở Nông nghiệp và Môi trường | Quý I/2025
+2 | Xây dựng Đề án trồng rừng gỗ lớn giai đoạn 2026 - 2030 | Sở Nông nghiệp và Môi trường | Quý IV/2025
+"""
+
+OWN_PLAN_UNTITLED = OWN_PLAN.replace("PHÁT TRIỂN KINH TẾ RỪNG BỀN VỮNG TỈNH YÊN BÁI NĂM 2025\n", "")
+
+
+def test_the_own_plan_named_in_its_text_is_the_numbered_one(read, doc, named) -> None:
+    for text in (OWN_PLAN, OWN_PLAN_UNTITLED):
+        res = read(text)
+        assert [d.label for d in res.documents if d.number is None] == [
+            "Đề án trồng rừng gỗ lớn giai đoạn 2026-2030"]
+        assert len(doc(res, "77/KH-UBND").spans) >= 2
