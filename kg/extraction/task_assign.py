@@ -16,7 +16,15 @@ from kg.extraction.lang_vi import agencies as agency_data
 from kg.extraction.lang_vi import task_cues as cues
 from kg.extraction.task_addressees import VERB_RE, addressee, closing, next_verb
 from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, deadline_in, normalise_deadline
-from kg.extraction.task_layout import HEADING_RE, excluded_regions, in_table, inside, is_marker, paragraphs
+from kg.extraction.task_layout import (
+    HEADING_RE,
+    excluded_regions,
+    in_table,
+    inside,
+    is_marker,
+    organising_heading,
+    paragraphs,
+)
 from kg.extraction.task_leads import TaskContext, lead_bodies
 from kg.extraction.text import UPPER, squash
 from kg.extraction.text import alternation as _alt
@@ -24,9 +32,9 @@ from kg.model import Body, Span, Task
 
 CHU_TRI_RE = re.compile(r"\s+chủ\s+trì(?:\s*,|\s+và)?\s*")
 COOP_RE = re.compile(r"phối\s+hợp\s+với\s+")
-BODY_HEADS = rf"(?:{_alt((*agency_data.HEADS, *cues.NATIONAL_HEADS))})(?!\w)"
-SUBJECT_HEAD_RE = re.compile(rf"(?i:{_alt(cues.ADDRESSEE_HEADS)})(?!\w)"
-                             rf"|(?:{_alt((*agency_data.HEADS, *cues.NATIONAL_HEADS))})(?!\w)")
+_HEADS = (*agency_data.HEADS, *cues.NATIONAL_HEADS, *cues.PARTY_HEADS)
+BODY_HEADS = rf"(?:{_alt(_HEADS)})(?!\w)"
+SUBJECT_HEAD_RE = re.compile(rf"(?i:{_alt(cues.ADDRESSEE_HEADS)})(?!\w)|{BODY_HEADS}")
 REQUEST_RE = re.compile(rf"(?:{_alt(cues.REQUEST_VERBS)})\s+", re.I)
 REQUEST_WORD_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.REQUEST_VERBS)})\s+", re.I)
 LEADING_RE = re.compile(rf"(?:{_alt(cues.LEADING_CLAUSES)})(?!\w)[^,]*,\s*", re.I)
@@ -70,10 +78,10 @@ def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
     opening with a body as subject are tasks too, and whose items naming only a body («1. Sở Tài chính:») lead
     the bullets under them; another heading or intro closes it."""
     out: list[Task] = []
-    skip = excluded_regions(text)
+    skip = excluded_regions(text, assigning=True)
     paras = paragraphs(text)
     low_text = lowered(text)  # sentences are cut from it (None: searched without the shortcut)
-    assigning = False
+    assigning = organising = False  # in an assigning list; in a section organising the implementation
     under: list[Body] = []  # the bodies an item «1. Sở Tài chính:» names, for the bullets under it
     for k, (a, b) in enumerate(paras):
         para = text[a:b]
@@ -82,7 +90,8 @@ def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
         if para.rstrip().endswith(":") and not item:
             assigning = bool(ASSIGNING_INTRO_RE.search(para[para.rfind(".", 0, len(para) - 1) + 1:]))
         elif heading:
-            assigning = bool(ASSIGNING_HEADING_RE.search(para))
+            organising = organising_heading(HEADING_RE.sub("", para, 1))
+            assigning = organising or bool(ASSIGNING_HEADING_RE.search(para))
         # an item's text, after its marker (MARKER_RE matches only where `is_marker` does)
         first_at = a + (m.end() if item and (m := MARKER_RE.match(para)) else 0)
         if item and GIAO_ITEM_RE.match(text, first_at):
@@ -102,7 +111,8 @@ def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
         for i, (s, e) in enumerate(pieces):
             first = s <= first_at
             low = low_text[s:e] if low_text is not None else None
-            task = _assigned(text, s, e, ctx, item and first, (item and assigning and first) or given, low)
+            task = _assigned(text, s, e, ctx, item and first, (item and assigning and first) or given, low,
+                             named_only=organising)
             given = (i + 1 < len(pieces) and text[e:pieces[i + 1][0]].startswith(";")
                      and (task is not None or REQUEST_WORD_RE.search(text, s, e) is not None))
             if task is None:
@@ -198,15 +208,19 @@ def _reports_past(sent: str, pos: int, ctx: TaskContext) -> bool:
 
 
 def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, item_subject: bool = False,
-              low: str | None = None) -> Task | None:
-    """The task sentence ``text[s:e]`` assigns, if any (`low`: the sentence lower-cased, when `foldable`)."""
+              low: str | None = None, named_only: bool = False) -> Task | None:
+    """The task sentence ``text[s:e]`` assigns, if any (`low`: the sentence lower-cased, when `foldable`). With
+    `named_only` (a section organising the implementation), an undated item addressed to a class of bodies
+    («1. Các sở, ngành … phát huy …») is none."""
     sent = text[s:e]
     found: list[tuple[str | None, str | None, tuple[int, int] | None]] = []
 
     def deadline() -> tuple[str | None, str | None, tuple[int, int] | None]:
         """The sentence's deadline, read once and only when asked (most sentences assign nothing)."""
         if not found:
-            found.append(deadline_in(sent, ctx.year))
+            got = deadline_in(sent, ctx.year)
+            past = got[1] is not None and got[1].isdigit() and ctx.year is not None and int(got[1]) < ctx.year
+            found.append((None, None, None) if past else got)  # «kết quả đạt được trong năm 2020»: a past year
         return found[0]
 
     lead_at = CHU_TRI.search(sent, low)
@@ -247,17 +261,21 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, i
             return _make(text, s, verb.start(), e, leads, *deadline())
     if not SUBJECT_HEAD_RE.match(sent, start) or PAST.search(sent, low):
         return None
-    if deadline()[2] is None:
-        if not item_subject or (hit := addressee(sent, start, len(sent), ctx)) is None:
-            return None
-        leads = lead_bodies(sent[start:hit[0]], ctx, generic=False)
-        return _make(text, s, hit[0], e, leads, *deadline())
+    undated = deadline()[2] is None
+    if undated:
+        if not item_subject or sent.rstrip().endswith(":"):
+            return None  # «1. Các sở, ngành … thực hiện nhiệm vụ sau:» announces the items under it
+        if (hit := addressee(sent, start, len(sent), ctx)) is not None:
+            leads = lead_bodies(sent[start:hit[0]], ctx, generic=False)
+            return _make(text, s, hit[0], e, leads, *deadline()) if leads or not named_only else None
     verb = next_verb(sent, start, len(sent))
     if verb is None or verb.start() - start > 120 or re.search(r"[.;:]", sent[start:verb.start()]):
         return None
     subject = sent[start:verb.start()]
     asked = list(REQUEST_WORD_RE.finditer(subject))
     leads = lead_bodies(subject[asked[-1].end():] if asked else subject, ctx, generic=False)
+    if undated and not leads:
+        return None  # an undated item of an assigning list is a task when its subject names a body
     return _make(text, s, verb.start(), e, leads, *deadline())
 
 

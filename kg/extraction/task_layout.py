@@ -24,15 +24,22 @@ def reporting_heading(head: str) -> bool:
     return any(0 <= low.find(w) < task_at for w in cues.NOT_TASK_SECTIONS)
 
 
-@lru_cache(maxsize=2)  # the task readers of one text share it
-def excluded_regions(text: str) -> tuple[tuple[int, int], ...]:
+def organising_heading(head: str) -> bool:
+    """«III. TỔ CHỨC THỰC HIỆN»: a section organising the implementation, whose assignments are tasks."""
+    low = squash(head).lower()
+    return any(low.startswith(w) for w in cues.ORGANISING_SECTIONS)
+
+
+@lru_cache(maxsize=4)  # the task readers of one text share it
+def excluded_regions(text: str, assigning: bool = False) -> tuple[tuple[int, int], ...]:
     """Sections that report, state aims or organise the plan's implementation (headings such as «II. TÌNH
-    HÌNH THỰC HIỆN …», «I. MỤC TIÊU», «III. TỔ CHỨC THỰC HIỆN»): what they list is not a task."""
+    HÌNH THỰC HIỆN …», «I. MỤC TIÊU», «III. TỔ CHỨC THỰC HIỆN»): what they list is not a task. With
+    `assigning`, the sections that organise are left in: the assignment reader reads them."""
     heads = list(SECTION_HEAD_RE.finditer(text))
     levels = [0 if m.group(0).lstrip()[:4].lower() == "phần" else 1 for m in heads]
     out = []
     for k, m in enumerate(heads):
-        if reporting_heading(m.group("head")):
+        if reporting_heading(m.group("head")) and not (assigning and organising_heading(m.group("head"))):
             # a section ends at the next heading of its level or above ("PHẦN II" ends "PHẦN I" and its "I.", "II.")
             end = next((heads[j].start() for j in range(k + 1, len(heads)) if levels[j] <= levels[k]), len(text))
             out.append((m.start(), end))

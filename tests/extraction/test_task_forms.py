@@ -746,3 +746,36 @@ def test_an_assignment_whose_object_is_a_colon_list_gives_one_task_per_item() ->
                                         "Tổ chức đối thoại với doanh nghiệp"]
     assert {t.lead.name for t in found} == {"Ủy ban nhân dân tỉnh Lâm Đồng"}
     assert [t.deadline_norm for t in found] == [None, "2026-08-15", None]
+
+
+ORGANISING = """II. NHIỆM VỤ, GIẢI PHÁP
+1. Hoàn thiện hạ tầng cảng cá ven biển.
+III. TỔ CHỨC THỰC HIỆN
+1. Các sở, ngành và UBND các huyện phát huy tối đa kết quả đạt được, khắc phục hạn chế.
+2. Tổng cục Thủy sản:
+- Chủ trì hướng dẫn quy chuẩn kỹ thuật cảng cá, hoàn thành trong quý III/2026;
+- Tổng hợp kết quả thực hiện, báo cáo Bộ trưởng trước ngày 20/12 hằng năm.
+3. Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh ban hành chính sách hỗ trợ ngư dân.
+4. Sở Nông nghiệp và Phát triển nông thôn định kỳ hằng quý kiểm tra tiến độ các công trình cảng cá.
+5. Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách tỉnh.
+"""
+
+
+def test_organising_section_assignments_to_named_bodies_are_tasks() -> None:
+    found = [t for t in tasks_of(ORGANISING) if t.kind == "Task"]
+    got = {t.label: t.lead.name if t.lead else None for t in found}
+    assert got == {
+        "Hoàn thiện hạ tầng cảng cá ven biển": None,
+        "Hướng dẫn quy chuẩn kỹ thuật cảng cá": "Tổng cục Thủy sản",
+        "Tổng hợp kết quả thực hiện, báo cáo Bộ trưởng": "Tổng cục Thủy sản",
+        "Lãnh đạo HĐND tỉnh ban hành chính sách hỗ trợ ngư dân": "Đảng đoàn Hội đồng nhân dân tỉnh Lâm Đồng",
+        "Định kỳ hằng quý kiểm tra tiến độ các công trình cảng cá":
+            "Sở Nông nghiệp và Phát triển nông thôn tỉnh Lâm Đồng",
+    }
+
+
+def test_past_year_is_no_deadline_of_an_assignment() -> None:
+    """«… kết quả đạt được trong năm 2025» in a 2026 plan is what was done, not a deadline."""
+    text = "Chủ tịch UBND tỉnh chỉ đạo như sau:\n1. Sở Y tế phát huy kết quả đạt được trong năm 2025.\n"
+    found = tasks_of(text)
+    assert [(t.label, t.deadline) for t in found] == [("Phát huy kết quả đạt được trong năm 2025", None)]

@@ -71,6 +71,10 @@ NOT_TASK_SECTIONS: tuple[str, ...] = (
     # shortcomings and the duties of an organ
     "hạn chế", "tồn tại", "khó khăn", "nguyên nhân", "bài học", "chức năng", "quyền hạn",
 )
+# Of these, the headings of a section that organises the plan's implementation: its items are no task list,
+# but each item giving a named body its work («1. Sở Y tế chủ trì …», «1. Tổng cục Du lịch:» then dashed items)
+# is an assignment.
+ORGANISING_SECTIONS: tuple[str, ...] = ("tổ chức thực hiện",)
 
 # Subjects an assignment sentence gives its task to ("Các sở, ngành …", "Chủ đầu tư …"): heads of the phrase.
 ADDRESSEE_HEADS: tuple[str, ...] = (
@@ -82,7 +86,9 @@ ADDRESSEE_HEADS: tuple[str, ...] = (
 NATIONAL_HEADS: tuple[str, ...] = ("Bộ", "Ngân hàng Nhà nước", "Tổng cục", "Thanh tra Chính phủ", "Văn phòng Chính phủ",
                                    "Vụ")
 # Heads of a ministry's departments, named as written when no vocabulary knows them («Vụ Kế hoạch - Tài chính»).
-NATIONAL_UNIT_HEADS: tuple[str, ...] = ("Vụ",)
+NATIONAL_UNIT_HEADS: tuple[str, ...] = ("Vụ", "Tổng cục")
+# Heads of Party organs that take tasks in a Party programme («Đảng đoàn HĐND tỉnh lãnh đạo …»).
+PARTY_HEADS: tuple[str, ...] = ("Đảng đoàn", "Ban cán sự đảng")
 # Connectors that open a sentence continuing a list of tasks («Đồng thời, chủ động …»): skipped before the verb.
 CONNECTORS: tuple[str, ...] = ("đồng thời", "bên cạnh đó", "ngoài ra", "mặt khác", "cùng với đó", "song song đó",
                                "song song với đó")
