@@ -87,8 +87,10 @@ def _subject_and_years(label: str) -> tuple[tuple[str, ...], frozenset[str]]:
 def same_named(a: str, b: str) -> bool:
     """A short and a long name of one document: one subject the other's beginning, the same first year
     ("kế hoạch chuyển đổi cơ cấu cây trồng giai đoạn 2021-2025" and "Kế hoạch chuyển đổi cơ cấu cây trồng từ
-    đất lúa … giai đoạn 2021 - 2025")."""
+    đất lúa … giai đoạn 2021 - 2025"), or the same subject with and without its period."""
     (sa, ya), (sb, yb) = _subject_and_years(a), _subject_and_years(b)
+    if bool(ya) != bool(yb):  # "Quy hoạch tỉnh X" and "Quy hoạch tỉnh X thời kỳ 2021-2030": the same subject
+        return len(sa) >= 4 and sa == sb
     short, long_ = sorted((sa, sb), key=len)
     if len(short) < 4 or not ya or not yb or min(ya) != min(yb):
         return False

@@ -213,3 +213,16 @@ def test_a_law_with_its_number_is_the_numbered_document(read, doc, named) -> Non
     res = read("Căn cứ Luật Đường bộ số 35/2024/QH15 ngày 27/6/2024 của Quốc hội;")
     assert labels(res) == []
     assert doc(res, "35/2024/QH15").doc_type == "Law"
+
+
+def test_a_name_without_its_period_is_the_dated_one(read, doc, named) -> None:
+    res = read("Triển khai thực hiện Quy hoạch tỉnh Điện Biên thời kỳ 2021 - 2030, tầm nhìn đến năm 2050. Các dự án "
+               "phải phù hợp với Quy hoạch tỉnh Điện Biên.\n"
+               "1 | Chương trình mục tiêu quốc gia phát triển lâm nghiệp bền vững | Sở Nông nghiệp\n"
+               "2 | Báo cáo sơ kết Chương trình mục tiêu quốc gia phát triển lâm nghiệp bền vững giai đoạn 2026 - 2030 "
+               "| Sở Nông nghiệp")
+    assert sorted(labels(res)) == [
+        "Báo cáo sơ kết Chương trình mục tiêu quốc gia phát triển lâm nghiệp bền vững giai đoạn 2026-2030",
+        "Chương trình mục tiêu quốc gia phát triển lâm nghiệp bền vững giai đoạn 2026-2030",
+        "Quy hoạch tỉnh Điện Biên thời kỳ 2021-2030, tầm nhìn đến năm 2050"]
+    assert len(named(res, "Quy hoạch tỉnh Điện Biên").spans) == 2
