@@ -23,6 +23,7 @@ from kg.extraction.lang_vi.target_cues import (
     CHAIN_PREDICATES,
     COMPARISON_BASES,
     COUNTED_PLANS,
+    EXISTENTIAL_VERBS,
     LEADING_PERIODS,
     MET_PLAN_NOUNS,
     MET_PLAN_VERBS,
@@ -106,6 +107,8 @@ _MET_NOUNS = "|".join(w.replace(" ", r"\s+") for w in MET_PLAN_NOUNS)
 # "… ước năm 2025 đạt chỉ tiêu Đại hội VII đề ra là": the figure after it was reached and was the plan's
 MET_PLAN_RE = re.compile(rf"(?:^|\s)(?:{_MET_VERBS})\s+(?P<plan>(?:{_MET_NOUNS})(?:\s+[^\s,;:]+){{0,5}}?)"
                          r"(?:\s+(?:đề|đặt)\s+ra)?\s+là\s*:?\s*$", re.I)
+EXISTS_END_RE = re.compile(r"(?:^|[\s,])(?:" + "|".join(w.replace(" ", r"\s+") for w in sorted(
+    EXISTENTIAL_VERBS, key=len, reverse=True)) + r")\s*$", re.I)
 INTRO_RE = re.compile(r"\d|(?:trong\s+đó|gồm|bao\s+gồm|như\s+sau|cụ\s+thể|sau\s+đây)\s*$", re.I)
 QUALIFIER_BEFORE_RE = re.compile(  # a size threshold on a noun: "dự án có tổng mức đầu tư từ"
     r"(?P<link>\bcó|\bvới|\bđạt)\s+(?P<measure>" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES)
@@ -712,6 +715,9 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
                 linked_noun = squash(f"{q.unit} {after}")
         post, used = _post(after) if q.unit == "%" else (_balance(squash(after)), used)
         ind = _verb_last(_clean(local))
+        counts_plans = q.pair == "result" and q.unit.lower() in COUNTED_PLANS  # "có 20/24 chỉ tiêu …"
+        if (q.unit.lower() in COUNT_UNITS or counts_plans) and post and EXISTS_END_RE.search(local):
+            ind = ""  # "Theo báo cáo, đến nay toàn tỉnh có 52 dự án điện gió …": the counted noun names it
         if counted and prev_end == read_end and TOTAL_OF_RE.match(local):
             ind = f"{ind} {counted}"  # "20 dự án đầu tư mới với tổng vốn 9.000 tỷ đồng": the total of those projects
         link = _chain_link(ind, post) if siblings else None
@@ -738,7 +744,7 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         elif sub:
             ind = _join_overlap(siblings[-1].indicator, ind)
         elif not ind or VERB_ONLY_RE.match(ind):
-            noun = q.unit if unit_is_noun else ""
+            noun = q.unit if unit_is_noun or counts_plans else ""
             ind = squash(" ".join(x for x in (ind, noun, post) if x))
             consumed = used
             value_first = q.unit == "%"

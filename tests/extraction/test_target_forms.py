@@ -370,3 +370,15 @@ def test_a_headline_repeating_a_bound_of_a_range_is_that_range() -> None:
     found = read_targets(text, 2026)
     assert [(t.value, t.upper) for t in found] == [(Decimal("8.5"), Decimal(9)), (Decimal(9), None)]
     assert "đô thị hóa" in found[1].indicator
+
+
+def test_a_count_after_an_existential_verb_is_named_by_its_noun() -> None:
+    # "Theo báo cáo, hiện toàn tỉnh có 31 hợp tác xã …", "Tuy nhiên, vẫn còn 9 dự án …", "ước có 12/17 chỉ tiêu …":
+    # the opening clause says who reports or where; what is counted is the noun after the figure.
+    found = read_targets("Theo báo cáo, đến nay toàn huyện đã có 31 hợp tác xã nông nghiệp hoạt động hiệu quả. Tuy "
+                         "nhiên, vẫn còn 9 dự án chậm tiến độ. Theo dự thảo, ước cả giai đoạn có 12/17 chỉ tiêu chủ "
+                         "yếu đạt kế hoạch.", 2025)
+    assert [(t.indicator, t.value, t.is_result) for t in found] == [
+        ("Hợp tác xã nông nghiệp hoạt động hiệu quả", Decimal(31), True),
+        ("Dự án chậm tiến độ", Decimal(9), True),
+        ("Chỉ tiêu chủ yếu đạt kế hoạch", Decimal(12), True)]

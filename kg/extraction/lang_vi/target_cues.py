@@ -74,6 +74,9 @@ OBJECT_VERBS: tuple[str, ...] = ("hình thành", "bố trí")
 # figure, which is both what was reached and the target it met.
 MET_PLAN_VERBS: tuple[str, ...] = ("đạt", "bằng")
 MET_PLAN_NOUNS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "kế hoạch")
+# Verbs that say a counted set exists, after an opening clause that is no part of what is counted ("Theo báo cáo, đến
+# nay toàn tỉnh có 52 dự án điện gió …", "Tuy nhiên, vẫn còn 14 dự án giải ngân chậm"): the count's noun names it.
+EXISTENTIAL_VERBS: tuple[str, ...] = ("có", "còn", "vẫn còn", "hiện có", "hiện còn")
 # What "15/18 …" counts in a report: planned targets or tasks, of which so many were met.
 COUNTED_PLANS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ")
 # Words that open a purpose clause before its figure and are not the indicator's ("…đạt 103 triệu đồng để đến năm
