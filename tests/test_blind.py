@@ -24,10 +24,10 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # with the rules of its day and 0.845 here after them. Since 2026-12-02 (third session) both are development sets
 # (the held-out set is blind3/) and the floors guard against regression: after that session's forms, blind/ 0.850
 # targets, 0.861 results, 0.918 tasks; blind2/ 0.865, 0.884, 0.892. Named after the named-document forms of
-# that session: blind/ 0.876, blind2/ 0.907.
+# that session: blind/ 0.876, blind2/ 0.907. blind2/ targets 0.896 after the table-cell and item-number forms.
 FLOORS = {
     "blind": {"references": 0.98, "named": 0.87, "targets": 0.89, "results": 0.85, "tasks": 0.91},
-    "blind2": {"references": 0.98, "named": 0.90, "targets": 0.88, "results": 0.90, "tasks": 0.88},
+    "blind2": {"references": 0.98, "named": 0.90, "targets": 0.89, "results": 0.90, "tasks": 0.88},
 }
 
 
