@@ -176,6 +176,8 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
         anchors = [a for a in anchors if a[0] < pos + coord.start()] or []
         if not anchors:
             return None
+    if anchors and _own_number(text, pos, anchors[0][0]):
+        return None  # "Báo cáo thẩm tra số 98/BC-HĐND ngày …": the numbered document, read by the references
     if anchors and _carried_out(text, start):
         anchors = _before_sub_period(text, anchors)
     if anchors and len(text[pos:anchors[0][0]].split()) <= MAX_SUBJECT:
@@ -217,6 +219,13 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
     if (TITLE_START_RE.search(text, max(0, start - 60), start) or drafted) and 2 <= len(body.split()) <= MAX_SUBJECT:
         return end, text[start:pos + len(body.rstrip(" ,"))], None
     return None
+
+
+def _own_number(text: str, pos: int, anchor: int) -> bool:
+    """The first anchor is the head's own number: "số" + a symbol with no other document's type word before it."""
+    before = text[pos:anchor]
+    return SYMBOL_RE.match(text, anchor) is not None and re.search(r"(?<![\w])số\s*$", before) is not None \
+        and ANY_TYPE_RE.search(before) is None
 
 
 def _lookalike(head: str, body: str) -> bool:

@@ -226,3 +226,10 @@ def test_a_name_without_its_period_is_the_dated_one(read, doc, named) -> None:
         "Chương trình mục tiêu quốc gia phát triển lâm nghiệp bền vững giai đoạn 2026-2030",
         "Quy hoạch tỉnh Điện Biên thời kỳ 2021-2030, tầm nhìn đến năm 2050"]
     assert len(named(res, "Quy hoạch tỉnh Điện Biên").spans) == 2
+
+
+def test_a_titled_head_with_its_own_number_is_the_numbered_document(read, doc, named) -> None:
+    res = read("Xét Báo cáo thẩm định số 45/BC-STP ngày 12 tháng 3 năm 2025 của Sở Tư pháp; thực hiện Kế hoạch "
+               "hành động thực hiện Nghị quyết số 12/NQ-HĐND ngày 5/3/2025 của HĐND tỉnh.")
+    assert doc(res, "45/BC-STP").doc_type == "Report"
+    assert labels(res) == ["Kế hoạch hành động thực hiện Nghị quyết số 12/NQ-HĐND ngày 5/3/2025 của HĐND tỉnh"]
