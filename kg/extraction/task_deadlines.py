@@ -15,7 +15,14 @@ DEADLINE_PHRASE_RE = re.compile(
     rf"(?:(?:ngày\s+)?(?:{_DATE})(?:\s*(?:và|,)\s*(?:ngày\s+)?(?:{_DATE}))*|tháng\s+\d{{1,2}}{_YEAR}"
     rf"|quý\s+(?:IV|III|II|I|l|[1-4])(?!\w){_YEAR}|ngày\s+\d{{1,2}}\s+(?={_EVERY})|năm\s+\d{{4}}(?!\d)"
     r"|6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?)"
-    rf"(?:\s*{_EVERY})?", re.I)
+    rf"(?:\s*{_EVERY})?(?:\s+và\s+các\s+năm\s+tiếp\s+theo)?", re.I)
+# A recurring period with no other deadline in the sentence: «định kỳ hằng quý báo cáo …», «… báo cáo hằng tuần»,
+# «định kỳ 6 tháng, hằng năm», «trước ngày 15 của tháng cuối quý».
+RECURRING_PHRASE_RE = re.compile(
+    r"(?<!\w)(?:định\s+kỳ\s+6\s+tháng(?:\s*,\s*(?:(?:hằng|hàng)\s+)?năm)?"
+    r"|trước\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+cuối\s+quý"
+    r"|(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm))(?!\w)", re.I)
+_PERIOD_OF_YEAR_RE = re.compile(r"^(Quý\s+\w+)\s+năm\s+(\d{4})$")
 DEADLINE_RE = re.compile(
     r"(?P<dw>\d{1,2})\s+(?i:tháng)\s+(?P<mw>\d{1,2})(?:\s+(?i:năm)\s+(?P<yw>\d{4}))?|"
     r"(?i:qu[ýy])\s*(?P<q>IV|III|II|I|l|1|2|3|4)(?![\w])(?:\s*/\s*(?P<qy>\d{4})|\s+năm\s+(?P<qy2>\d{4}))?"
@@ -62,11 +69,22 @@ def deadline_in(text: str, year: int | None) -> tuple[str | None, str | None, tu
     """The deadline phrase of a sentence, its normal form and where it is."""
     m = DEADLINE_PHRASE_RE.search(text)
     if not m:
-        return None, None, None
+        return _recurring_in(text)
     # "trong quý I/2026" is written as its period ("Quý I/2026"); "trước ngày 15/3" keeps its "trước".
     written = fix_ocr(squash(re.sub(r"(?i)^(?:hoàn\s+thành\s+)?trong\s+", "", m.group(0))))
     written = written[:1].upper() + written[1:]
+    written = _PERIOD_OF_YEAR_RE.sub(r"\1/\2", written)  # «quý II năm 2026» is written «Quý II/2026»
     return written, normalise_deadline(written, year), (m.start(), m.end())
+
+
+def _recurring_in(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """A recurring period as written («Hằng quý», «Định kỳ 6 tháng, hằng năm»): «định kỳ» before «hằng …» is
+    dropped; it has no normal form."""
+    m = RECURRING_PHRASE_RE.search(text)
+    if not m:
+        return None, None, None
+    written = re.sub(r"(?i)^định\s+kỳ\s+(?=h[àằ]ng\s)", "", squash(m.group(0)))
+    return written[:1].upper() + written[1:], None, (m.start(), m.end())
 
 
 # «tập trung hoàn thành … các công việc của tháng 02 và quý I năm 2025»: a dated period after «hoàn thành»

@@ -769,8 +769,7 @@ def test_organising_section_assignments_to_named_bodies_are_tasks() -> None:
         "Hướng dẫn quy chuẩn kỹ thuật cảng cá": "Tổng cục Thủy sản",
         "Tổng hợp kết quả thực hiện, báo cáo Bộ trưởng": "Tổng cục Thủy sản",
         "Lãnh đạo HĐND tỉnh ban hành chính sách hỗ trợ ngư dân": "Đảng đoàn Hội đồng nhân dân tỉnh Lâm Đồng",
-        "Định kỳ hằng quý kiểm tra tiến độ các công trình cảng cá":
-            "Sở Nông nghiệp và Phát triển nông thôn tỉnh Lâm Đồng",
+        "Kiểm tra tiến độ các công trình cảng cá": "Sở Nông nghiệp và Phát triển nông thôn tỉnh Lâm Đồng",
     }
 
 
@@ -779,3 +778,28 @@ def test_past_year_is_no_deadline_of_an_assignment() -> None:
     text = "Chủ tịch UBND tỉnh chỉ đạo như sau:\n1. Sở Y tế phát huy kết quả đạt được trong năm 2025.\n"
     found = tasks_of(text)
     assert [(t.label, t.deadline) for t in found] == [("Phát huy kết quả đạt được trong năm 2025", None)]
+
+
+def test_recurring_deadlines_as_written() -> None:
+    """A recurring period is the deadline when the sentence has no other: «định kỳ» goes before «hằng …»."""
+    cases = {
+        "Sở Công Thương định kỳ hằng quý tổng hợp tình hình xuất khẩu": "Hằng quý",
+        "Tổng hợp số liệu tiêu thụ điện, báo cáo Chủ tịch UBND tỉnh hằng tuần": "Hằng tuần",
+        "Tổ chức thực hiện Nghị quyết; định kỳ 6 tháng, hằng năm báo cáo HĐND": "Định kỳ 6 tháng, hằng năm",
+        "Gửi báo cáo về Sở Tài chính trước ngày 20 của tháng cuối quý": "Trước ngày 20 của tháng cuối quý",
+        "Duy tu tuyến đê biển trong năm 2026 và các năm tiếp theo": "Năm 2026 và các năm tiếp theo",
+        "Hoàn thành thủ tục đầu tư hồ chứa nước, trong quý III năm 2026": "Quý III/2026",
+        # a dated deadline wins over a recurring one
+        "Định kỳ hằng tháng rà soát, hoàn thành trước ngày 30/9/2026": "Trước ngày 30/9/2026",
+    }
+    for sentence, written in cases.items():
+        assert deadline_in(sentence, 2026)[0] == written, sentence
+    assert deadline_in("Hằng quý tổng hợp kết quả", 2026)[1] is None  # no single date
+    assert normalise_deadline("Năm 2026 và các năm tiếp theo", 2026) is None
+
+
+def test_recurring_deadline_makes_a_body_sentence_a_task() -> None:
+    text = "Sở Công Thương định kỳ hằng quý tổng hợp tình hình xuất khẩu nông sản, báo cáo UBND tỉnh.\n"
+    found = tasks_of(text)
+    assert [(t.label, t.lead.name, t.deadline) for t in found] == [
+        ("Tổng hợp tình hình xuất khẩu nông sản, báo cáo UBND tỉnh", "Sở Công Thương tỉnh Lâm Đồng", "Hằng quý")]

@@ -95,7 +95,8 @@ CONNECTORS: tuple[str, ...] = ("đồng thời", "bên cạnh đó", "ngoài ra"
 # Clauses that open a sentence before its subject ("Sau khi ban hành Kế hoạch, các cơ quan …").
 LEADING_CLAUSES: tuple[str, ...] = ("sau khi", "trên cơ sở", "căn cứ", "trong quá trình", "để")
 # Words that make a deadline recur: such a deadline has no single date.
-RECURRING: tuple[str, ...] = ("hàng năm", "hằng năm", "hàng quý", "hằng quý", "hàng tháng", "hằng tháng", "định kỳ")
+RECURRING: tuple[str, ...] = ("hàng năm", "hằng năm", "hàng quý", "hằng quý", "hàng tháng", "hằng tháng", "định kỳ",
+                              "hằng tuần", "hàng tuần", "các năm tiếp theo", "tháng cuối quý")
 
 # Words an addressee phrase is made of besides the bodies' own names («Thủ trưởng các sở, ban ngành, Chủ tịch UBND
 # các huyện, thành phố»): posts, classes of bodies, places. A phrase with any other word is no addressee.
