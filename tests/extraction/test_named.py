@@ -233,3 +233,9 @@ def test_a_titled_head_with_its_own_number_is_the_numbered_document(read, doc, n
                "hành động thực hiện Nghị quyết số 12/NQ-HĐND ngày 5/3/2025 của HĐND tỉnh.")
     assert doc(res, "45/BC-STP").doc_type == "Report"
     assert labels(res) == ["Kế hoạch hành động thực hiện Nghị quyết số 12/NQ-HĐND ngày 5/3/2025 của HĐND tỉnh"]
+
+
+@pytest.mark.parametrize("verb", ["đặt mục tiêu", "chỉ rõ", "nhấn mạnh"])
+def test_a_head_opening_a_clause_is_anaphora(read, doc, named, verb) -> None:
+    res = read(f"Kế hoạch {verb} tỷ lệ hộ dân sử dụng nước sạch (NSNT) đạt 95%.")
+    assert labels(res) == []

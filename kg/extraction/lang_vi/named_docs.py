@@ -75,7 +75,8 @@ NAME_SYNONYMS: dict[str, str] = {"vốn đầu tư công": "đầu tư công"}
 # Words that end a name: the start of a clause after it.
 STOP_WORDS: tuple[str, ...] = ("gồm", "bao gồm", "nhằm", "trong đó", "đã", "được", "sẽ", "đang", "là", "có", "để",
                                "phấn đấu", "như sau", "thì", "khi", "do", "cũng", "còn", "vừa ban hành", "vừa có",
-                               "yêu cầu", "đề ra", "xác định", "đến nay")
+                               "yêu cầu", "đề ra", "xác định", "đến nay", "đặt mục tiêu", "đặt ra", "nêu rõ",
+                               "nhấn mạnh", "chỉ rõ")
 
 # Heads that continue past their first period to the last one of the phrase ("Báo cáo … năm 2021, dự kiến … 2022").
 LONG_HEADS: frozenset[str] = frozenset({"báo cáo"})
