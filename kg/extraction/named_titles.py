@@ -217,8 +217,16 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
         return acr.end(), text[start:acr.end()], None
     drafted = DRAFTED_RE.search(text, max(0, start - 40), start) and not SELF_RE.match(text, end)
     if (TITLE_START_RE.search(text, max(0, start - 60), start) or drafted) and 2 <= len(body.split()) <= MAX_SUBJECT:
+        if _ends_in_type(body.rstrip(" ,")):
+            return None  # "Quyết định phê duyệt Đề án": the document of the row, by its type alone
         return end, text[start:pos + len(body.rstrip(" ,"))], None
     return None
+
+
+def _ends_in_type(subject: str) -> bool:
+    """A subject ending in a bare type word ("phê duyệt Đề án", "thực hiện Kế hoạch"): anaphora."""
+    ends = [t.end() for t in ANY_TYPE_RE.finditer(subject)]
+    return bool(ends) and ends[-1] == len(subject)
 
 
 def _own_number(text: str, pos: int, anchor: int) -> bool:

@@ -239,3 +239,10 @@ def test_a_titled_head_with_its_own_number_is_the_numbered_document(read, doc, n
 def test_a_head_opening_a_clause_is_anaphora(read, doc, named, verb) -> None:
     res = read(f"Kế hoạch {verb} tỷ lệ hộ dân sử dụng nước sạch (NSNT) đạt 95%.")
     assert labels(res) == []
+
+
+def test_a_cell_naming_only_a_type_after_its_verb_is_anaphora(read, doc, named) -> None:
+    res = read("1 | Xây dựng Đề án phát triển vùng nguyên liệu giai đoạn 2026 - 2030 | Sở Nông nghiệp | "
+               "Quyết định phê duyệt Đề án | Quý III/2026\n2 | Tổ chức triển khai | Sở Công Thương | "
+               "Kế hoạch thực hiện Nghị quyết | Quý IV/2026")
+    assert labels(res) == ["Đề án phát triển vùng nguyên liệu giai đoạn 2026-2030"]
