@@ -800,7 +800,9 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
     _share_predicates(listed)
 
 
-TOTAL_OF_RE = re.compile(r"\s*với\s+(?:" + "|".join(w.replace(" ", r"\s+") for w in TOTAL_MEASURES) + r")\b", re.I)
+# "với tổng vốn …", "với quy mô …", "với công suất …" after a count: the measure of the set counted before it
+TOTAL_OF_RE = re.compile(r"\s*với\s+(?:" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES) + r")\b",
+                         re.I)
 _BASES = "|".join(w.replace(" ", r"\s+") for w in COMPARISON_BASES)
 COMPARISON_AFTER_RE = re.compile(  # what a figure is compared with: "23% kế hoạch", "9% so với cùng kỳ năm 2023"
     rf"\s*(?:{_BASES})(?:[^,;.()\d]|(?:19|20)\d{{2}}\b)*?(?=\s+và\s|[,;.()]|\s*$|\s+(?!(?:19|20)\d{{2}}\b)\d)", re.I)

@@ -382,3 +382,12 @@ def test_a_count_after_an_existential_verb_is_named_by_its_noun() -> None:
         ("Hợp tác xã nông nghiệp hoạt động hiệu quả", Decimal(31), True),
         ("Dự án chậm tiến độ", Decimal(9), True),
         ("Chỉ tiêu chủ yếu đạt kế hoạch", Decimal(12), True)]
+
+
+def test_a_size_linked_to_a_count_is_the_size_of_the_counted_set() -> None:
+    # "với diện tích …", "với công suất …" after a count measure the set counted, like "với tổng vốn …".
+    found = read_targets("Năm 2027, tỉnh thu hút 35 dự án khu dân cư với diện tích 1.250 ha và 9 dự án điện gió "
+                         "với công suất 480 MW.", 2027)
+    assert [(t.indicator, t.value) for t in found] == [
+        ("Thu hút dự án khu dân cư", Decimal(35)), ("Diện tích dự án khu dân cư", Decimal(1250)),
+        ("Dự án điện gió", Decimal(9)), ("Công suất dự án điện gió", Decimal(480))]
