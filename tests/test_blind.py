@@ -26,9 +26,10 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # targets, 0.861 results, 0.918 tasks; blind2/ 0.865, 0.884, 0.892. Named after the named-document forms of
 # that session: blind/ 0.876, blind2/ 0.907. blind2/ targets 0.896 after the table-cell and item-number forms.
 # Named after the precision forms (own document, act's topic, law names, anaphora): blind/ 0.951, blind2/ 0.957.
+# Tasks after the organising-section, recurring-deadline and addressee forms: blind/ 0.929, blind2/ 0.921.
 FLOORS = {
-    "blind": {"references": 0.98, "named": 0.94, "targets": 0.89, "results": 0.85, "tasks": 0.91},
-    "blind2": {"references": 0.98, "named": 0.95, "targets": 0.89, "results": 0.90, "tasks": 0.88},
+    "blind": {"references": 0.98, "named": 0.94, "targets": 0.89, "results": 0.85, "tasks": 0.92},
+    "blind2": {"references": 0.98, "named": 0.95, "targets": 0.89, "results": 0.90, "tasks": 0.92},
 }
 
 

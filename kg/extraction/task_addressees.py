@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.bodies import agency
 from kg.extraction.lang_vi import task_cues as cues
-from kg.extraction.task_leads import SPLIT_RE, TaskContext, known_body
+from kg.extraction.task_leads import HEAD_RE, MAX_OPEN_WORDS, SPLIT_RE, TaskContext, known_body
 from kg.extraction.text import alternation as _alt
 from kg.extraction.text import squash
 from kg.model import Body
@@ -24,6 +25,8 @@ POST_RE = re.compile(rf"(?i)^(?:{_alt(cues.ADDRESSEE_POSTS)})\s+")
 WORD_RE = re.compile(r"[^\W\d_]+")
 NOT_IN_PHRASE_RE = re.compile(r"[.;:!?\d\"“”()]")
 ADDRESSEE_WORDS = frozenset(cues.ADDRESSEE_WORDS)
+OPEN_STOP_RE = re.compile(r",\s*các\s")  # «Sở Y tế, các bệnh viện»: a body and a class, no one name
+PART_SPLIT_RE = re.compile(r",|\s+và\s+(?=các\s)")  # «Sở Y tế, các bệnh viện», «Ủy ban MTTQ … và các đoàn thể»
 MAX_PHRASE = 200  # characters from the request verb to the task verb
 
 
@@ -48,8 +51,9 @@ def addressee(text: str, pos: int, end: int, ctx: TaskContext) -> tuple[int, lis
         return None
     bodies: list[Body] = []
     for part in SPLIT_RE.split(squash(phrase)):
-        # «Sở Văn hóa, Thể thao và Du lịch» is one name; «Sở Y tế, các bệnh viện tuyến tỉnh» a body and a class
-        if _named(part, ctx, bodies) is None and any(_named(c, ctx, bodies) is None for c in part.split(",")):
+        # «Sở Văn hóa, Thể thao và Du lịch» is one name; «Sở Y tế, các bệnh viện», «… và các đoàn thể» a body
+        # and a class
+        if _named(part, ctx, bodies) is None and any(_named(c, ctx, bodies) is None for c in PART_SPLIT_RE.split(part)):
             return None
     return verb.start(), bodies
 
@@ -60,7 +64,11 @@ def _named(part: str, ctx: TaskContext, bodies: list[Body]) -> bool | None:
     part = part.strip(" ,;-")
     if not part:
         return False
-    body = known_body(POST_RE.sub("", part), ctx)
+    name = POST_RE.sub("", part)
+    body = known_body(name, ctx)
+    if (body is None and HEAD_RE.match(name) and len(name.split()) <= MAX_OPEN_WORDS
+            and not OPEN_STOP_RE.search(name)):
+        body = agency(name, ctx.province, ctx.unknown_scope)  # «Công an thành phố», a body named as written
     if body is not None:
         if all(b.name != body.name for b in bodies):
             bodies.append(body)

@@ -148,10 +148,12 @@ def _colon_list(text: str, task: Task, ctx: TaskContext) -> list[Task]:
 
 
 def _pieces(text: str, s: int, e: int, ctx: TaskContext) -> list[tuple[int, int]]:
-    """A sentence cut before each «; Sở B <verb> …» clause that names another body and its task."""
+    """A sentence cut before each «; Sở B <verb> …» or «; yêu cầu Sở B <verb> …» clause that names another body
+    and its task."""
     out, pos = [], s
     for m in CLAUSE_SPLIT_RE.finditer(text, s, e):
-        if SUBJECT_HEAD_RE.match(text, m.end()) and addressee(text, m.end(), e, ctx):
+        at = req.end() if (req := REQUEST_RE.match(text, m.end(), e)) else m.end()
+        if SUBJECT_HEAD_RE.match(text, at) and addressee(text, at, e, ctx):
             out.append((pos, m.start()))
             pos = m.end()
     out.append((pos, e))
@@ -290,6 +292,8 @@ def _subject(before: str) -> str:
 def _make(text: str, s: int, a: int, e: int, leads: list[Body], deadline: str | None, norm: str | None,
           where: tuple[int, int] | None) -> Task | None:
     raw = text[s + a:e]
+    if raw.rstrip().endswith(":"):
+        return None  # «… triển khai thực hiện các nội dung:» announces the items after it
     if where is not None and where[0] >= a:
         cut_a, cut_b = where[0] - a, where[1] - a
         raw = HOAN_THANH_RE.sub("", raw[:cut_a]) + raw[cut_b:]  # «…, hoàn thành trước ngày 25/02; …»

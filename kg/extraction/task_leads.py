@@ -23,6 +23,7 @@ class TaskContext:
 _HEADS = "|".join(re.escape(h).replace(r"\ ", r"\s+")
                   for h in (*agency_data.HEADS, "Bộ", "Ngân hàng", "Tổng cục", *cues.NATIONAL_UNIT_HEADS))
 # "Sở A, Sở B và Ban C": split at commas and "và" only where a new body begins.
+HEAD_RE = re.compile(rf"(?:{_HEADS})(?!\w)")  # a name that opens with the head of a body
 SPLIT_RE = re.compile(rf"\s*[,;]\s*(?=(?:{_HEADS})(?!\w))|\s+và\s+(?=(?:{_HEADS})(?!\w))")
 MAX_OPEN_WORDS = 12  # an agency not in the vocabulary is taken as written only when its name is short
 GENERIC_RE = re.compile(r"(?i)các\s|\bliên\s+quan\b|^(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:cấp\s+)?(?:huyện|xã)")

@@ -803,3 +803,24 @@ def test_recurring_deadline_makes_a_body_sentence_a_task() -> None:
     found = tasks_of(text)
     assert [(t.label, t.lead.name, t.deadline) for t in found] == [
         ("Tổng hợp tình hình xuất khẩu nông sản, báo cáo UBND tỉnh", "Sở Công Thương tỉnh Lâm Đồng", "Hằng quý")]
+
+
+def test_request_to_bodies_named_as_written() -> None:
+    """A body outside the vocabulary, named by its head («Công an thành phố», «Ủy ban Mặt trận Tổ quốc Việt Nam
+    thành phố … và các đoàn thể»), is the addressee of a request and leads its task."""
+    text = ("Chủ tịch UBND thành phố yêu cầu thực hiện tốt các nội dung sau:\n"
+            "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố và các đoàn thể vận động Nhân dân giữ gìn "
+            "vệ sinh đường phố.\n"
+            "2. Giao Công an thành phố theo dõi, đôn đốc việc thực hiện; định kỳ hằng quý báo cáo Chủ tịch "
+            "UBND thành phố.\n")
+    found = {t.label: t.lead.name for t in tasks_of(text, province=None) if t.kind == "Task" and t.lead}
+    assert found == {
+        "Vận động Nhân dân giữ gìn vệ sinh đường phố": "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố",
+        "Theo dõi, đôn đốc việc thực hiện; báo cáo Chủ tịch UBND thành phố": "Công an thành phố",
+    }
+
+
+def test_request_ending_in_a_colon_is_no_task() -> None:
+    text = ("UBND tỉnh yêu cầu các sở, ngành, UBND tỉnh và UBND các huyện triển khai thực hiện các nội dung:\n"
+            "Rà soát các dự án chậm tiến độ trong quý I/2026.\n")
+    assert "Triển khai thực hiện các nội dung" not in " ".join(labels(text))
