@@ -22,7 +22,6 @@ RECURRING_PHRASE_RE = re.compile(
     r"(?<!\w)(?:định\s+kỳ\s+6\s+tháng(?:\s*,\s*(?:(?:hằng|hàng)\s+)?năm)?"
     r"|trước\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+cuối\s+quý"
     r"|(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm))(?!\w)", re.I)
-_PERIOD_OF_YEAR_RE = re.compile(r"^(Quý\s+\w+)\s+năm\s+(\d{4})$")
 DEADLINE_RE = re.compile(
     r"(?P<dw>\d{1,2})\s+(?i:tháng)\s+(?P<mw>\d{1,2})(?:\s+(?i:năm)\s+(?P<yw>\d{4}))?|"
     r"(?i:qu[ýy])\s*(?P<q>IV|III|II|I|l|1|2|3|4)(?![\w])(?:\s*/\s*(?P<qy>\d{4})|\s+năm\s+(?P<qy2>\d{4}))?"
@@ -73,7 +72,6 @@ def deadline_in(text: str, year: int | None) -> tuple[str | None, str | None, tu
     # "trong quý I/2026" is written as its period ("Quý I/2026"); "trước ngày 15/3" keeps its "trước".
     written = fix_ocr(squash(re.sub(r"(?i)^(?:hoàn\s+thành\s+)?trong\s+", "", m.group(0))))
     written = written[:1].upper() + written[1:]
-    written = _PERIOD_OF_YEAR_RE.sub(r"\1/\2", written)  # «quý II năm 2026» is written «Quý II/2026»
     return written, normalise_deadline(written, year), (m.start(), m.end())
 
 

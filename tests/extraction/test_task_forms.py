@@ -788,7 +788,7 @@ def test_recurring_deadlines_as_written() -> None:
         "Tổ chức thực hiện Nghị quyết; định kỳ 6 tháng, hằng năm báo cáo HĐND": "Định kỳ 6 tháng, hằng năm",
         "Gửi báo cáo về Sở Tài chính trước ngày 20 của tháng cuối quý": "Trước ngày 20 của tháng cuối quý",
         "Duy tu tuyến đê biển trong năm 2026 và các năm tiếp theo": "Năm 2026 và các năm tiếp theo",
-        "Hoàn thành thủ tục đầu tư hồ chứa nước, trong quý III năm 2026": "Quý III/2026",
+        "Hoàn thành thủ tục đầu tư hồ chứa nước, trong quý III năm 2026": "Quý III năm 2026",  # as written
         # a dated deadline wins over a recurring one
         "Định kỳ hằng tháng rà soát, hoàn thành trước ngày 30/9/2026": "Trước ngày 30/9/2026",
     }
