@@ -21,6 +21,7 @@ TYPE_WORD_ALT = "|".join(w.replace(" ", r"\s+") for w in sorted(TYPE_WORDS, key=
 TYPE_BEFORE_RE = re.compile(rf"(?<!\w)(?P<word>{TYPE_WORD_ALT})\s*(?:số\s*:?\s*)?$", re.I)
 LIST_BEFORE_RE = re.compile(r"^\s*(?:,|;|và|và\s+các|,\s*và)\s*(?:số\s+)?$", re.I)
 DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:ban\s+hành|ký)\s+)?(?:(?:ngày|NGÀY)\s+)?", re.I)
+NEXT_LINE_RE = re.compile(r"[^\S\n]*\n\s*")  # a bare date on the next line belongs to that line, not the number
 OF_RE = re.compile(r"\s*,?\s*(?:của|CỦA|do)\s+", re.I)
 ABOUT_RE = re.compile(r"\s*,?\s*(?:về|VỀ)\s+(?:việc\s+)?")
 # the verb reporting an issuing, right before the document ("UBND tỉnh ban hành tại Quyết định số …"); never the
@@ -137,7 +138,7 @@ def read_tail(text: str, ref: RefMention, segs: Segments, province: str | None, 
     seg_start = max(segs.starts[segs.index(sym.start)], word_start - CLAUSE_WINDOW)
     pos, date = sym.end, None
     dm = DATE_AFTER_RE.match(text, pos)
-    if dm:
+    if dm and not NEXT_LINE_RE.fullmatch(dm.group(0)):  # "… 57-NQ/TW</h2>" then a page's "12/03/2025 |": its date
         d = DATE_RE.match(text, dm.end())
         if d:
             found = find_dates(d.group(0))

@@ -124,6 +124,12 @@ def test_one_date_shared_by_numbers_under_one_type_word(read, doc) -> None:
     assert doc(res, "12/QĐ-UBND").date is None  # its own type word: its own date, not written here
 
 
+def test_a_bare_date_on_the_next_line_is_not_the_numbers(read, doc) -> None:
+    res = read("Tỉnh ủy triển khai Kết luận 44-KL/TW\n15/05/2026 | Ban Tuyên giáo\n"
+               "Thực hiện Kết luận số 44-KL/TW ngày 02/4/2026 của Bộ Chính trị, Tỉnh ủy Hà Giang ban hành kế hoạch.")
+    assert doc(res, "44-KL/TW").date == "2026-04-02"
+
+
 def test_province_named_bare(read) -> None:
     res = read("Mục tiêu đến năm 2030 xây dựng Quảng Trị trở thành trung tâm năng lượng của miền Trung; "
                "Quảng Trị phấn đấu tăng trưởng 8%.")
