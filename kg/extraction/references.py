@@ -272,5 +272,13 @@ def read_tails(text: str, refs: list[RefMention], segs: Segments, province: str 
 
 def _same_series(a: RefMention, b: RefMention) -> bool:
     """Two numbers under one type word, of one type and issuer code (the second has no type word of its own)."""
-    return (b.word_start == b.sym.start and a.sym.type_code == b.sym.type_code
-            and a.sym.body_code == b.sym.body_code and a.sym.year is None and b.sym.year is None)
+    same_code = a.sym.type_code == b.sym.type_code and a.sym.body_code == b.sym.body_code \
+        and a.sym.year is None and b.sym.year is None
+    return same_code and (b.word_start == b.sym.start or (a.doc_type == b.doc_type and _consecutive(a.sym, b.sym)))
+
+
+def _consecutive(a: Symbol, b: Symbol) -> bool:
+    """"Nghị quyết số 01/NQ-CP và Nghị quyết số 02/NQ-CP ngày 08/01/2025": the next number of one series, issued
+    with it (numbers far apart under their own type words have their own dates)."""
+    n, m = (re.match(r"\d+", s.number) for s in (a, b))
+    return n is not None and m is not None and int(m.group(0)) == int(n.group(0)) + 1

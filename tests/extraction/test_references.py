@@ -124,6 +124,13 @@ def test_one_date_shared_by_numbers_under_one_type_word(read, doc) -> None:
     assert doc(res, "12/QĐ-UBND").date is None  # its own type word: its own date, not written here
 
 
+def test_one_date_shared_by_the_next_number_of_a_series(read, doc) -> None:
+    res = read("Căn cứ Nghị quyết số 07/NQ-CP và Nghị quyết số 08/NQ-CP ngày 06 tháng 01 năm 2027 của Chính phủ; "
+               "Quyết định số 31/QĐ-UBND và Quyết định số 33/QĐ-UBND ngày 02/4/2026 của UBND tỉnh Hà Giang.")
+    assert doc(res, "07/NQ-CP").date == "2027-01-06" and doc(res, "08/NQ-CP").date == "2027-01-06"
+    assert doc(res, "31/QĐ-UBND").date is None  # not the next number: its own date, not written here
+
+
 def test_a_bare_date_on_the_next_line_is_not_the_numbers(read, doc) -> None:
     res = read("Tỉnh ủy triển khai Kết luận 44-KL/TW\n15/05/2026 | Ban Tuyên giáo\n"
                "Thực hiện Kết luận số 44-KL/TW ngày 02/4/2026 của Bộ Chính trị, Tỉnh ủy Hà Giang ban hành kế hoạch.")
