@@ -391,3 +391,12 @@ def test_a_size_linked_to_a_count_is_the_size_of_the_counted_set() -> None:
     assert [(t.indicator, t.value) for t in found] == [
         ("Thu hút dự án khu dân cư", Decimal(35)), ("Diện tích dự án khu dân cư", Decimal(1250)),
         ("Dự án điện gió", Decimal(9)), ("Công suất dự án điện gió", Decimal(480))]
+
+
+def test_a_programme_named_mục_tiêu_commits_to_nothing() -> None:
+    # "Chương trình mục tiêu quốc gia …" is a name: a report on it stays a report.
+    text = ("Sau 2 năm triển khai Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc "
+            "thiểu số, tỷ lệ hộ nghèo của tỉnh đã giảm từ 4,2% xuống còn 2,9%.")
+    assert [(t.value, t.is_result) for t in read_targets(text, 2026)] == [
+        (Decimal("4.2"), True), (Decimal("2.9"), True)]
+
