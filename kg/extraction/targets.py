@@ -96,7 +96,9 @@ COMMIT_RE = TARGET_CUE_RE
 RESULT_RE = STRONG_RESULT_RE  # what was achieved or estimated, whatever the context
 WEAK_RESULT_RE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ|năm|kế\s+hoạch)", re.I)  # a baseline in a target list
 PLAN_VALUE_RE = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+đề\s+ra)?\s+(?:là|đặt\s+ra)\s*:?\s*\(?\s*$"
-                           r"|\(\s*(?:kế\s+hoạch|KH)\s*:?\s*$", re.I)
+                           r"|\(\s*(?:kế\s+hoạch|KH)\s*:?\s*$"
+                           # the plan a result exceeded: "vượt mục tiêu 8 triệu lượt đề ra", "… đề ra (giảm 0,3%/năm)"
+                           r"|\bvượt\s+(?:chỉ\s+tiêu|mục\s+tiêu)\s*$|\b(?:đề|đặt)\s+ra\s*\(\s*[^\d()]{0,20}$", re.I)
 _PLAN_NOUNS = "|".join(w.replace(" ", r"\s+") for w in BRACKETED_PLAN_NOUNS)
 _PLAN_WORDS = "|".join(w.replace(" ", r"\s+") for w in BRACKETED_PLAN_WORDS)
 # "5,6% (kịch bản 8,5%)", "6,9%/năm (Nghị quyết đề ra 7,5%/năm)": the words between an achieved figure and its plan

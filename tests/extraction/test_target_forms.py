@@ -400,3 +400,13 @@ def test_a_programme_named_mục_tiêu_commits_to_nothing() -> None:
     assert [(t.value, t.is_result) for t in read_targets(text, 2026)] == [
         (Decimal("4.2"), True), (Decimal("2.9"), True)]
 
+
+def test_the_plan_a_result_exceeded_is_a_target_and_no_commitment() -> None:
+    # "vượt mục tiêu 5 triệu lượt đề ra": the sentence reports; the figure of the plan it exceeded is the target.
+    found = read_targets("Năm 2025, tỉnh đón 6,1 triệu lượt khách, vượt mục tiêu 5 triệu lượt đề ra; doanh thu "
+                         "du lịch đạt 9.400 tỷ đồng.", 2026)
+    assert [(t.value, t.is_result) for t in found] == [
+        (Decimal("6.1"), True), (Decimal(5), False), (Decimal(9400), True)]
+    found = read_targets("Năm 2025, tỷ lệ hộ nghèo giảm 0,6%, vượt mục tiêu Nghị quyết Đại hội đề ra (giảm "
+                         "0,5%/năm).", 2026)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal("0.6"), True), (Decimal("0.5"), False)]
