@@ -123,3 +123,12 @@ def test_a_drafted_act_of_a_body_is_named_by_what_it_rules(read: Callable[..., T
 def test_an_act_of_a_body_cited_by_what_it_rules_is_no_name(read: Callable[..., TextResult]) -> None:
     text = "Các đơn vị chi theo Nghị quyết của HĐND tỉnh quy định mức chi công tác phí."
     assert [d.label for d in read(text, province="Cà Mau").documents if d.number is None] == []
+
+
+def test_a_drafted_decree_is_named(read: Callable[..., TextResult]) -> None:
+    """"Nghị định" heads a named document as the other types do: a drafted decree amending a numbered one."""
+    text = ("Vụ Pháp chế chủ trì hoàn thiện dự thảo Nghị định sửa đổi, bổ sung Nghị định số 45/2022/NĐ-CP ngày "
+            "07/7/2022 của Chính phủ, trình Chính phủ trong quý IV/2026.")
+    found = [(d.doc_type, d.label) for d in read(text).documents if d.number is None]
+    assert found == [("Decree", "Nghị định sửa đổi, bổ sung Nghị định số 45/2022/NĐ-CP ngày 07/7/2022 của Chính phủ")]
+

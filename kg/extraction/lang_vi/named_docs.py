@@ -19,6 +19,7 @@ HEADS: dict[str, str] = {
     "luật": "Law",
     "đề án": "Scheme",
     "chỉ thị": "Directive",
+    "nghị định": "Decree",
     "quy hoạch": "MasterPlan",
     "chiến lược": "Strategy",
     "quyết định": "Decision",
