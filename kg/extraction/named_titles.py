@@ -64,6 +64,10 @@ NAME_END_RE = re.compile(rf"\s+(?:và\s+(?:{_alt(cue.COMMA_VERBS)})|{_alt(cue.NA
 QUALIFIED_RE = re.compile(rf"(?:{_alt(cue.NAMING_QUALIFIERS)})\s+\w")
 KNOWN_RE = re.compile("(?:" + "|".join(r"\s*-\s*".join(_alt([part.strip()]) for part in p.split("-"))
                                      for p in cue.NATIONAL_PROGRAMMES) + r")(?![\w])", re.I)
+# "Nghị định sửa đổi, bổ sung Nghị định số 126/2020/NĐ-CP quy định …": an amending act, named with the subject of
+# the document it amends
+AMENDS_RE = re.compile(rf"\s*(?i:sửa\s+đổi)(?:\s*,\s*(?i:bổ\s+sung))?(?:\s+(?i:một\s+số\s+điều)(?:\s+của)?)?\s+"
+                       rf"(?i:{_grouped(TYPE_WORDS)})\s+(?:số\s+)?$")
 MAX_SUBJECT = 30
 MAX_WORDS = 60
 GENERIC_NEXT = {"của", "số", "này", "đó", "trên", "đã", "và", "hoặc", "các", "được", "tại", "là", "mới", "chung",
@@ -186,6 +190,8 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
         if lower and head in cue.VERB_HEADS and head != "báo cáo" and not HEAD_RE.search(text, pos, anchors[0][0]):
             return None  # "quyết định giao chỉ tiêu Kế hoạch …": a lower-case act is known by the document it carries
         stop = _long_end(text, anchors) if head in cue.LONG_HEADS else _extend(text, anchors, end)
+        if AMENDS_RE.fullmatch(text, pos, anchors[0][0]) and len(text[stop:end].split()) <= MAX_SUBJECT:
+            stop = max(stop, pos + len(text[pos:end].rstrip(" ,")))  # the amended document's subject too
         stop, issuer = _tail(text, stop, end, province, scope)
         if issuer is None and DISTRIBUTIVE_RE.match(text, stop):
             return None  # "chương trình công tác năm 2025 của từng đơn vị": one per unit, not one document

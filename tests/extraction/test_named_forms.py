@@ -132,3 +132,10 @@ def test_a_drafted_decree_is_named(read: Callable[..., TextResult]) -> None:
     found = [(d.doc_type, d.label) for d in read(text).documents if d.number is None]
     assert found == [("Decree", "Nghị định sửa đổi, bổ sung Nghị định số 45/2022/NĐ-CP ngày 07/7/2022 của Chính phủ")]
 
+
+def test_an_amending_act_is_named_with_the_subject_of_the_act_it_amends(read: Callable[..., TextResult]) -> None:
+    text = ("2 | Xây dựng Nghị định sửa đổi, bổ sung Nghị định số 45/2022/NĐ-CP quy định xử phạt vi phạm hành chính "
+            "trong lĩnh vực bảo vệ môi trường | Vụ Pháp chế | Cục Kiểm soát ô nhiễm | Quý IV/2026")
+    found = [(d.doc_type, d.label) for d in read(text).documents if d.number is None]
+    assert found == [("Decree", "Nghị định sửa đổi, bổ sung Nghị định số 45/2022/NĐ-CP quy định xử phạt vi phạm "
+                                "hành chính trong lĩnh vực bảo vệ môi trường")]
