@@ -410,3 +410,10 @@ def test_the_plan_a_result_exceeded_is_a_target_and_no_commitment() -> None:
     found = read_targets("Năm 2025, tỷ lệ hộ nghèo giảm 0,6%, vượt mục tiêu Nghị quyết Đại hội đề ra (giảm "
                          "0,5%/năm).", 2026)
     assert [(t.value, t.is_result) for t in found] == [(Decimal("0.6"), True), (Decimal("0.5"), False)]
+
+
+def test_a_reported_finding_is_a_result() -> None:
+    # "Báo cáo … cho thấy, năm 2025 …": the sentence reports, though its year is not at its start.
+    found = read_targets("Báo cáo tổng kết cho thấy, năm 2025 vốn huy động của hệ thống tăng 11,3%; tỷ lệ nợ xấu "
+                         "ở mức 2,1%.", 2026)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal("11.3"), True), (Decimal("2.1"), True)]
