@@ -417,3 +417,10 @@ def test_a_reported_finding_is_a_result() -> None:
     found = read_targets("Báo cáo tổng kết cho thấy, năm 2025 vốn huy động của hệ thống tăng 11,3%; tỷ lệ nợ xấu "
                          "ở mức 2,1%.", 2026)
     assert [(t.value, t.is_result) for t in found] == [(Decimal("11.3"), True), (Decimal("2.1"), True)]
+
+
+def test_a_result_then_a_goal_after_a_comma_is_a_result_and_a_target() -> None:
+    # "đạt X, mục tiêu …": "đạt … mục tiêu" is no result phrase across the comma, so the goal after it commits.
+    found = read_targets("Năng suất lao động năm 2025 ước đạt 310 triệu đồng/người, mục tiêu năm 2026 trên 330 "
+                         "triệu đồng/người.", 2025)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal(310), True), (Decimal(330), False)]
