@@ -30,7 +30,7 @@ HEAD_RE = re.compile(rf"(?<![\w])(?P<head>(?i:{_grouped(cue.HEADS)}))\s+")
 COORDINATED_HEAD_RE = re.compile(rf"(?:,|\s(?i:và))\s+(?i:{_grouped(cue.HEADS)})(?=\s)")  # "…, Kế hoạch", "và Đề án"
 ANY_TYPE_RE = re.compile(rf"(?<![\w])(?i:{_grouped(TYPE_WORDS)})(?![\w])")
 HARD_STOP_RE = re.compile(r"[;:!?()\[\]“”\"|…]|\.(?=\s|$)|\n\s*\n|\n\s*\|"
-                          r"|\n(?=\s*(?:[-–•+]\s|\d{1,2}\.\s|[IVX]{1,4}\.\s))")
+                          r"|\n(?=\s*(?:[-–•+]\s|\d{1,2}\.\s|[IVX]{1,4}\.\s))|\n(?=[^\n]*\|)")  # … a table row
 STOP_RE = re.compile(rf"(?:\s|,)(?:{_alt(cue.STOP_WORDS)})(?![\w])|,\s+(?i:{_alt(cue.COMMA_VERBS)})(?![\w])")
 _Y = r"(?:19|20)\d{2}"
 PERIOD_RE = re.compile(
@@ -225,6 +225,8 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
     if (TITLE_START_RE.search(text, max(0, start - 60), start) or drafted) and 2 <= len(body.split()) <= MAX_SUBJECT:
         if _ends_in_type(body.rstrip(" ,")):
             return None  # "Quyết định phê duyệt Đề án": the document of the row, by its type alone
+        if _only_addressee(text, pos, body.rstrip(" ,"), province, scope):
+            return None  # "| Báo cáo UBND tỉnh", "| Báo cáo kết quả": a type and whom it goes to, or its kind
         return end, text[start:pos + len(body.rstrip(" ,"))], None
     return None
 
@@ -233,6 +235,14 @@ def _ends_in_type(subject: str) -> bool:
     """A subject ending in a bare type word ("phê duyệt Đề án", "thực hiện Kế hoạch"): anaphora."""
     ends = [t.end() for t in ANY_TYPE_RE.finditer(subject)]
     return bool(ends) and ends[-1] == len(subject)
+
+
+def _only_addressee(text: str, pos: int, subject: str, province: str | None, scope: str) -> bool:
+    """A subject that is only a body (the report's addressee or issuer) or a bare report kind."""
+    if subject.lower() in cue.REPORT_KINDS:
+        return True
+    hit = match_body(text, pos, province, scope)
+    return hit is not None and hit[1] >= pos + len(subject)
 
 
 def _own_number(text: str, pos: int, anchor: int) -> bool:

@@ -139,3 +139,16 @@ def test_an_amending_act_is_named_with_the_subject_of_the_act_it_amends(read: Ca
     found = [(d.doc_type, d.label) for d in read(text).documents if d.number is None]
     assert found == [("Decree", "Nghị định sửa đổi, bổ sung Nghị định số 45/2022/NĐ-CP quy định xử phạt vi phạm "
                                 "hành chính trong lĩnh vực bảo vệ môi trường")]
+
+
+def test_a_product_cell_naming_only_whom_a_report_goes_to_is_no_name(read: Callable[..., TextResult]) -> None:
+    """A table's product cell gives a type and its addressee ("Báo cáo UBND tỉnh") or a bare kind ("Báo cáo kết
+    quả"); the name of a cell ends with its row, never running into the next row's number."""
+    text = ("STT | Nhiệm vụ | Chủ trì | Thời gian | Sản phẩm\n"
+            "1 | Rà soát thủ tục đầu tư | Sở Tài chính | Quý III/2026 | Báo cáo UBND tỉnh\n"
+            "2 | Theo dõi tiến độ giải phóng mặt bằng | Sở Xây dựng | Hằng tháng | Báo cáo Thủ tướng Chính phủ\n"
+            "3 | Đánh giá chỉ số cải cách hành chính | Sở Nội vụ | Năm 2026 | Báo cáo kết quả\n"
+            "4 | Lập quy hoạch mạng lưới chợ | Sở Công Thương | Quý IV/2026 | Đề án phát triển chợ nông thôn\n"
+            "5 | Tổng kết | Văn phòng | Năm 2026 | Báo cáo năm")
+    found = [d.label for d in read(text, province="Sơn La").documents if d.number is None]
+    assert found == ["Đề án phát triển chợ nông thôn"]
