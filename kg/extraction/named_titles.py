@@ -49,6 +49,7 @@ IMPLEMENTS_RE = re.compile(r"\s+(?:(?:triển\s+khai\s+)?thực\s+hiện|triển
 OF_RE = re.compile(r"\s*,?\s*của\s+", re.I)
 PLURAL_JOIN_RE = re.compile(rf"\s(?:và|,)\s+(?:{_alt(cue.DISTRIBUTIVE)})\s")
 ADOPTED_TOPIC_RE = re.compile(rf"\svề(?:\s+việc)?(?:\s+(?:{_alt(cue.ADOPTING)}))?\s*$")
+APPROVING_RE = re.compile(rf"\svề(?:\s+việc)?\s+(?:{_alt(cue.APPROVING)})\s*$")
 DISTRIBUTIVE_RE = re.compile(rf"\s*của\s+(?:{_alt(cue.DISTRIBUTIVE)})\s")
 TOPIC_RE = re.compile(rf"\s+(?:{_alt(cue.ACT_TOPICS)})\s+")  # "Nghị quyết của HĐND tỉnh về …", "… quy định …"
 ISSUED_ON_RE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?(?:ngày|NGÀY)\s+")
@@ -95,7 +96,10 @@ def _topic_of_act(text: str, start: int) -> bool:
     if not ADOPTED_TOPIC_RE.search(before):
         return False
     stop = max(before.rfind(c) for c in ";.\n:")
-    return ANY_TYPE_RE.search(before[stop + 1:]) is not None
+    acts = list(ANY_TYPE_RE.finditer(before[stop + 1:]))
+    if acts and APPROVING_RE.search(before) and re.match(r"(?i:quyết\s+định)$", acts[-1].group(0)):
+        return False  # "Quyết định số … về việc phê duyệt Đề án X": the approved đề án is named all the same
+    return bool(acts)
 
 
 def _ref_tail(text: str, pos: int, province: str | None, scope: str) -> tuple[int, Body | None]:

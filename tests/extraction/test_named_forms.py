@@ -152,3 +152,13 @@ def test_a_product_cell_naming_only_whom_a_report_goes_to_is_no_name(read: Calla
             "5 | Tổng kết | Văn phòng | Năm 2026 | Báo cáo năm")
     found = [d.label for d in read(text, province="Sơn La").documents if d.number is None]
     assert found == ["Đề án phát triển chợ nông thôn"]
+
+
+def test_the_plan_a_decision_approves_is_named(read: Callable[..., TextResult]) -> None:
+    """"Quyết định … về việc phê duyệt Đề án X": the approved đề án is named; an HĐND resolution's "về Kế hoạch X"
+    topic is not."""
+    text = ("Thực hiện Quyết định số 412/QĐ-UBND ngày 11/3/2026 của UBND tỉnh Sơn La về việc phê duyệt Đề án phát "
+            "triển du lịch cộng đồng huyện Mộc Châu đến năm 2030. HĐND tỉnh đã ban hành Nghị quyết số 25/NQ-HĐND "
+            "về Kế hoạch đầu tư công năm 2026.")
+    found = [d.label for d in read(text).documents if d.number is None]
+    assert found == ["Đề án phát triển du lịch cộng đồng huyện Mộc Châu đến năm 2030"]

@@ -68,6 +68,9 @@ DISTRIBUTIVE: tuple[str, ...] = ("từng", "mỗi", "các", "những", "tất c�
 
 # Verbs of an act that adopts the plan it is about ("Quyết định … về việc giao Kế hoạch …").
 ADOPTING: tuple[str, ...] = ("giao", "ban hành", "phê duyệt", "thông qua")
+# Of those, the verbs of a decision whose approved đề án, plan or programme is named all the same ("Quyết định … về
+# việc phê duyệt Đề án X"): unlike an HĐND resolution "về Kế hoạch X", the decision is not the plan itself.
+APPROVING: tuple[str, ...] = ("phê duyệt", "ban hành")
 
 # Wordings of one name, folded when a short and a long name are compared ("kế hoạch vốn đầu tư công" is the
 # "kế hoạch đầu tư công" of a year).
