@@ -14,7 +14,7 @@ from kg.extraction.annotations import Annotations
 from kg.extraction.header import Header
 from kg.extraction.lang_vi.named_docs import HEADS, NAME_SYNONYMS
 from kg.extraction.named import NamedMention
-from kg.extraction.references import RefMention
+from kg.extraction.references import ISSUED_RE, NEWS_CUE_RE, RefMention
 from kg.extraction.symbols import PROVINCIAL_CODES
 from kg.extraction.text import slug
 from kg.model import DocumentRef, Span
@@ -128,6 +128,32 @@ def _is_own(ann: Annotations, nm: NamedMention) -> bool:
     return len(rest) >= 4 and title[:len(rest)] == rest
 
 
+HEADLINE_WORDS = 30
+LEAD_CHARS = 900
+_SENTENCE_RE = re.compile(r"[.;:!?](?:\s|$)")
+
+
+def _announced(ann: Annotations, nm: NamedMention) -> int | None:
+    """A news headline naming the document its lead reports as just issued ("Tỉnh X ban hành Kế hoạch thực hiện
+    Nghị quyết 01/NQ-CP năm 2025" over "UBND tỉnh vừa ban hành Kế hoạch số 58/KH-UBND …"): that numbered document."""
+    text = ann.text
+    start = text.rfind("\n", 0, nm.start) + 1
+    end = text.find("\n", nm.end)
+    end = len(text) if end < 0 else end
+    if len(text[start:end].split()) > HEADLINE_WORDS or _SENTENCE_RE.search(text, start, end):
+        return None
+    for i, ref in enumerate(ann.refs):
+        if ref.word_start < end:
+            continue
+        if ref.word_start > end + LEAD_CHARS:
+            return None
+        clause = text[max(0, ref.word_start - 120, text.rfind(". ", 0, ref.word_start)):ref.word_start]
+        if ref.doc_type == nm.doc_type and ISSUED_RE.search(clause[-60:]) and NEWS_CUE_RE.search(clause) \
+                and ref.sym.number not in nm.label:
+            return ann.ref_doc[i]
+    return None
+
+
 def _merge_spans(doc: DocumentRef, span: Span, known: dict[int, set[tuple[int, int]]]) -> None:
     keys = known.setdefault(id(doc), {(sp.start, sp.end) for sp in doc.spans})
     if (span.start, span.end) not in keys:
@@ -170,6 +196,10 @@ def assemble(ann: Annotations) -> None:
             own = docs[ann.header_doc]
             _merge_spans(own, _span(ann, nm.start, nm.end), known)
             ann.named_doc.append(ann.header_doc)
+            continue
+        if ann.header_doc is None and (news := _announced(ann, nm)) is not None:
+            _merge_spans(docs[news], _span(ann, nm.start, nm.end), known)
+            ann.named_doc.append(news)
             continue
         scope = "vn" if nm.national else (slug(nm.province) if nm.province else text_scope(ann))
         if nm.issuer is not None and not nm.national:

@@ -187,3 +187,16 @@ def test_the_own_plan_named_in_its_text_is_the_numbered_one(read, doc, named) ->
         assert [d.label for d in res.documents if d.number is None] == [
             "Đề án trồng rừng gỗ lớn giai đoạn 2026-2030"]
         assert len(doc(res, "77/KH-UBND").spans) >= 2
+
+
+def test_a_news_headline_names_the_plan_its_lead_reports_issued(read, doc) -> None:
+    """A headline's unnumbered plan is the numbered one the lead reports as just issued: one document, the about."""
+    text = ("Sơn La triển khai Kế hoạch phát triển nông nghiệp hữu cơ năm 2026\n"
+            "Ngày đăng: 03/3/2026 | Tác giả: Thu Hà\n"
+            "UBND tỉnh Sơn La vừa ban hành Kế hoạch số 47/KH-UBND ngày 28/02/2026 về phát triển nông nghiệp hữu cơ. "
+            "Năm 2026, tỉnh phấn đấu có 1.200 ha sản xuất hữu cơ.\n"
+            "Theo Kế hoạch phát triển du lịch tỉnh Sơn La năm 2026, các huyện tổ chức lễ hội.")
+    res = read(text)
+    plan = doc(res, "47/KH-UBND")
+    assert [res.documents[i] for i in res.about] == [plan]
+    assert [d.label for d in res.documents if d.number is None] == ["Kế hoạch phát triển du lịch tỉnh Sơn La năm 2026"]
