@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kg.extraction.bodies import PROVINCE_ALT, canonical_province, match_body, national
 from kg.extraction.dates import DATE_RE, find_dates
 from kg.extraction.lang_vi.abbreviations import KEY_ABBREVIATIONS
-from kg.extraction.lang_vi.named_docs import HEADS, LAW_NAME_ENDS
+from kg.extraction.lang_vi.named_docs import HEADS, JOINED_LAW_TITLES, LAW_NAME_ENDS
 from kg.extraction.named_titles import HEAD_RE, KNOWN_RE, read_titled
 from kg.extraction.symbols import SYMBOL_RE, find_symbols
 from kg.extraction.text import UPPER, squash
@@ -48,6 +48,10 @@ ORDINAL_NUMBERS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4
                    "bảy": "7", "tám": "8", "chín": "9", "mười": "10"}
 LAW_RE = re.compile(rf"(?P<name>[{UPPER}]\w*(?:\s+(?!(?:{'|'.join(LAW_NAME_ENDS)})\b)\w+){{0,7}})"
                     r"(?P<year>\s+năm\s+(?:19|20)\d{2})?")
+_JOINED_ALT = "|".join(re.escape(t).replace(r"\ ", r"\s+").replace(",", r"\s*,") for t in
+                       sorted(JOINED_LAW_TITLES, key=len, reverse=True))
+JOINED_LAW_RE = re.compile(rf"(?P<name>(?i:{_JOINED_ALT})(?:\s+(?!(?:{'|'.join(LAW_NAME_ENDS)})\b)\w+){{0,6}})(?!\w)"
+                           r"(?P<year>\s+năm\s+(?:19|20)\d{2})?")
 LAW_NUMBER_RE = re.compile(r"\s*,?\s*số\s+\d")  # "Luật Đầu tư công số 58/2024/QH15": the numbered document
 # "Luật Sửa đổi, bổ sung một số điều của Luật A và Luật B": one law; the laws it amends are not named apart
 AMENDING_RE = re.compile(r"(?i:sửa\s+đổi)(?:\s*,\s*(?i:bổ\s+sung))?(?:\s+(?i:một\s+số\s+điều))?\s+(?:của\s+)?")
@@ -191,7 +195,7 @@ def _law(m: re.Match[str], body: str, word: str) -> NamedMention | None:
             return None
         label = _norm_label(f"{word} {body[:end]}")
         return NamedMention(m.start(), m.end() + end, "Law", label, _key(label), True)
-    lm = LAW_RE.match(body)
+    lm = JOINED_LAW_RE.match(body) or LAW_RE.match(body)
     if not lm or LAW_NUMBER_RE.match(body, lm.end()):
         return None
     label = _norm_label(f"{word} {lm.group(0)}")

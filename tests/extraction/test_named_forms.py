@@ -162,3 +162,12 @@ def test_the_plan_a_decision_approves_is_named(read: Callable[..., TextResult]) 
             "về Kế hoạch đầu tư công năm 2026.")
     found = [d.label for d in read(text).documents if d.number is None]
     assert found == ["Đề án phát triển du lịch cộng đồng huyện Mộc Châu đến năm 2030"]
+
+
+def test_a_law_title_holding_a_join_runs_over_it(read: Callable[..., TextResult]) -> None:
+    """National law titles with a comma or "và" are one name; another law's name still ends at the join."""
+    text = ("Tuyên truyền Luật Phòng, chống thiên tai và Luật Thi đua, khen thưởng đến người dân; thực hiện Luật Đất "
+            "đai và các văn bản hướng dẫn; sửa đổi Luật Bảo vệ và phát triển rừng, trình Quốc hội.")
+    found = sorted(d.label for d in read(text).documents if d.number is None)
+    assert found == ["Luật Bảo vệ và phát triển rừng", "Luật Phòng, chống thiên tai", "Luật Thi đua, khen thưởng",
+                     "Luật Đất đai"]

@@ -115,5 +115,18 @@ LAW_NAME_ENDS: tuple[str, ...] = (
     "tới", "bởi", "về", "nay", "sau", "cùng", "nêu",
 )
 
+# National law titles that hold a comma or "và" ("Luật Phòng cháy và chữa cháy", "Luật Khoa học, công nghệ và đổi mới
+# sáng tạo", "Luật Phòng, chống tham nhũng"): their name runs over the join, where another law's name ends at it.
+JOINED_LAW_TITLES: tuple[str, ...] = (
+    "phòng cháy, chữa cháy và cứu nạn, cứu hộ", "phòng cháy và chữa cháy", "khoa học, công nghệ và đổi mới sáng tạo",
+    "khám bệnh, chữa bệnh", "phòng, chống", "cán bộ, công chức", "thi đua, khen thưởng",
+    "tài nguyên, môi trường biển và hải đảo", "trật tự, an toàn giao thông đường bộ",
+    "tiêu chuẩn và quy chuẩn kỹ thuật",
+    "chất lượng sản phẩm, hàng hóa", "quản lý, sử dụng tài sản công", "thể dục, thể thao", "tín ngưỡng, tôn giáo",
+    "phổ biến, giáo dục pháp luật", "bảo vệ và phát triển rừng", "bảo vệ và kiểm dịch thực vật",
+    "hỗ trợ doanh nghiệp nhỏ và vừa", "sử dụng năng lượng tiết kiệm và hiệu quả", "địa chất và khoáng sản",
+    "quy hoạch đô thị và nông thôn", "xuất cảnh, nhập cảnh",
+)
+
 # Words after an act's issuer that open its subject ("Nghị quyết của HĐND tỉnh về …", "… quy định mức hỗ trợ …").
 ACT_TOPICS: tuple[str, ...] = ("về", "quy định")
