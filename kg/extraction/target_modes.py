@@ -11,6 +11,7 @@ Across paragraphs, a report goes on until the next heading; a plan goes on only 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kg.extraction.cue_scan import Cue, CueSet, foldable, lowered
 from kg.extraction.lang_vi.target_cues import (
@@ -115,6 +116,18 @@ def _sentence_mode(sentence: str, low: str | None, plan_year: int | None, planni
     return None
 
 
+def _reports_first(sentence: str, low: str | None, incoming: str | None, at: int, figures: list[int]) -> bool:
+    """Whether a committing sentence (at `at` of its text) reports before it commits: a figure precedes its first
+    commitment cue, after a report or an estimate ("…ước đạt 92.600 tỷ đồng, tăng 7,8% so với năm 2023, năm 2025
+    phấn đấu tăng 8 - 9%"). Its figures are then results up to the cue, which commits the ones after it."""
+    neutral = sentence if RESULT_PHRASE.absent(low) else RESULT_PHRASE_RE.sub(" ", sentence)
+    cue = TARGET_CUE_RE.search(neutral)
+    k = bisect_left(figures, at)
+    if cue is None or k == len(figures) or figures[k] >= at + cue.start():
+        return False
+    return incoming == "result" or STRONG_RESULT_RE.search(neutral, 0, cue.start()) is not None
+
+
 def _opening_mode(sentence: str, plan_year: int | None) -> str | None:
     """A year or period opening the sentence ("Năm 2023, …"): it reports when before the plan's year."""
     if not plan_year:
@@ -154,9 +167,11 @@ def _line_end(text: str, s: int) -> int:
     return nl if nl >= 0 else len(text)
 
 
-def sentence_modes(text: str, spans: list[tuple[int, int]], plan_year: int | None) -> list[str | None]:
+def sentence_modes(text: str, spans: list[tuple[int, int]], plan_year: int | None,
+                   figures: list[int] | None = None) -> list[str | None]:
     """The mode of each sentence span of `text`, in order. Without a plan year, an opening year before the
-    first full date of the text still reports."""
+    first full date of the text still reports. `figures`: where the text's figures start, sorted (a sentence
+    that reports a figure before it commits is read figure by figure)."""
     bound = None if plan_year else year_bound(text)
     low_text = lowered(text)  # lower-cased once; a text that is not foldable is lower-cased by sentence
     ascii_digits = _NON_ASCII_DIGITS.isdisjoint(text)  # then so are its sentences
@@ -186,6 +201,9 @@ def sentence_modes(text: str, spans: list[tuple[int, int]], plan_year: int | Non
         own = _sentence_mode(sentence, low, plan_year, mode == "target", ascii_digits)
         if own is None and bound and _opening_year(sentence) < bound:
             own = "result"
+        if (own == "target" and figures and mode != "target" and section != "target"
+                and _reports_first(sentence, low, mode, s, figures)):
+            own = "result"  # "… ước đạt 92.600 tỷ đồng, tăng 7,8%, năm 2025 phấn đấu …": its commitment is per figure
         if own is not None:
             mode = own
         if own == "target" and INTRO_END_RE.search(sentence.rstrip()) and sentence.rstrip().endswith(":"):

@@ -511,7 +511,7 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
     # a sentence's mode depends on the sentences before it only: none after the last one with a figure is read
     spans = spans[:len(spans) - holds[::-1].index(True)] if True in holds else []
     low_text = lowered(text)
-    for (s, e), mode, figure in zip(spans, sentence_modes(text, spans, default_year), holds[:len(spans)],
+    for (s, e), mode, figure in zip(spans, sentence_modes(text, spans, default_year, hits), holds[:len(spans)],
                                     strict=True):
         if figure:
             seg_low = low_text[s:e] if low_text is not None else None

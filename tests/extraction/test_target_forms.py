@@ -424,3 +424,16 @@ def test_a_result_then_a_goal_after_a_comma_is_a_result_and_a_target() -> None:
     found = read_targets("Năng suất lao động năm 2025 ước đạt 310 triệu đồng/người, mục tiêu năm 2026 trên 330 "
                          "triệu đồng/người.", 2025)
     assert [(t.value, t.is_result) for t in found] == [(Decimal(310), True), (Decimal(330), False)]
+
+
+def test_a_sentence_reporting_before_it_commits_reports_its_first_figures() -> None:
+    # "… ước đạt A, tăng B% so với năm trước, năm sau phấn đấu C": results up to the commitment, which also does
+    # not carry the next sentence's report into a plan.
+    text = ("Giá trị sản xuất nông nghiệp ước đạt 14.300 tỷ đồng, tăng 3,6% so với năm 2025, năm 2026 phấn đấu "
+            "tăng từ 4 - 4,5%. Kim ngạch xuất khẩu đạt 820 triệu USD, tăng 9,1%.")
+    assert [(t.value, t.is_result) for t in read_targets(text, 2026)] == [
+        (Decimal(14300), True), (Decimal("3.6"), True), (Decimal(4), False), (Decimal(820), True),
+        (Decimal("9.1"), True)]
+    # in a target list the commitment after a figure keeps the plan
+    text = "Các chỉ tiêu chủ yếu năm 2026:\n- Tổng vốn đầu tư toàn xã hội 52.000 tỷ đồng, phấn đấu tăng 10%."
+    assert [t.is_result for t in read_targets(text, 2026)] == [False, False]
