@@ -166,6 +166,8 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
             return None
     end = _segment_end(text, pos, upper)
     body = text[pos:end]
+    if (quoted := QUOTED_RE.match(text, pos)) and not lower:  # "Đề án “Đầu tư xây dựng …”": the quoted title
+        return quoted.end(), text[start:quoted.end()], None
     first = body.split(maxsplit=1)[0].lower() if body.strip() else ""
     if not first or not re.match(r"\w", first) or (first in GENERIC_NEXT and first != "của"
                                                   and not _lookalike(head, body)):

@@ -171,3 +171,11 @@ def test_a_law_title_holding_a_join_runs_over_it(read: Callable[..., TextResult]
     found = sorted(d.label for d in read(text).documents if d.number is None)
     assert found == ["Luật Bảo vệ và phát triển rừng", "Luật Phòng, chống thiên tai", "Luật Thi đua, khen thưởng",
                      "Luật Đất đai"]
+
+
+def test_a_head_with_a_quoted_title_names_it(read: Callable[..., TextResult]) -> None:
+    text = ("Bộ họp về tiến độ Đề án “Phát triển 500 hợp tác xã nông nghiệp ứng dụng công nghệ cao đến năm 2030” "
+            "được phê duyệt năm 2024.")
+    assert [d.label for d in read(text).documents if d.number is None] == [
+        "Đề án “Phát triển 500 hợp tác xã nông nghiệp ứng dụng công nghệ cao đến năm 2030”"]
+
