@@ -198,6 +198,9 @@ def read_titled(text: str, m: re.Match[str], province: str | None, scope: str) -
         stop = _long_end(text, anchors) if head in cue.LONG_HEADS else _extend(text, anchors, end)
         if AMENDS_RE.fullmatch(text, pos, anchors[0][0]) and len(text[stop:end].split()) <= MAX_SUBJECT:
             stop = max(stop, pos + len(text[pos:end].rstrip(" ,")))  # the amended document's subject too
+        if (quoted := QUOTED_RE.match(text, stop + len(text[stop:end]) - len(text[stop:end].lstrip()))) \
+                and quoted.end() <= end:
+            stop = quoted.end()  # "Chương trình kích cầu du lịch năm 2024 “Điểm đến …”": its slogan is its name too
         stop, issuer = _tail(text, stop, end, province, scope)
         if issuer is None and DISTRIBUTIVE_RE.match(text, stop):
             return None  # "chương trình công tác năm 2025 của từng đơn vị": one per unit, not one document

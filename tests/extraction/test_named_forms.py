@@ -179,3 +179,9 @@ def test_a_head_with_a_quoted_title_names_it(read: Callable[..., TextResult]) ->
     assert [d.label for d in read(text).documents if d.number is None] == [
         "Đề án “Phát triển 500 hợp tác xã nông nghiệp ứng dụng công nghệ cao đến năm 2030”"]
 
+
+def test_a_quoted_slogan_after_a_name_belongs_to_it(read: Callable[..., TextResult]) -> None:
+    text = ("- Tổ chức Chương trình quảng bá ẩm thực vùng cao năm 2026 “Hương vị núi rừng Tây Bắc”, hoàn thành "
+            "trong quý II/2026;")
+    assert [d.label for d in read(text).documents if d.number is None] == [
+        "Chương trình quảng bá ẩm thực vùng cao năm 2026 “Hương vị núi rừng Tây Bắc”"]
