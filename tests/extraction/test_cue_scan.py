@@ -48,7 +48,8 @@ def test_cue_answers_as_its_pattern_on_real_sentences(name: str) -> None:
 
 def test_cue_words_in_capitals_or_odd_spacing_still_match() -> None:
     cue = Cue(tm.TARGET_CUE_RE)
-    for phrase in TARGET_CUES:
+    # an entry written as a pattern ("(?<!trình\\s)mục\\s+tiêu") is tried as the words it matches
+    for phrase in (re.sub(r"\(\?<!.*?\)", "", c).replace(r"\s+", " ") for c in TARGET_CUES):
         for text in (phrase.upper(), phrase.title(), phrase.replace(" ", "\n  "), f"Năm 2026, {phrase} 7%"):
             assert cue.search(text, text.lower()) is not None, text
     strong = Cue(tm.STRONG_RESULT_RE)
