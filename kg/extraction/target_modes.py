@@ -118,8 +118,9 @@ def _sentence_mode(sentence: str, low: str | None, plan_year: int | None, planni
 
 def _reports_first(sentence: str, low: str | None, incoming: str | None, at: int, figures: list[int]) -> bool:
     """Whether a committing sentence (at `at` of its text) reports before it commits: a figure precedes its first
-    commitment cue, after a report or an estimate ("…ước đạt 92.600 tỷ đồng, tăng 7,8% so với năm 2023, năm 2025
-    phấn đấu tăng 8 - 9%"). Its figures are then results up to the cue, which commits the ones after it."""
+    commitment cue, after a report, an earlier year opening it or an estimate ("…ước đạt 92.600 tỷ đồng, tăng 7,8%
+    so với năm 2023, năm 2025 phấn đấu tăng 8 - 9%"). Its figures are then results up to the cue, which commits the
+    ones after it."""
     neutral = sentence if RESULT_PHRASE.absent(low) else RESULT_PHRASE_RE.sub(" ", sentence)
     cue = TARGET_CUE_RE.search(neutral)
     k = bisect_left(figures, at)
@@ -202,7 +203,7 @@ def sentence_modes(text: str, spans: list[tuple[int, int]], plan_year: int | Non
         if own is None and bound and _opening_year(sentence) < bound:
             own = "result"
         if (own == "target" and figures and mode != "target" and section != "target"
-                and _reports_first(sentence, low, mode, s, figures)):
+                and _reports_first(sentence, low, mode if mode else _opening_mode(sentence, plan_year), s, figures)):
             own = "result"  # "… ước đạt 92.600 tỷ đồng, tăng 7,8%, năm 2025 phấn đấu …": its commitment is per figure
         if own is not None:
             mode = own

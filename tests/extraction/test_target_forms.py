@@ -437,3 +437,12 @@ def test_a_sentence_reporting_before_it_commits_reports_its_first_figures() -> N
     # in a target list the commitment after a figure keeps the plan
     text = "Các chỉ tiêu chủ yếu năm 2026:\n- Tổng vốn đầu tư toàn xã hội 52.000 tỷ đồng, phấn đấu tăng 10%."
     assert [t.is_result for t in read_targets(text, 2026)] == [False, False]
+
+
+def test_the_coming_year_commits_the_figure_after_it() -> None:
+    # "…; năm tới tăng không dưới X%": the coming year's figure, of the subject reported before it.
+    found = read_targets("Năm 2025, doanh thu du lịch đạt 3.150 tỷ đồng, tăng 8,2%; năm tới tăng không dưới 9%.",
+                         2026)
+    assert [(t.value, t.is_result) for t in found] == [
+        (Decimal(3150), True), (Decimal("8.2"), True), (Decimal(9), False)]
+    assert found[2].indicator.lower().startswith("doanh thu du lịch") and found[2].comparator == "AtLeast"

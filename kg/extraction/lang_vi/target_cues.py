@@ -9,6 +9,7 @@ TARGET_CUES: tuple[str, ...] = (
     # "mục tiêu" but in a programme's name ("Chương trình mục tiêu quốc gia giảm nghèo bền vững" commits to nothing)
     "phấn đấu", r"(?<!trình\s)mục\s+tiêu", "chỉ tiêu", "đảm bảo", "bảo đảm", "chuẩn hóa", "kế hoạch là", "phải đạt",
     "đặt ra", "đề ra", "giao chỉ tiêu", "định hướng",
+    r"năm\s+tới",  # the coming year's figure ("…, tăng 12,4%; năm tới tăng không dưới 12%")
 )
 # Target cues that also appear inside result phrases; they do not commit when a result phrase holds them
 # ("đạt 18/21 chỉ tiêu", "vượt mục tiêu kế hoạch năm", "hoàn thành các mục tiêu đề ra").
@@ -92,4 +93,5 @@ LEADING_PERIODS: tuple[str, ...] = (
     r"(?:trong\s+)?(?:\S+\s+)?tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?\s*,?",
     r"(?:trong\s+)?quý\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4}|\s+năm\s+\d{4})?\s*,",
     r"(?:trong\s+)?(?:năm\s+học|niên\s+khóa|giai\s+đoạn)\s+\d{4}\s*[-–]\s*\d{4}\s*,",
+    r"(?:trong\s+)?năm\s+tới\s*,?",
 )
