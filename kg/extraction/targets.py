@@ -28,6 +28,7 @@ from kg.extraction.lang_vi.target_cues import (
     MET_PLAN_NOUNS,
     MET_PLAN_VERBS,
     OBJECT_VERBS,
+    PLAN_VALUE_NOUNS,
     PURPOSE_OPENERS,
     QUALIFYING_MEASURES,
     RANK_WORDS,
@@ -95,7 +96,8 @@ BLOCK_HEAD_RE = re.compile(
 COMMIT_RE = TARGET_CUE_RE
 RESULT_RE = STRONG_RESULT_RE  # what was achieved or estimated, whatever the context
 WEAK_RESULT_RE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ|năm|kế\s+hoạch)", re.I)  # a baseline in a target list
-PLAN_VALUE_RE = re.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+đề\s+ra)?\s+(?:là|đặt\s+ra)\s*:?\s*\(?\s*$"
+PLAN_VALUE_RE = re.compile(r"(?:" + "|".join(w.replace(" ", r"\s+") for w in PLAN_VALUE_NOUNS)
+                           + r")(?:\s+năm\s+(?:19|20)\d\d)?(?:\s+đề\s+ra)?\s+(?:là|đặt\s+ra)\s*:?\s*\(?\s*$"
                            r"|\(\s*(?:kế\s+hoạch|KH)\s*:?\s*$"
                            # the plan a result exceeded: "vượt mục tiêu 8 triệu lượt đề ra", "… đề ra (giảm 0,3%/năm)"
                            r"|\bvượt\s+(?:chỉ\s+tiêu|mục\s+tiêu)\s*$|\b(?:đề|đặt)\s+ra\s*\(\s*[^\d()]{0,20}$", re.I)
@@ -777,8 +779,8 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
                    sector=sector, is_result=is_result)
         if sub:
             t.parent = out.index(siblings[-1]) if siblings[-1] in out else None
-        if plan_value and siblings and siblings[-1].is_result:
-            siblings[-1].against = len(out)
+        if plan_value and siblings and siblings[-1].is_result and siblings[-1].period == t.period:
+            siblings[-1].against = len(out)  # not the next year's estimate ("…; dự toán năm 2026 là …")
         subjects[id(t)] = subject or _subject(ind)
         if noun_m:
             shares[id(t)] = share

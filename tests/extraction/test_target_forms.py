@@ -446,3 +446,12 @@ def test_the_coming_year_commits_the_figure_after_it() -> None:
     assert [(t.value, t.is_result) for t in found] == [
         (Decimal(3150), True), (Decimal("8.2"), True), (Decimal(9), False)]
     assert found[2].indicator.lower().startswith("doanh thu du lịch") and found[2].comparator == "AtLeast"
+
+
+def test_the_budget_estimate_of_a_year_is_a_target() -> None:
+    # "dự toán năm 2026 là X": the budget set for the year, after the one reported against its own estimate.
+    found = read_targets("Năm 2025, thu ngân sách nhà nước trên địa bàn đạt 8.410 tỷ đồng, bằng 103,2% dự toán; "
+                         "dự toán năm 2026 là 8.900 tỷ đồng.", 2026)
+    assert [(t.value, t.is_result, t.period) for t in found] == [
+        (Decimal(8410), True, "2025"), (Decimal("103.2"), True, "2025"), (Decimal(8900), False, "2026")]
+    assert "thu ngân sách" in found[2].indicator.lower() and found[1].against is None

@@ -70,6 +70,8 @@ SIZE_MEASURES: tuple[str, ...] = ("quy mô", "công suất", "diện tích", "t�
 BRACKETED_PLAN_NOUNS: tuple[str, ...] = ("kế hoạch", "KH", "kịch bản", "mục tiêu", "chỉ tiêu", "Nghị quyết", "NQ",
                                          "dự toán")
 BRACKETED_PLAN_WORDS: tuple[str, ...] = ("đề ra", "đặt ra", "được giao", "giao", "Đại hội", "tăng trưởng")
+# Plan nouns whose figure follows "là" ("kế hoạch đề ra là 6,5%", "dự toán năm 2026 là 8.900 tỷ đồng"): a target.
+PLAN_VALUE_NOUNS: tuple[str, ...] = ("kế hoạch", "chỉ tiêu", "mục tiêu", "dự toán")
 # Words that make the figure after them a rank within a group, which only qualifies a noun phrase ("doanh nghiệp
 # nằm trong TOP 10 doanh nghiệp xuất khẩu lớn nhất"): neither a target nor a result.
 RANK_WORDS: tuple[str, ...] = ("top", "tốp")
