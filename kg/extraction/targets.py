@@ -32,6 +32,7 @@ from kg.extraction.lang_vi.target_cues import (
     PURPOSE_OPENERS,
     QUALIFYING_MEASURES,
     RANK_WORDS,
+    RECEIVING_VERBS,
     SHARE_HEAD,
     SHARE_LINKS,
     SHARE_VERBS,
@@ -152,6 +153,7 @@ VERB_ONLY_RE = re.compile(r"^(?:trồng\s+mới|thành\s+lập\s+mới|xây\s+d�
                           r"(?:\s+cho)?|thu\s+hút|hỗ\s+trợ|chuẩn\s+hóa|cấp|giảm|tăng|đón|thêm|có|mở\s+mới"
                           r"|hoàn\s+thành|thực\s+hiện|"
                           + "|".join(w.replace(" ", r"\s+") for w in OBJECT_VERBS) + ")$", re.I)
+RECEIVED_RE = re.compile(r"(?:^|\s)(?:" + "|".join(w.replace(" ", r"\s+") for w in RECEIVING_VERBS) + r")$", re.I)
 PREDICATE_RE = re.compile(r"\s(?=(?:đạt|có|được|tham\s+gia|sử\s+dụng|hoạt\s+động|mạnh\s+về)\s)")
 PERIOD_RE = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(\d{4}\s*-\s*\d{4})|(?:đến\s+)?năm\s+(\d{4})", re.I)
 QUALIFIER_RE = re.compile(r"(?:bình\s+quân|riêng|các\s|trong\s+đó|cả\s|giai\s+đoạn|nhiệm\s+kỳ|đến\s+năm|lũy\s+kế"
@@ -752,6 +754,9 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
             ind = squash(" ".join(x for x in (ind, noun, post) if x))
             consumed = used
             value_first = q.unit == "%"
+        elif unit_is_noun and post and RECEIVED_RE.search(ind):
+            ind = squash(f"{ind} {q.unit} {post}")  # "du lịch Việt Nam đón 12,6 triệu lượt khách quốc tế"
+            consumed = used
         elif siblings and not group_label and QUALIFIER_RE.match(ind):
             base = siblings[-1].indicator
             head = next((h for h in HEADS if base.lower().startswith(h)), None)

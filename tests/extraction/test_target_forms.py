@@ -455,3 +455,11 @@ def test_the_budget_estimate_of_a_year_is_a_target() -> None:
     assert [(t.value, t.is_result, t.period) for t in found] == [
         (Decimal(8410), True, "2025"), (Decimal("103.2"), True, "2025"), (Decimal(8900), False, "2026")]
     assert "thu ngân sách" in found[2].indicator.lower() and found[1].against is None
+
+
+def test_a_count_received_by_a_subject_is_named_by_its_noun() -> None:
+    # "X đón N lượt khách quốc tế", "phục vụ N lượt khách nội địa": the visitors name the figure, not the verb.
+    found = read_targets("Năm 2025, ngành du lịch tỉnh Ninh Bình đón 1,9 triệu lượt khách quốc tế; phục vụ 21 triệu "
+                         "lượt khách nội địa.", 2026)
+    assert [(t.base_value, t.is_result) for t in found] == [(Decimal(1900000), True), (Decimal(21000000), True)]
+    assert "khách quốc tế" in found[0].indicator and "khách nội địa" in found[1].indicator

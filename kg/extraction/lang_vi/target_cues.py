@@ -77,7 +77,10 @@ PLAN_VALUE_NOUNS: tuple[str, ...] = ("kế hoạch", "chỉ tiêu", "mục tiêu
 RANK_WORDS: tuple[str, ...] = ("top", "tốp")
 # Verbs whose object is the figure after them, so the noun after the figure names it ("hình thành 1 khu công nghệ
 # thông tin tập trung", "bố trí tối thiểu 3% tổng chi ngân sách cho khoa học").
-OBJECT_VERBS: tuple[str, ...] = ("hình thành", "bố trí")
+OBJECT_VERBS: tuple[str, ...] = ("hình thành", "bố trí", "đón", "phục vụ")
+# Of those, the ones whose subject may stand before them while the counted noun after the figure names it ("du lịch
+# Việt Nam đón 12,6 triệu lượt khách quốc tế": the visitors, received by the subject).
+RECEIVING_VERBS: tuple[str, ...] = ("đón", "phục vụ")
 # "GRDP/người ước năm 2025 đạt chỉ tiêu Đại hội đề ra là 10.370 USD": a verb of meeting a plan noun, then "là" and the
 # figure, which is both what was reached and the target it met.
 MET_PLAN_VERBS: tuple[str, ...] = ("đạt", "bằng")
