@@ -204,9 +204,9 @@ class Mapper:
                 add((node, rt.v.cooperatingAgency, self.iris.body(coop)))
                 self.body(coop)
             if t.deadline:
-                # An exact date is written as an ISO date; a period as written ("Quý I", "Tháng 01").
-                exact = t.deadline_norm if t.deadline_norm and len(t.deadline_norm) == 10 else None
-                add((node, rt.v.deadline, rt.string(exact or t.deadline)))
+                # As the text writes it ("Trước ngày 15/8/2024", "Quý I năm 2025", "Hằng quý"); the normal form
+                # (2024-08-15, 2025-Q1) is vnkg:deadlineNormalized.
+                add((node, rt.v.deadline, rt.string(t.deadline)))
             if t.deadline_norm:
                 add((node, rt.v.deadlineNormalized, rt.string(t.deadline_norm)))
             if t.parent is not None:
