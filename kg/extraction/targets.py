@@ -745,7 +745,10 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
             base_m = COMPARISON_AFTER_RE.match(seg, q.end)
             base = squash(base_m.group(0)) if base_m else ""
             consumed = len(base_m.group(0)) if base_m else 0
-            subject = subjects.get(id(siblings[-1]), _subject(siblings[-1].indicator))
+            # a count chains to the last figure counting the same thing ("27 vụ cháy, làm 2 người chết, tăng 5 vụ")
+            ref = next((x for x in reversed(siblings) if x.unit == q.unit), siblings[-1]) if unit_is_noun \
+                else siblings[-1]
+            subject = subjects.get(id(ref), _subject(ref.indicator))
             ind = squash(" ".join(x for x in (subject, _local_period(local), link, base) if x))
         elif sub:
             ind = _join_overlap(siblings[-1].indicator, ind)

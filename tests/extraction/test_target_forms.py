@@ -463,3 +463,13 @@ def test_a_count_received_by_a_subject_is_named_by_its_noun() -> None:
                          "lượt khách nội địa.", 2026)
     assert [(t.base_value, t.is_result) for t in found] == [(Decimal(1900000), True), (Decimal(21000000), True)]
     assert "khách quốc tế" in found[0].indicator and "khách nội địa" in found[1].indicator
+
+
+def test_incidents_are_counted_and_named_by_their_noun() -> None:
+    # "xảy ra N vụ cháy, làm M người chết, …, giảm K vụ so với cùng kỳ": counts of incidents and their victims.
+    found = read_targets("Sáu tháng đầu năm 2025, toàn tỉnh xảy ra 14 vụ tai nạn giao thông, làm 9 người chết, "
+                         "giảm 3 vụ so với cùng kỳ.", 2025)
+    assert [(t.value, t.unit, t.is_result) for t in found] == [
+        (Decimal(14), "vụ", True), (Decimal(9), "người", True), (Decimal(3), "vụ", True)]
+    assert found[0].indicator.lower().startswith("vụ tai nạn giao thông")
+    assert "người chết" in found[1].indicator and found[2].indicator.lower().startswith("vụ tai nạn giao thông giảm")

@@ -77,7 +77,7 @@ PLAN_VALUE_NOUNS: tuple[str, ...] = ("kế hoạch", "chỉ tiêu", "mục tiêu
 RANK_WORDS: tuple[str, ...] = ("top", "tốp")
 # Verbs whose object is the figure after them, so the noun after the figure names it ("hình thành 1 khu công nghệ
 # thông tin tập trung", "bố trí tối thiểu 3% tổng chi ngân sách cho khoa học").
-OBJECT_VERBS: tuple[str, ...] = ("hình thành", "bố trí", "đón", "phục vụ")
+OBJECT_VERBS: tuple[str, ...] = ("hình thành", "bố trí", "đón", "phục vụ", "làm")  # "làm 2 người chết"
 # Of those, the ones whose subject may stand before them while the counted noun after the figure names it ("du lịch
 # Việt Nam đón 12,6 triệu lượt khách quốc tế": the visitors, received by the subject).
 RECEIVING_VERBS: tuple[str, ...] = ("đón", "phục vụ")
@@ -87,7 +87,7 @@ MET_PLAN_VERBS: tuple[str, ...] = ("đạt", "bằng")
 MET_PLAN_NOUNS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "kế hoạch")
 # Verbs that say a counted set exists, after an opening clause that is no part of what is counted ("Theo báo cáo, đến
 # nay toàn tỉnh có 52 dự án điện gió …", "Tuy nhiên, vẫn còn 14 dự án giải ngân chậm"): the count's noun names it.
-EXISTENTIAL_VERBS: tuple[str, ...] = ("có", "còn", "vẫn còn", "hiện có", "hiện còn")
+EXISTENTIAL_VERBS: tuple[str, ...] = ("có", "còn", "vẫn còn", "hiện có", "hiện còn", "xảy ra", "vẫn xảy ra")
 # What "15/18 …" counts in a report: planned targets or tasks, of which so many were met.
 COUNTED_PLANS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ")
 # Words that open a purpose clause before its figure and are not the indicator's ("…đạt 103 triệu đồng để đến năm

@@ -19,6 +19,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "cụm", "bệnh viện", "trạm", "học sinh", "sinh viên", "nhà", "căn", "tour", "sự kiện", "đơn vị", "thủ tục",
     "km đường", "cây", "tổ hợp tác", "điểm du lịch", "điểm", "nhà văn hóa", "chợ", "giấy chứng nhận",
     "mô hình", "sáng kiến", "hội chợ", "trung tâm",
+    "vụ",  # incidents ("27 vụ cháy", "giảm 3 vụ")
 )
 # Short spellings of a unit -> the unit ("126 triệu đ", "50.000đ").
 UNIT_SPELLINGS: dict[str, str] = {"đ": "đồng"}
