@@ -185,6 +185,14 @@ _WIDGET_LINE_RE = re.compile(
     r")[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+#: Page counters blanked where they stand in a line: "Lượt xem: 1.208", "Số lượt truy cập: 2.315.908", "Đã xem:
+#: 1.234 lượt", and a bare "| 486 lượt xem" after a dateline's bar or at a line's start (in prose, visits are figures).
+_COUNTER_RE = re.compile(
+    r"(?:\bSố[ \t]+lượt[ \t]+truy[ \t]+cập|\bLượt[ \t]+(?:xem|truy[ \t]+cập)|\bĐã[ \t]+xem)[ \t]*:?[ \t]*\d[\d.,]*"
+    r"(?:[ \t]+lượt\b)?"
+    r"|(?:(?<=\|)|^)[ \t]*\d[\d.,]*[ \t]+lượt[ \t]+xem\b",
+    re.MULTILINE,
+)
 _NOT_NEWLINE_RE = re.compile(r"[^\n]")
 
 
@@ -197,4 +205,4 @@ def strip_boilerplate(text: str) -> str:
     m = _HEADING_LINE_RE.search(text)
     if m:
         text = text[: m.start()] + _NOT_NEWLINE_RE.sub(" ", text[m.start():])
-    return _WIDGET_LINE_RE.sub(_blank, text)
+    return _COUNTER_RE.sub(_blank, _WIDGET_LINE_RE.sub(_blank, text))

@@ -233,3 +233,15 @@ def test_boilerplate_after_reading(tmp_path):
     assert stripped[: len(body)] == body
     assert stripped[len(body):].strip() == ""
     assert stripped.count("\n") == clean.text.count("\n")
+
+
+def test_page_counters_are_blanked_where_they_stand():
+    """A visit counter in a dateline ("| 902 lượt xem", "Lượt xem: 3.417", "Số lượt truy cập: 88.120") is page
+    chrome, blanked in place (same length and line breaks); a figure of visits in prose is kept."""
+    text = ("Cập nhật: 14/02/2026 08:10 | 902 lượt xem | In bài\nNgày đăng 03/03/2026 | Lượt xem: 3.417\n"
+            "Cổng dịch vụ công có 2,3 triệu lượt truy cập trong năm.\nSố lượt truy cập: 88.120")
+    stripped = strip_boilerplate(text)
+    assert len(stripped) == len(text) and stripped.count("\n") == text.count("\n")
+    assert "902" not in stripped and "3.417" not in stripped and "88.120" not in stripped
+    assert "| In bài" in stripped and "Cập nhật: 14/02/2026 08:10 |" in stripped
+    assert "2,3 triệu lượt truy cập" in stripped
