@@ -100,7 +100,7 @@ def read_assigned(text: str, ctx: TaskContext) -> list[Task]:
             under = []
         if inside(a, skip) or in_table(text, paras, k):
             continue
-        if assigning and item and (named := _body_heading(text, first_at, b, ctx)):
+        if assigning and item and (named := body_heading(text, first_at, b, ctx)):
             under = named
             continue
         if under and (task := _under_body(text, first_at, b, under, ctx)):
@@ -160,7 +160,7 @@ def _pieces(text: str, s: int, e: int, ctx: TaskContext) -> list[tuple[int, int]
     return out
 
 
-def _body_heading(text: str, a: int, b: int, ctx: TaskContext) -> list[Body]:
+def body_heading(text: str, a: int, b: int, ctx: TaskContext) -> list[Body]:
     """The bodies an item names and nothing else («Sở Tài chính:», «UBND các huyện, thị xã»)."""
     head = text[a:b].strip().rstrip(":").strip()
     if not head or not re.match(BODY_HEADS, head) or next_verb(head, 0, len(head)) or len(head.split()) > 20:

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 
 from kg.extraction.bodies import agency
-from kg.extraction.task_assign import read_assigned, subject_leads
+from kg.extraction.task_assign import body_heading, read_assigned, subject_leads
 from kg.extraction.task_deadlines import (
     DEADLINE_PHRASE_RE,
     completion_period,
@@ -85,7 +85,7 @@ def read_tasks(text: str, cells: list[tuple[int, int]], ctx: TaskContext) -> lis
     low = text.lower()
     readers: list[list[Task]] = [cell_table_tasks(text, cells, ctx) if cells else [],
                                  inline_table_tasks(text, ctx) if "|" in text else []]
-    section = _section_tasks(text, parents) if ("nhiệm vụ" in low or "giải pháp" in low) else []
+    section = _section_tasks(text, parents, ctx) if ("nhiệm vụ" in low or "giải pháp" in low) else []
     readers.append(section)
     if "giao" in low or "phân công" in low or "nhiệm vụ cụ thể" in low:
         readers.append(_assignment_tasks(text, ctx))
@@ -171,7 +171,9 @@ def _sections(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _section_tasks(text: str, parents: dict[int, Task]) -> list[Task]:
+def _section_tasks(text: str, parents: dict[int, Task], ctx: TaskContext) -> list[Task]:
+    """The items of a numbered task section and the bullets under them. An item that names a body before a
+    colon («1. Vụ Kế hoạch - Tài chính:», «3. Cục X: Rà soát …») assigns: it is left to `read_assigned`."""
     out: list[Task] = []
     for start, end, head in _sections(text):
         if not TASK_SECTION_RE.search(head) or reporting_heading(head):
@@ -182,6 +184,9 @@ def _section_tasks(text: str, parents: dict[int, Task]) -> list[Task]:
             a = start + it.end()
             b = start + (items[k + 1].start() if k + 1 < len(items) else len(body))
             chunk = text[a:b]
+            colon = chunk.split("\n", 1)[0].find(":")
+            if colon > 0 and body_heading(text, a, a + colon, ctx):
+                continue
             bullet = BULLET_RE.search(chunk)
             head_end = a + (bullet.start() if bullet else len(chunk))
             label = label_of(text[a:head_end], 48)

@@ -824,3 +824,17 @@ def test_request_ending_in_a_colon_is_no_task() -> None:
     text = ("UBND tỉnh yêu cầu các sở, ngành, UBND tỉnh và UBND các huyện triển khai thực hiện các nội dung:\n"
             "Rà soát các dự án chậm tiến độ trong quý I/2026.\n")
     assert "Triển khai thực hiện các nội dung" not in " ".join(labels(text))
+
+
+def test_a_task_section_whose_items_name_their_units() -> None:
+    text = ("II. NHIỆM VỤ CỤ THỂ\n"
+            "1. Vụ Pháp chế:\n"
+            "a) Rà soát các thông tư hướng dẫn về đất đai, trình Bộ trưởng trong tháng 5/2026.\n"
+            "b) Tổng hợp ý kiến góp ý dự thảo luật sửa đổi.\n"
+            "2. Cục Viễn thám quốc gia: Xây dựng cơ sở dữ liệu ảnh viễn thám, hoàn thành trong Quý III/2026.\n")
+    found = tasks_of(text, province=None)
+    assert [t.label for t in found] == ["Rà soát các thông tư hướng dẫn về đất đai, trình Bộ trưởng",
+                                        "Tổng hợp ý kiến góp ý dự thảo luật sửa đổi",
+                                        "Xây dựng cơ sở dữ liệu ảnh viễn thám"]
+    assert [t.lead.name for t in found] == ["Vụ Pháp chế", "Vụ Pháp chế", "Cục Viễn thám quốc gia"]
+    assert [t.deadline_norm for t in found] == ["2026-05", None, "2026-Q3"]
