@@ -28,7 +28,7 @@ SPLIT_RE = re.compile(rf"\s*[,;]\s*(?=(?:{_HEADS})(?!\w))|\s+và\s+(?=(?:{_HEADS
 MAX_OPEN_WORDS = 12  # an agency not in the vocabulary is taken as written only when its name is short
 GENERIC_RE = re.compile(r"(?i)các\s|\bliên\s+quan\b|^(?:UBND|Ủy\s+ban\s+nhân\s+dân)\s+(?:cấp\s+)?(?:huyện|xã)")
 # «UBND các huyện, thị xã»: a class of People's Committees, which leads like one body.
-COMMITTEES_RE = re.compile(r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+các\s")
+COMMITTEES_RE = re.compile(r"(?:UBND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)\s+(?:các\s|cấp\s+(?:huyện|xã)(?!\w))")
 UNIT_RE = re.compile("|".join(re.escape(h) + r"\s" for h in cues.NATIONAL_UNIT_HEADS))
 
 

@@ -838,3 +838,13 @@ def test_a_task_section_whose_items_name_their_units() -> None:
                                         "Xây dựng cơ sở dữ liệu ảnh viễn thám"]
     assert [t.lead.name for t in found] == ["Vụ Pháp chế", "Vụ Pháp chế", "Cục Viễn thám quốc gia"]
     assert [t.deadline_norm for t in found] == ["2026-05", None, "2026-Q3"]
+
+
+def test_a_unit_heading_naming_the_district_committees_leads() -> None:
+    text = ("Chủ tịch UBND tỉnh chỉ thị:\n\n"
+            "1. Sở Y tế:\n- Kiểm tra công tác đấu thầu thuốc tại các cơ sở y tế.\n\n"
+            "2. UBND cấp huyện:\n- Rà soát quỹ đất tái định cư cho các dự án trọng điểm.\n")
+    found = tasks_of(text, province="Sơn La")
+    assert [t.label for t in found] == ["Kiểm tra công tác đấu thầu thuốc tại các cơ sở y tế",
+                                        "Rà soát quỹ đất tái định cư cho các dự án trọng điểm"]
+    assert [t.lead.name for t in found] == ["Sở Y tế tỉnh Sơn La", "UBND cấp huyện tỉnh Sơn La"]
