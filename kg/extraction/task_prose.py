@@ -75,10 +75,11 @@ PURPOSE_RE = re.compile(rf"^(?:{_alt(cues.PURPOSE_OPENERS)})(?!\w)[^:]*,\s*", re
 SPEECH_END_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.SPEECH_VERBS)})\s*$")
 DIRECTING_END_RE = re.compile(rf"(?<!\w)(?:{_alt(cues.DIRECTING_VERBS)})\s*$")
 PURPOSE_OPENER_RE = re.compile(rf"(?:{_alt(cues.PURPOSE_OPENERS)})(?!\w)", re.I)
-# A numbered item headed by the bodies it addresses ("2. Sở Tài chính", "1. Các sở, ban, ngành, địa phương").
+# A numbered item headed by the bodies it addresses ("2. Sở Tài chính", "1. Các sở, ban, ngành, địa phương",
+# "3. Sở Y tế:").
 _BODY_HEAD = _alt((*agency_data.HEADS, *cues.NATIONAL_HEADS))
 ADDRESSEE_ITEM_RE = re.compile(rf"(?:(?:{_BODY_HEAD})(?!\w)|(?i:các\s+(?:sở|bộ|ban|cơ\s+quan|đơn\s+vị|địa\s+phương)))"
-                               rf"(?:(?!\s(?:{_alt(cues.TASK_VERBS)})(?!\w))[^.;:\n]){{0,100}}$")
+                               rf"(?:(?!\s(?:{_alt(cues.TASK_VERBS)})(?!\w))[^.;:\n]){{0,100}}:?[ \t]*$")
 TARGET_CLAUSE_RE = re.compile(rf"\s*,?\s*(?:{_alt(cues.TARGET_CLAUSES)})(?!\w)(?:[^.;]|\.(?=\d))*", re.I)
 # A paragraph is searched for these only when it holds their words (`kg.extraction.cue_scan`).
 IS_INTRO, REQUEST = Cue(IS_INTRO_RE), Cue(REQUEST_RE)
@@ -335,7 +336,7 @@ def _paragraph_items(text: str, paras: list[tuple[int, int]], k: int, numbered_o
                 continue
             if ctx is not None and ADDRESSEE_ITEM_RE.match(text[start:b]) and body_end > k + 1:
                 # "2. Sở Tài chính" then what it must do: one task per paragraph, led by that body
-                leads = lead_bodies(text[start:b], ctx, generic=False)
+                leads = lead_bodies(text[start:b].rstrip(" \t:"), ctx, generic=False)
                 for x, y in paras[k + 1:body_end]:
                     t = _task(text, _strip_marker(text, x, y), y)
                     if t:

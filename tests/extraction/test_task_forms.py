@@ -848,3 +848,18 @@ def test_a_unit_heading_naming_the_district_committees_leads() -> None:
     assert [t.label for t in found] == ["Kiểm tra công tác đấu thầu thuốc tại các cơ sở y tế",
                                         "Rà soát quỹ đất tái định cư cho các dự án trọng điểm"]
     assert [t.lead.name for t in found] == ["Sở Y tế tỉnh Sơn La", "UBND cấp huyện tỉnh Sơn La"]
+
+
+def test_numbered_addressees_with_a_colon_after_a_request_intro() -> None:
+    text = ("Để bảo đảm an toàn mùa mưa lũ, Chủ tịch UBND tỉnh yêu cầu các sở, ngành thực hiện tốt các nội dung sau:\n\n"
+            "1. Sở Văn hóa, Thể thao và Du lịch:\n"
+            "- Kiểm tra an toàn các di tích, nhà văn hóa xuống cấp trên địa bàn.\n"
+            "- Hướng dẫn các khu du lịch phương án đón khách an toàn trước mùa bão.\n\n"
+            "2. Công an tỉnh: Bảo đảm an ninh trật tự tại các khu vực sơ tán dân.\n")
+    found = tasks_of(text, province="Phú Yên")
+    assert [t.label for t in found] == ["Kiểm tra an toàn các di tích, nhà văn hóa xuống cấp trên địa bàn",
+                                        "Hướng dẫn các khu du lịch phương án đón khách an toàn trước mùa bão",
+                                        "Bảo đảm an ninh trật tự tại các khu vực sơ tán dân"]
+    assert [t.lead.name for t in found] == ["Sở Văn hóa, Thể thao và Du lịch tỉnh Phú Yên",
+                                            "Sở Văn hóa, Thể thao và Du lịch tỉnh Phú Yên",
+                                            "Công an tỉnh Phú Yên"]
