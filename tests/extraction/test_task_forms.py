@@ -851,7 +851,8 @@ def test_a_unit_heading_naming_the_district_committees_leads() -> None:
 
 
 def test_numbered_addressees_with_a_colon_after_a_request_intro() -> None:
-    text = ("Để bảo đảm an toàn mùa mưa lũ, Chủ tịch UBND tỉnh yêu cầu các sở, ngành thực hiện tốt các nội dung sau:\n\n"
+    text = ("Để bảo đảm an toàn mùa mưa lũ, Chủ tịch UBND tỉnh yêu cầu các sở, ngành "
+            "thực hiện tốt các nội dung sau:\n\n"
             "1. Sở Văn hóa, Thể thao và Du lịch:\n"
             "- Kiểm tra an toàn các di tích, nhà văn hóa xuống cấp trên địa bàn.\n"
             "- Hướng dẫn các khu du lịch phương án đón khách an toàn trước mùa bão.\n\n"
