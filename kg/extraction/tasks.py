@@ -237,8 +237,9 @@ def _focus_tasks(text: str) -> list[Task]:
         pos = m.end()
         for para in re.finditer(r"(?s)\S.*?(?=\n[ \t]*\n|\Z)", text[pos:]):
             raw = para.group(0)
-            if raw.rstrip().endswith(":") or re.match(r"[IVX]+\.\s|[A-Z]\.\s", raw):
-                break
+            first_line = raw.split("\n", 1)[0]
+            if raw.rstrip().endswith(":") or re.match(r"[IVX]+\.\s|[A-Z]\.\s", raw) or first_line.isupper():
+                break  # a heading, or the signature block («CHỦ TỊCH» and the signer) after the last item
             if len(raw.split()) < 6:
                 continue
             a = pos + para.start()

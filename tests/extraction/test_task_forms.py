@@ -864,3 +864,13 @@ def test_numbered_addressees_with_a_colon_after_a_request_intro() -> None:
     assert [t.lead.name for t in found] == ["Sở Văn hóa, Thể thao và Du lịch tỉnh Phú Yên",
                                             "Sở Văn hóa, Thể thao và Du lịch tỉnh Phú Yên",
                                             "Công an tỉnh Phú Yên"]
+
+
+def test_a_focus_list_ends_at_the_signature_block() -> None:
+    text = ("Nhiệm vụ, giải pháp chủ yếu năm 2026:\n\n"
+            "Đẩy mạnh phát triển nông nghiệp công nghệ cao gắn với chế biến sâu.\n\n"
+            "Nâng cao chất lượng nguồn nhân lực cho các khu công nghiệp của tỉnh.\n\n"
+            "CHỦ TỊCH\nNguyễn Văn Khải Minh Tuấn\n\n"
+            "Văn bản liên quan: Nghị quyết về kế hoạch đầu tư công trung hạn của tỉnh\n")
+    assert labels(text, province="Trà Vinh") == ["Đẩy mạnh phát triển nông nghiệp công nghệ cao gắn với chế biến sâu",
+                                                 "Nâng cao chất lượng nguồn nhân lực cho các khu công nghiệp của tỉnh"]
