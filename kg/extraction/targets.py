@@ -37,6 +37,7 @@ from kg.extraction.lang_vi.target_cues import (
     SHARE_LINKS,
     SHARE_VERBS,
     SIZE_MEASURES,
+    TASK_TABLE_COLUMNS,
     TOTAL_MEASURES,
 )
 from kg.extraction.lang_vi.units import (
@@ -510,6 +511,7 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
     blocks.sort(key=lambda x: x[1] - x[0])  # the innermost block names the sector
     sectors = _Sectors(blocks)
     excluded = Ranges(exclude)
+    planned = Ranges(_task_table_rows(text))
     spans = sentences(text, hits[-1])
     holds = [_holds(hits, s, e) for s, e in spans]
     # a sentence's mode depends on the sentences before it only: none after the last one with a figure is read
@@ -519,8 +521,27 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
                                     strict=True):
         if figure:
             seg_low = low_text[s:e] if low_text is not None else None
-            _read_segment(text, s, e, sectors, default_year, out, excluded, mode, figures, seg_low)
+            _read_segment(text, s, e, sectors, default_year, out, excluded, mode, figures, seg_low, planned)
     return deduplicate(out, default_year)
+
+
+_TASK_COLUMNS = "|".join(w.replace(" ", r"\s+") for w in TASK_TABLE_COLUMNS)
+TASK_TABLE_HEAD_RE = re.compile(rf"(?im)^[^\n|]*\|[^\n]*(?:{_TASK_COLUMNS})")
+
+
+def _task_table_rows(text: str) -> list[tuple[int, int]]:
+    """The rows of task tables: from a line of column headings naming a task's deliverable or deadline
+    ("STT | Nội dung nhiệm vụ | Thời gian hoàn thành | … | Sản phẩm") to the first line without a cell bar."""
+    out = []
+    for m in TASK_TABLE_HEAD_RE.finditer(text):
+        end = text.find("\n", m.end())
+        while end >= 0:
+            nxt = text.find("\n", end + 1)
+            if "|" not in text[end + 1: nxt if nxt >= 0 else len(text)]:
+                break
+            end = nxt
+        out.append((m.start(), end if end >= 0 else len(text)))
+    return out
 
 
 def _holds(hits: list[int], s: int, e: int) -> bool:
@@ -614,7 +635,8 @@ def _commits(seg: str, end: int, seg_low: str | None) -> bool:
 
 def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: int | None,
                   out: list[Target], exclude: Ranges, mode: str | None = None, figures: _Figures | None = None,
-                  seg_low: str | None = None) -> None:
+                  seg_low: str | None = None, planned: Ranges | None = None) -> None:
+    """The figures of sentence [s, e); those in `planned` rows (a task table's) are targets."""
     seg = text[s:e]
     found = figures.within(s, e) if figures is not None else None
     quantities = _quantities(seg, found, s) if found is not None else _quantities(seg)
@@ -650,9 +672,10 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         plan_value = q.pair == "target" or PLAN_VALUE_RE.search(seg[prev_end:q.start]) is not None
         if siblings and prev_end == read_end and BRACKETED_PLAN_RE.match(seg[prev_end:q.start]):
             plan_value = siblings[-1].is_result = True  # "tăng 5,6% (kịch bản 8,5%)": achieved, then planned
-        context = commit or mode == "target" or (sector is not None and mode != "result")
+        row = planned is not None and at in planned  # "Tỷ lệ số hóa đạt 100%" in a task table: to be met
+        context = commit or row or mode == "target" or (sector is not None and mode != "result")
         probe = BASELINE_RE.sub(" ", clause) if context else clause  # "tăng 9% so với ước thực hiện năm 2024"
-        is_result = q.pair == "result" or (not plan_value and (
+        is_result = q.pair == "result" or (not plan_value and not row and (
             RESULT_RE.search(probe) is not None
             or (not context and (mode == "result" or WEAK_RESULT_RE.search(clause) is not None))))
         share = _share(local, q, siblings, shares)

@@ -473,3 +473,15 @@ def test_incidents_are_counted_and_named_by_their_noun() -> None:
         (Decimal(14), "vụ", True), (Decimal(9), "người", True), (Decimal(3), "vụ", True)]
     assert found[0].indicator.lower().startswith("vụ tai nạn giao thông")
     assert "người chết" in found[1].indicator and found[2].indicator.lower().startswith("vụ tai nạn giao thông giảm")
+
+
+def test_the_deliverables_of_a_task_table_are_targets() -> None:
+    # A task table's "Sản phẩm" cell ("Tỷ lệ … đạt 95%", "Tối thiểu 300 lượt …") is what the task must deliver, though
+    # a task names past work ("kết quả khảo sát"), which would make a sentence report.
+    rows = ("1 | Số hóa sổ hộ tịch của các xã | Quý III/2026 | Sở Tư pháp | Tỷ lệ sổ được số hóa đạt 95% |\n"
+            "2 | Bồi dưỡng kỹ năng số cho viên chức | Hằng năm | Sở Nội vụ | Tối thiểu 300 lượt viên chức |\n"
+            "3 | Công bố kết quả khảo sát sự hài lòng | Tháng 12/2026 | Sở Nội vụ | Báo cáo khảo sát |")
+    found = read_targets("STT | Nhiệm vụ | Thời gian hoàn thành | Cơ quan chủ trì | Sản phẩm | Ghi chú\n" + rows, 2026)
+    assert [(t.value, t.is_result, t.comparator) for t in found] == [
+        (Decimal(95), False, "EqualTo"), (Decimal(300), False, "AtLeast")]
+    assert [t.is_result for t in read_targets("Công bố kết quả khảo sát: tỷ lệ hài lòng đạt 95%.", 2026)] == [True]

@@ -42,6 +42,9 @@ BASELINE_PHRASES: tuple[str, ...] = (
 # Headings of sections that report results ("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN", "Về kết quả").
 RESULT_HEADING_CUES: tuple[str, ...] = ("kết quả", "tình hình thực hiện", "đánh giá", "ước thực hiện")
 # A sentence that ends with one of these and a colon introduces a list ("gồm các chỉ tiêu như sau:").
+# Column headings of a task table ("STT | Nội dung nhiệm vụ | Thời gian hoàn thành | … | Sản phẩm"): its rows plan
+# what each task delivers ("Tỷ lệ số hóa đạt 100%" is a standard to meet, not a report).
+TASK_TABLE_COLUMNS: tuple[str, ...] = ("thời gian hoàn thành", "sản phẩm đầu ra", "sản phẩm", "kết quả đầu ra")
 LIST_INTRO_ENDINGS: tuple[str, ...] = ("như sau", "sau đây", "cụ thể", "cụ thể như", "gồm", "bao gồm", "sau")
 
 # Words that only link a figure to the subject of the figure before it ("…, đạt 23% kế hoạch và tăng 9%").
