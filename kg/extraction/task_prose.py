@@ -397,6 +397,15 @@ def _capital_item(text: str, s: int, e: int) -> int | None:
     return s if s < e and text[s].isupper() else None
 
 
+def _names_its_part(text: str, a: int, b: int) -> bool:
+    """A numbered item that names a part of the document rather than a task: a head over its own sub-list
+    («Chỉ tiêu chủ yếu năm 2025:») or a field label before what is no task («Đánh giá năm 2024: ước đạt …»)."""
+    if text[a:b].rstrip().endswith(":"):
+        return True
+    head = LABEL_HEAD_RE.match(text, a, b)
+    return head is not None and VERB_RE.match(text, head.end(), b) is None
+
+
 def numbered_runs(text: str, paras: list[tuple[int, int]], skip: tuple[tuple[int, int], ...]) -> list[Task]:
     """Runs of numbered items «1. …» … «n. …» (n ≥ 3) that mostly open with a task verb or a task-group noun,
     outside a section that reports or states aims."""
@@ -406,7 +415,8 @@ def numbered_runs(text: str, paras: list[tuple[int, int]], skip: tuple[tuple[int
 
     def flush() -> None:
         if len(run) >= 3 and not reporting_heading(heading) and not inside(run[0][0], skip):
-            verbs = sum(1 for s, e in run if VERB_RE.match(text, s, e) or GROUP_NOUN_RE.match(text, s, e))
+            verbs = sum(1 for s, e in run if (VERB_RE.match(text, s, e) or GROUP_NOUN_RE.match(text, s, e))
+                        and not _names_its_part(text, s, e))
             if verbs * 3 >= len(run) * 2:
                 out.extend(t for s, e in run if (t := _task(text, s, e)))
         run.clear()

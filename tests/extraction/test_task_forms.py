@@ -874,3 +874,17 @@ def test_a_focus_list_ends_at_the_signature_block() -> None:
             "Văn bản liên quan: Nghị quyết về kế hoạch đầu tư công trung hạn của tỉnh\n")
     assert labels(text, province="Trà Vinh") == ["Đẩy mạnh phát triển nông nghiệp công nghệ cao gắn với chế biến sâu",
                                                  "Nâng cao chất lượng nguồn nhân lực cho các khu công nghiệp của tỉnh"]
+
+
+def test_numbered_parts_of_a_resolution_are_no_tasks() -> None:
+    text = ("Điều 1. Thông qua kế hoạch phát triển kinh tế - xã hội năm 2026 như sau:\n"
+            "1. Đánh giá năm 2025: ước đạt 15/18 chỉ tiêu; thu ngân sách ước đạt 4.100 tỷ đồng.\n"
+            "2. Chỉ tiêu chủ yếu năm 2026:\n"
+            "a) Tốc độ tăng trưởng GRDP đạt 8%;\n"
+            "3. Nhiệm vụ, giải pháp chủ yếu:\n"
+            "a) Đẩy mạnh thu hút đầu tư vào các cụm công nghiệp của tỉnh;\n"
+            "b) Hoàn thành tuyến đường ven sông đúng tiến độ.\n")
+    found = labels(text, province="Vĩnh Long")
+    assert "Chỉ tiêu chủ yếu năm 2026" not in found
+    assert not any(t.startswith("Đánh giá năm 2025") for t in found)
+    assert any("Đẩy mạnh thu hút đầu tư vào các cụm công nghiệp của tỉnh" in t for t in found)
