@@ -69,10 +69,15 @@ def deadline_in(text: str, year: int | None) -> tuple[str | None, str | None, tu
     m = DEADLINE_PHRASE_RE.search(text)
     if not m:
         return _recurring_in(text)
-    # "trong quý I/2026" is written as its period ("Quý I/2026"); "trước ngày 15/3" keeps its "trước".
-    written = fix_ocr(squash(re.sub(r"(?i)^(?:hoàn\s+thành\s+)?trong\s+", "", m.group(0))))
-    written = written[:1].upper() + written[1:]
+    written = as_written(m.group(0))
     return written, normalise_deadline(written, year), (m.start(), m.end())
+
+
+def as_written(phrase: str) -> str:
+    """A deadline phrase or cell as vnkg:deadline writes it: "trong quý I/2026" is written as its period
+    ("Quý I/2026"); "trước ngày 15/3" keeps its "trước"."""
+    written = fix_ocr(squash(re.sub(r"(?i)^(?:hoàn\s+thành\s+)?trong\s+", "", phrase.strip())))
+    return written[:1].upper() + written[1:]
 
 
 def _recurring_in(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:

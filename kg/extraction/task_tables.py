@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.task_deadlines import fix_ocr, normalise_deadline
+from kg.extraction.task_deadlines import as_written, normalise_deadline
 from kg.extraction.task_leads import TaskContext, lead_bodies
 from kg.extraction.text import squash, trimmed
 from kg.model import Body, Span, Task
@@ -156,7 +156,7 @@ def row_task(text: str, values: dict[str, tuple[int, int]], ctx: TaskContext) ->
     deadline = norm = None
     if "deadline" in values:
         da, db = values["deadline"]
-        deadline = fix_ocr(squash(text[da:db])) or None
+        deadline = as_written(text[da:db]) or None  # a cell «trong Quý IV» gives «Quý IV»
         norm = normalise_deadline(deadline, ctx.year) if deadline else None
     a2, b2 = trimmed(text, start, b)
     return Task(Span(a2, b2, text[a2:b2], ""), label, 0, "Task", leads[0] if leads else None, coops, deadline, norm,

@@ -888,3 +888,11 @@ def test_numbered_parts_of_a_resolution_are_no_tasks() -> None:
     assert "Chỉ tiêu chủ yếu năm 2026" not in found
     assert not any(t.startswith("Đánh giá năm 2025") for t in found)
     assert any("Đẩy mạnh thu hút đầu tư vào các cụm công nghiệp của tỉnh" in t for t in found)
+
+
+def test_a_deadline_cell_opening_with_trong_is_written_as_its_period() -> None:
+    text = ("STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành\n"
+            "1 | Số hóa hồ sơ hộ tịch của các xã | Sở Tư pháp | trong Quý IV\n"
+            "2 | Nâng cấp hệ thống một cửa điện tử | Văn phòng UBND tỉnh | Tháng 10/2026\n")
+    found = tasks_of(text, province="Bình Phước")
+    assert [t.deadline for t in found] == ["Quý IV", "Tháng 10/2026"]
