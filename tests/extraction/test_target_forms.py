@@ -485,3 +485,14 @@ def test_the_deliverables_of_a_task_table_are_targets() -> None:
     assert [(t.value, t.is_result, t.comparator) for t in found] == [
         (Decimal(95), False, "EqualTo"), (Decimal(300), False, "AtLeast")]
     assert [t.is_result for t in read_targets("Công bố kết quả khảo sát: tỷ lệ hài lòng đạt 95%.", 2026)] == [True]
+
+
+def test_rings_frequencies_and_monthly_incomes_are_units() -> None:
+    # "4 đường dây buôn lậu", "ít nhất 3 lần/tháng", "7,2 triệu đồng/người/tháng": the unit as written.
+    rings = read_targets("Trong tháng, Công an huyện đã triệt phá 4 đường dây buôn lậu thuốc lá.", 2026)
+    assert [(t.value, t.unit, t.is_result) for t in rings] == [(Decimal(4), "đường dây", True)]
+    visits = read_targets("Kế hoạch phấn đấu UBND các xã tổ chức tiếp công dân ít nhất 3 lần/tháng.", 2026)
+    assert [(t.value, t.unit, t.comparator) for t in visits] == [(Decimal(3), "lần/tháng", "AtLeast")]
+    income = read_targets("Năm 2025, thu nhập bình quân của người lao động đạt 7,2 triệu đồng/người/tháng.", 2026)
+    assert [(t.base_value, t.unit) for t in income] == [(Decimal(7200000), "triệu đồng/người/tháng")]
+

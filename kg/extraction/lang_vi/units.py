@@ -9,8 +9,8 @@ SCALES: dict[str, int] = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "t�
 # Units as written (lower case), longest first when matching. Count nouns name what is counted
 # ("380 doanh nghiệp"), measure units do not ("3.000 ha rừng").
 MEASURE_UNITS: tuple[str, ...] = (
-    "%", "phần trăm", "đồng/người", "đồng/người/năm", "đồng", "đ", "usd/người", "usd", "đô la mỹ", "ha", "héc ta",
-    "hecta", "km", "tấn", "m2", "m²", "m3", "m³", "mw", "kwh", "lít", "năm", "tháng", "ngày",
+    "%", "phần trăm", "đồng/người", "đồng/người/năm", "đồng/người/tháng", "đồng", "đ", "usd/người", "usd", "đô la mỹ",
+    "ha", "héc ta", "hecta", "km", "tấn", "m2", "m²", "m3", "m³", "mw", "kwh", "lít", "năm", "tháng", "ngày",
 )
 COUNT_UNITS: tuple[str, ...] = (
     "lượt khách", "lượt người", "lượt", "người", "lao động", "việc làm", "doanh nghiệp", "hợp tác xã", "xã",
@@ -20,6 +20,9 @@ COUNT_UNITS: tuple[str, ...] = (
     "km đường", "cây", "tổ hợp tác", "điểm du lịch", "điểm", "nhà văn hóa", "chợ", "giấy chứng nhận",
     "mô hình", "sáng kiến", "hội chợ", "trung tâm",
     "vụ",  # incidents ("27 vụ cháy", "giảm 3 vụ")
+    "đoàn viên", "đoàn",  # members; delegations ("6 đoàn xúc tiến du lịch")
+    "đường dây",  # rings broken up ("triệt phá 5 đường dây ma túy")
+    "lần/năm", "lần/quý", "lần/tháng",  # a frequency ("ít nhất 2 lần/năm"); a bare "lần" is a multiple
 )
 # Short spellings of a unit -> the unit ("126 triệu đ", "50.000đ").
 UNIT_SPELLINGS: dict[str, str] = {"đ": "đồng"}
