@@ -496,3 +496,12 @@ def test_rings_frequencies_and_monthly_incomes_are_units() -> None:
     income = read_targets("Năm 2025, thu nhập bình quân của người lao động đạt 7,2 triệu đồng/người/tháng.", 2026)
     assert [(t.base_value, t.unit) for t in income] == [(Decimal(7200000), "triệu đồng/người/tháng")]
 
+
+def test_carrying_out_the_targets_above_is_a_purpose_not_a_report() -> None:
+    # "Để thực hiện các mục tiêu trên, …" plans; "thực hiện các mục tiêu" without "để" stays a report.
+    found = read_targets("Kế hoạch đặt mục tiêu đến năm 2030 có 500 hợp tác xã kiểu mới. Để thực hiện các mục tiêu "
+                         "trên, Sở Nông nghiệp hỗ trợ 120 hợp tác xã chuyển đổi số.", 2026)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal(500), False), (Decimal(120), False)]
+    done = read_targets("Qua 5 năm thực hiện các mục tiêu, toàn tỉnh có 480 hợp tác xã kiểu mới.", 2026)
+    assert [t.is_result for t in done] == [True]
+

@@ -17,8 +17,9 @@ RESULT_PHRASES_WITH_TARGET_WORDS: tuple[str, ...] = (
     r"\d+\s*/\s*\d+\s+(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ)",
     # the plan a result met, named up to its "đề ra" ("vượt mục tiêu Nghị quyết Đại hội Đảng bộ tỉnh đề ra")
     r"(?:đạt|vượt|hoàn\s+thành)\s+(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\s,;.()]+){0,8}?\s+(?:đề|đặt)\s+ra",
-    # (within one clause: "ước đạt 128 triệu đồng, mục tiêu năm 2025 …" reports, then commits)
-    r"(?:đạt|vượt|hoàn\s+thành|thực\s+hiện|so\s+với)(?:\s+[^\s,;]+){0,4}?\s+(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)"
+    # (within one clause: "ước đạt 128 triệu đồng, mục tiêu năm 2025 …" reports, then commits; "Để thực hiện các
+    # mục tiêu trên, …" is a purpose, no report)
+    r"(?:đạt|vượt|hoàn\s+thành|(?<![Đđ]ể\s)thực\s+hiện|so\s+với)(?:\s+[^\s,;]+){0,4}?\s+(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)"
     r"(?:\s+(?:kế\s+hoạch|đề\s+ra|đặt\s+ra|Đại\s+hội|được\s+giao))*",
     r"(?:kết\s+quả|tình\s+hình)\s+thực\s+hiện(?:\s+\S+){0,3}?\s+(?:chỉ\s+tiêu|mục\s+tiêu)(?:\s+đặt\s+ra|\s+đề\s+ra)?",
 )
