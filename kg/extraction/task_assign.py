@@ -237,6 +237,9 @@ def _assigned(text: str, s: int, e: int, ctx: TaskContext, item: bool = False, i
         coop = COOP_RE.match(sent, rest)
         verb = next_verb(sent, coop.end() if coop else rest, len(sent))
         if verb is None or (not coop and verb.start() != rest):
+            if item_subject and not coop:  # «giao A …; Ban B chủ trì định hướng …»: «chủ trì» is the verb
+                word_at = lead_at.start() + len(lead_at.group(0)) - len(lead_at.group(0).lstrip())
+                return _make(text, s, word_at, e, leads, *deadline())
             return None
         return _make(text, s, verb.start(), e, leads, *deadline())
     marker = MARKER_RE.match(sent)

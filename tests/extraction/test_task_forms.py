@@ -896,3 +896,14 @@ def test_a_deadline_cell_opening_with_trong_is_written_as_its_period() -> None:
             "2 | Nâng cấp hệ thống một cửa điện tử | Văn phòng UBND tỉnh | Tháng 10/2026\n")
     found = tasks_of(text, province="Bình Phước")
     assert [t.deadline for t in found] == ["Quý IV", "Tháng 10/2026"]
+
+
+def test_a_body_after_a_giao_semicolon_whose_verb_is_chu_tri() -> None:
+    text = ("Kết luận hội nghị, Bí thư Tỉnh ủy giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với các ban đảng tham mưu "
+            "kiện toàn cán bộ chủ chốt cấp xã, hoàn thành trong Quý II/2026; Ban Dân vận Tỉnh ủy chủ trì hội nghị "
+            "chuyên đề tuyên truyền gương dân vận khéo.\n")
+    found = tasks_of(text, province="Hà Giang")
+    assert [t.label for t in found] == [
+        "Tham mưu kiện toàn cán bộ chủ chốt cấp xã",
+        "Chủ trì hội nghị chuyên đề tuyên truyền gương dân vận khéo"]
+    assert [t.lead.name for t in found] == ["Ban Tổ chức Tỉnh ủy tỉnh Hà Giang", "Ban Dân vận Tỉnh ủy tỉnh Hà Giang"]
