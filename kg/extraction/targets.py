@@ -27,12 +27,14 @@ from kg.extraction.lang_vi.target_cues import (
     LEADING_PERIODS,
     MET_PLAN_NOUNS,
     MET_PLAN_VERBS,
+    MINIMUM_WORDS,
     OBJECT_VERBS,
     PLAN_VALUE_NOUNS,
     PURPOSE_OPENERS,
     QUALIFYING_MEASURES,
     RANK_WORDS,
     RECEIVING_VERBS,
+    RECURRING_PERIODS,
     SHARE_HEAD,
     SHARE_LINKS,
     SHARE_VERBS,
@@ -527,6 +529,9 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
 
 _TASK_COLUMNS = "|".join(w.replace(" ", r"\s+") for w in TASK_TABLE_COLUMNS)
 TASK_TABLE_HEAD_RE = re.compile(rf"(?im)^[^\n|]*\|[^\n]*(?:{_TASK_COLUMNS})")
+_MINIMA = "|".join(w.replace(" ", r"\s+") for w in MINIMUM_WORDS)
+MINIMUM_BEFORE_RE = re.compile(rf"(?:^|\s)(?:{_MINIMA})\s*$", re.I)
+RECURRING_RE = re.compile("|".join(w.replace(" ", r"\s+") for w in RECURRING_PERIODS), re.I)
 
 
 def _task_table_rows(text: str) -> list[tuple[int, int]]:
@@ -673,6 +678,9 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
         if siblings and prev_end == read_end and BRACKETED_PLAN_RE.match(seg[prev_end:q.start]):
             plan_value = siblings[-1].is_result = True  # "tăng 5,6% (kịch bản 8,5%)": achieved, then planned
         row = planned is not None and at in planned  # "Tỷ lệ số hóa đạt 100%" in a task table: to be met
+        # a recurring minimum in a sentence of no mode ("tổ chức tối thiểu 6 đoàn … mỗi năm"): a norm to meet
+        row = row or (mode is None and MINIMUM_BEFORE_RE.search(before) is not None
+                      and RECURRING_RE.search(seg, q.start, tail_m.start() if tail_m else len(seg)) is not None)
         context = commit or row or mode == "target" or (sector is not None and mode != "result")
         probe = BASELINE_RE.sub(" ", clause) if context else clause  # "tăng 9% so với ước thực hiện năm 2024"
         is_result = q.pair == "result" or (not plan_value and not row and (

@@ -505,3 +505,12 @@ def test_carrying_out_the_targets_above_is_a_purpose_not_a_report() -> None:
     done = read_targets("Qua 5 năm thực hiện các mục tiêu, toàn tỉnh có 480 hợp tác xã kiểu mới.", 2026)
     assert [t.is_result for t in done] == [True]
 
+
+def test_a_recurring_minimum_is_a_target() -> None:
+    # "Tổ chức tối thiểu 4 hội chợ … mỗi năm" under a unit's heading: a norm, though the item has no other cue;
+    # "ít nhất 3 người" once is no norm.
+    found = read_targets("Sở Công Thương:\n- Tổ chức tối thiểu 4 hội chợ hàng Việt tại vùng cao mỗi năm;\n"
+                         "- Chủ trì kiểm tra 12 chợ đầu mối.", 2026)
+    assert [(t.value, t.is_result, t.comparator) for t in found] == [(Decimal(4), False, "AtLeast")]
+    assert "hội chợ hàng việt" in found[0].indicator.lower()
+    assert read_targets("Vụ cháy làm ít nhất 3 người bị thương.", 2026) == []

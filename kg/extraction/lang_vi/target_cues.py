@@ -46,6 +46,11 @@ RESULT_HEADING_CUES: tuple[str, ...] = ("kết quả", "tình hình thực hiệ
 # Column headings of a task table ("STT | Nội dung nhiệm vụ | Thời gian hoàn thành | … | Sản phẩm"): its rows plan
 # what each task delivers ("Tỷ lệ số hóa đạt 100%" is a standard to meet, not a report).
 TASK_TABLE_COLUMNS: tuple[str, ...] = ("thời gian hoàn thành", "sản phẩm đầu ra", "sản phẩm", "kết quả đầu ra")
+# A required minimum of something recurring ("tối thiểu 6 đoàn … mỗi năm", "ít nhất 2 lần/năm") is a norm to meet:
+# planned, though its sentence has no other cue.
+MINIMUM_WORDS: tuple[str, ...] = ("tối thiểu", "ít nhất", "không dưới", "không ít hơn")
+RECURRING_PERIODS: tuple[str, ...] = ("mỗi năm", "hằng năm", "hàng năm", "mỗi quý", "hằng quý", "hàng quý",
+                                      "mỗi tháng", "hằng tháng", "hàng tháng", "/năm", "/quý", "/tháng")
 LIST_INTRO_ENDINGS: tuple[str, ...] = ("như sau", "sau đây", "cụ thể", "cụ thể như", "gồm", "bao gồm", "sau")
 
 # Words that only link a figure to the subject of the figure before it ("…, đạt 23% kế hoạch và tăng 9%").
@@ -81,7 +86,7 @@ PLAN_VALUE_NOUNS: tuple[str, ...] = ("kế hoạch", "chỉ tiêu", "mục tiêu
 RANK_WORDS: tuple[str, ...] = ("top", "tốp")
 # Verbs whose object is the figure after them, so the noun after the figure names it ("hình thành 1 khu công nghệ
 # thông tin tập trung", "bố trí tối thiểu 3% tổng chi ngân sách cho khoa học").
-OBJECT_VERBS: tuple[str, ...] = ("hình thành", "bố trí", "đón", "phục vụ", "làm")  # "làm 2 người chết"
+OBJECT_VERBS: tuple[str, ...] = ("hình thành", "bố trí", "đón", "phục vụ", "làm", "tổ chức")  # "làm 2 người chết"
 # Of those, the ones whose subject may stand before them while the counted noun after the figure names it ("du lịch
 # Việt Nam đón 12,6 triệu lượt khách quốc tế": the visitors, received by the subject).
 RECEIVING_VERBS: tuple[str, ...] = ("đón", "phục vụ")
