@@ -25,6 +25,7 @@ from kg.extraction.lang_vi.target_cues import (
     COUNTED_PLANS,
     EXISTENTIAL_VERBS,
     LEADING_PERIODS,
+    LEADING_TOPICS,
     MET_PLAN_NOUNS,
     MET_PLAN_VERBS,
     MINIMUM_WORDS,
@@ -138,7 +139,7 @@ NOT_TARGET_BEFORE_RE = re.compile(r"(?:mức\s+độ|lần\s+thứ|thứ|số|kh
 LEAD_STRIP_RE = re.compile(
     r"^(?:\s|[,;:.\-–+•)(]|(?:" + "|".join(w.replace(" ", r"\s+") for w in PURPOSE_OPENERS) + r")(?=\s|$)"
     r"|\d{1,2}\.(?=\s)|(?:\d{1,2}|[a-zđ])\)(?=\s|$)|và|hoặc|(?:là|với|như|cụ\s+thể(?:\s+như)?)(?=\s)|đồng\s+thời|trong\s+đó|riêng|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm"
-    r"|đến\s+(?:hết\s+)?năm\s+\d{4},?|" + "|".join(LEADING_PERIODS)
+    r"|đến\s+(?:hết\s+)?năm\s+\d{4},?|" + "|".join(LEADING_PERIODS) + "|" + "|".join(LEADING_TOPICS)
     + r"|trong\s+năm(?:\s+\d{4})?,?|năm\s+\d{4},?|có\s+thêm|có|nâng|đạt"
     r"|(?:về|lĩnh\s+vực)\s[^:]{0,60}:"
     rf"|(?:toàn\s+)?(?:tỉnh|thành\s+phố)(?:\s+(?:{PROVINCE_ALT}))?|(?:{PROVINCE_ALT}))+", re.I)

@@ -514,3 +514,10 @@ def test_a_recurring_minimum_is_a_target() -> None:
     assert [(t.value, t.is_result, t.comparator) for t in found] == [(Decimal(4), False, "AtLeast")]
     assert "hội chợ hàng việt" in found[0].indicator.lower()
     assert read_targets("Vụ cháy làm ít nhất 3 người bị thương.", 2026) == []
+
+
+def test_a_leading_topic_is_not_the_indicator() -> None:
+    # "Trong lĩnh vực y tế, 98% trạm y tế …": the percentage names what follows it, not the topic before it.
+    found = read_targets("Năm 2024, trong lĩnh vực y tế, 98% trạm y tế xã có bác sĩ làm việc.", 2025)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal(98), True)]
+    assert found[0].indicator.lower().startswith("trạm y tế xã") and "lĩnh vực" not in found[0].indicator

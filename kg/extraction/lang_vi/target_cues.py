@@ -102,6 +102,8 @@ COUNTED_PLANS: tuple[str, ...] = ("chỉ tiêu", "mục tiêu", "nhiệm vụ")
 # Words that open a purpose clause before its figure and are not the indicator's ("…đạt 103 triệu đồng để đến năm
 # 2025 mới có thể đạt mức 126 triệu đồng": the second figure is the first one's subject, by a later year).
 PURPOSE_OPENERS: tuple[str, ...] = ("để", "mới có thể", "mới có khả năng", "có thể")
+# A topic opening a figure's clause ("Trong lĩnh vực xã hội, 100% trường …"): no part of the indicator.
+LEADING_TOPICS: tuple[str, ...] = (r"(?:trong|trên|về|ở)\s+(?:các\s+)?lĩnh\s+vực\s+[^,:;\d]{1,40},",)
 # Periods that open a clause and are not part of the indicator ("Sáu tháng đầu năm, …", "Quý I/2024, …").
 LEADING_PERIODS: tuple[str, ...] = (
     r"(?:trong\s+)?(?:\S+\s+)?tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?\s*,?",
