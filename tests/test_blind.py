@@ -29,7 +29,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # Tasks after the organising-section, recurring-deadline and addressee forms: blind/ 0.929, blind2/ 0.921.
 # blind2/ targets 0.906, results 0.917 after the report-then-commit sentence form.
 FLOORS = {
-    "blind": {"references": 0.98, "named": 0.94, "targets": 0.89, "results": 0.85, "tasks": 0.92},
+    "blind": {"references": 0.98, "named": 0.94, "targets": 0.89, "results": 0.85, "tasks": 0.93},
     "blind2": {"references": 0.98, "named": 0.95, "targets": 0.90, "results": 0.91, "tasks": 0.92},
 }
 

@@ -56,6 +56,7 @@ BODY_COLON_RE = re.compile(rf"(?P<who>(?:{BODY_HEADS})[^:;.\n]{{0,80}}?):\s*"
 # «… các nhiệm vụ trọng tâm: Đẩy nhanh …»: a colon after a noun naming the list, a capitalised first item
 LIST_COLON_RE = re.compile(rf"(?i:{_alt(cues.LIST_NOUNS)})[^.:;]{{0,40}}:\s+(?=[{UPPER}])")
 PAST_RE = re.compile(r"\bđã\b|\bvừa\b")
+LEAD_ROLE_RE = re.compile(rf"\s+(?:{_alt(cues.LEAD_ROLES)})\s*,?\s*$", re.I)  # «Sở X là cơ quan thường trực,»
 HOAN_THANH_RE = re.compile(r",\s*hoàn\s+thành\s*$")
 DONE_RE = re.compile(r"\bđã\b")
 PAST_YEAR_RE = re.compile(r"(?:[Tt]rong\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d{2})\s*,")
@@ -289,7 +290,7 @@ def _subject(before: str) -> str:
     or the last comma before a body's name («Trên cơ sở …, Sở X chủ trì»), whichever is later."""
     cuts = [m.end() for m in REQUEST_WORD_RE.finditer(before)]
     cuts += [m.end() for m in re.finditer(r"[,;:]\s*(?=" + BODY_HEADS + ")", before)]
-    return squash(before[max(cuts, default=0):])
+    return LEAD_ROLE_RE.sub("", squash(before[max(cuts, default=0):]))
 
 
 def _make(text: str, s: int, a: int, e: int, leads: list[Body], deadline: str | None, norm: str | None,

@@ -907,3 +907,11 @@ def test_a_body_after_a_giao_semicolon_whose_verb_is_chu_tri() -> None:
         "Tham mưu kiện toàn cán bộ chủ chốt cấp xã",
         "Chủ trì hội nghị chuyên đề tuyên truyền gương dân vận khéo"]
     assert [t.lead.name for t in found] == ["Ban Tổ chức Tỉnh ủy tỉnh Hà Giang", "Ban Dân vận Tỉnh ủy tỉnh Hà Giang"]
+
+
+def test_a_lead_that_is_the_standing_body_before_chu_tri() -> None:
+    text = ("3. Sở Văn hóa, Thể thao và Du lịch là cơ quan thường trực, chủ trì theo dõi việc thực hiện Kế hoạch, "
+            "báo cáo UBND tỉnh trước ngày 20/11/2026.\n")
+    found = tasks_of(text, province="Ninh Thuận")
+    assert [t.lead.name for t in found] == ["Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Thuận"]
+    assert [t.deadline for t in found] == ["Trước ngày 20/11/2026"]

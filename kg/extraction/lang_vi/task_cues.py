@@ -92,6 +92,8 @@ PARTY_HEADS: tuple[str, ...] = ("Đảng đoàn", "Ban cán sự đảng")
 # Connectors that open a sentence continuing a list of tasks («Đồng thời, chủ động …»): skipped before the verb.
 CONNECTORS: tuple[str, ...] = ("đồng thời", "bên cạnh đó", "ngoài ra", "mặt khác", "cùng với đó", "song song đó",
                                "song song với đó")
+# Roles a lead takes on before «chủ trì» («Sở X là cơ quan thường trực, chủ trì …»): no part of its name.
+LEAD_ROLES: tuple[str, ...] = ("là cơ quan thường trực", "là cơ quan đầu mối", "là đầu mối")
 # Clauses that open a sentence before its subject ("Sau khi ban hành Kế hoạch, các cơ quan …").
 LEADING_CLAUSES: tuple[str, ...] = ("sau khi", "trên cơ sở", "căn cứ", "trong quá trình", "để")
 # Words that make a deadline recur: such a deadline has no single date.
