@@ -23,6 +23,7 @@ from kg.extraction.lang_vi.target_cues import (
     CHAIN_PREDICATES,
     COMPARISON_BASES,
     COUNTED_PLANS,
+    EARLIER_COMPARISONS,
     EXISTENTIAL_VERBS,
     LEADING_PERIODS,
     LEADING_TOPICS,
@@ -531,6 +532,9 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
 _TASK_COLUMNS = "|".join(w.replace(" ", r"\s+") for w in TASK_TABLE_COLUMNS)
 TASK_TABLE_HEAD_RE = re.compile(rf"(?im)^[^\n|]*\|[^\n]*(?:{_TASK_COLUMNS})")
 _MINIMA = "|".join(w.replace(" ", r"\s+") for w in MINIMUM_WORDS)
+_EARLIER = "|".join(w.replace(" ", r"\s+") for w in EARLIER_COMPARISONS)
+EARLIER_BRACKET_RE = re.compile(rf"^[\s,]*(?:{_EARLIER})\s+(?:so\s+với\s+)?(?P<period>(?:năm|quý)\s+[\dIV/]+"
+                                rf"|cùng\s+kỳ(?:\s+năm\s+\d{{4}})?)\s*\(\s*$", re.I)
 MINIMUM_BEFORE_RE = re.compile(rf"(?:^|\s)(?:{_MINIMA})\s*$", re.I)
 RECURRING_RE = re.compile("|".join(w.replace(" ", r"\s+") for w in RECURRING_PERIODS), re.I)
 
@@ -770,6 +774,10 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
             whole = _noun_case(squash(noun_m.group(1)))
             ind = f"{SHARE_HEAD} {_noun_case(share)} trong {whole}" if share else f"{SHARE_HEAD} {whole}"
             consumed = noun_m.end(1) - q.end
+        elif siblings and (earlier_m := EARLIER_BRACKET_RE.search(local)):
+            # "tín dụng tăng 15,08%, cao hơn năm 2023 (13,78%)": the subject's figure in the earlier period
+            subject = subjects.get(id(siblings[-1]), _subject(siblings[-1].indicator))
+            ind = squash(f"{subject} {earlier_m.group('period')}")
         elif plan_value and siblings and siblings[-1].is_result:
             ind = siblings[-1].indicator  # "tăng 5,1%, thấp hơn so với kế hoạch là 6,5%": the same indicator
         elif link is not None:

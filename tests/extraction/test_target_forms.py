@@ -521,3 +521,10 @@ def test_a_leading_topic_is_not_the_indicator() -> None:
     found = read_targets("Năm 2024, trong lĩnh vực y tế, 98% trạm y tế xã có bác sĩ làm việc.", 2025)
     assert [(t.value, t.is_result) for t in found] == [(Decimal(98), True)]
     assert found[0].indicator.lower().startswith("trạm y tế xã") and "lĩnh vực" not in found[0].indicator
+
+
+def test_a_bracketed_figure_after_an_earlier_period_is_that_periods_value() -> None:
+    # "tăng 9,2%, thấp hơn năm 2022 (10,5%)": the bracketed figure is the same subject's value in 2022.
+    found = read_targets("Năm 2023, kim ngạch xuất khẩu của tỉnh tăng 9,2%, thấp hơn năm 2022 (10,5%).", 2024)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal("9.2"), True), (Decimal("10.5"), True)]
+    assert found[1].indicator == "Kim ngạch xuất khẩu của tỉnh năm 2022"

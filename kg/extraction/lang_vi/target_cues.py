@@ -81,6 +81,9 @@ BRACKETED_PLAN_NOUNS: tuple[str, ...] = ("kế hoạch", "KH", "kịch bản", "
 BRACKETED_PLAN_WORDS: tuple[str, ...] = ("đề ra", "đặt ra", "được giao", "giao", "Đại hội", "tăng trưởng")
 # Plan nouns whose figure follows "là" ("kế hoạch đề ra là 6,5%", "dự toán năm 2026 là 8.900 tỷ đồng"): a target.
 PLAN_VALUE_NOUNS: tuple[str, ...] = ("kế hoạch", "chỉ tiêu", "mục tiêu", "dự toán")
+# A comparison with an earlier period whose figure follows in brackets ("tăng 15%, cao hơn năm 2023 (13,8%)"): the
+# bracketed figure is the same subject's value in that period.
+EARLIER_COMPARISONS: tuple[str, ...] = ("cao hơn", "thấp hơn", "nhiều hơn", "ít hơn")
 # Words that make the figure after them a rank within a group, which only qualifies a noun phrase ("doanh nghiệp
 # nằm trong TOP 10 doanh nghiệp xuất khẩu lớn nhất"): neither a target nor a result.
 RANK_WORDS: tuple[str, ...] = ("top", "tốp")
