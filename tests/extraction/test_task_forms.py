@@ -915,3 +915,11 @@ def test_a_lead_that_is_the_standing_body_before_chu_tri() -> None:
     found = tasks_of(text, province="Ninh Thuận")
     assert [t.lead.name for t in found] == ["Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Thuận"]
     assert [t.deadline for t in found] == ["Trước ngày 20/11/2026"]
+
+
+def test_a_request_to_the_front_and_the_political_social_organisations() -> None:
+    text = ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh vận động hội viên "
+            "hiến đất làm đường giao thông nông thôn.\n")
+    found = tasks_of(text, province="Sóc Trăng")
+    assert [t.label for t in found] == ["Vận động hội viên hiến đất làm đường giao thông nông thôn"]
+    assert [t.lead.name for t in found] == ["Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng"]

@@ -108,7 +108,7 @@ ADDRESSEE_WORDS: tuple[str, ...] = (
     "tỉnh", "trung", "ương", "trên", "bàn", "liên", "và", "thuộc", "đoàn", "thể", "hội", "doanh", "nghiệp", "người",
     "đứng", "đầu", "lãnh", "đạo", "văn", "phòng", "mặt", "trận", "tổ", "quốc", "tư", "chính", "quyền", "trực",
     "ngang", "khu", "kinh", "tế", "công", "lực", "lượng", "vũ", "trang", "hiệp", "ngân", "hàng", "tập", "tổng",
-    "ty", "nhà", "nước", "đại", "học", "trường", "viện",
+    "ty", "nhà", "nước", "đại", "học", "trường", "viện", "chức", "trị",  # «các tổ chức chính trị - xã hội»
     # modal words and a time frame between the addressees and the verb («… các sở, ngành cần khẩn trương …»,
     # «yêu cầu thời gian tới các sở …»)
     "bệnh", "viện", "tuyến", "hợp", "tác", "thầu", "kho", "bạc", "đài", "báo", "chí", "lực", "cá",
