@@ -49,6 +49,8 @@ from kg.extraction.lang_vi.units import (
     COMPARATOR_WORDS,
     COUNT_UNITS,
     MEASURE_UNITS,
+    MULTIPLE_UNIT,
+    MULTIPLE_VERBS,
     NON_TARGET_UNITS,
     SCALES,
     UNIT_SPELLINGS,
@@ -535,6 +537,8 @@ _MINIMA = "|".join(w.replace(" ", r"\s+") for w in MINIMUM_WORDS)
 _EARLIER = "|".join(w.replace(" ", r"\s+") for w in EARLIER_COMPARISONS)
 EARLIER_BRACKET_RE = re.compile(rf"^[\s,]*(?:{_EARLIER})\s+(?:so\s+với\s+)?(?P<period>(?:năm|quý)\s+[\dIV/]+"
                                 rf"|cùng\s+kỳ(?:\s+năm\s+\d{{4}})?)\s*\(\s*$", re.I)
+_MULTIPLES = "|".join(w.replace(" ", r"\s+") for w in MULTIPLE_VERBS)
+MULTIPLE_BEFORE_RE = re.compile(rf"(?:^|\s)(?:{_MULTIPLES})\s*$", re.I)
 MINIMUM_BEFORE_RE = re.compile(rf"(?:^|\s)(?:{_MINIMA})\s*$", re.I)
 RECURRING_RE = re.compile("|".join(w.replace(" ", r"\s+") for w in RECURRING_PERIODS), re.I)
 
@@ -670,9 +674,9 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
             clause_start = cell if before[cell + 1:].strip() else max(
                 clause_start, before.rfind("|", 0, cell), before.rfind("\n", 0, cell))
         local = before[clause_start + 1:] if clause_start >= 0 else before
-        if s + q.start in exclude:
+        if s + q.start in exclude or (q.unit.lower() == MULTIPLE_UNIT and not MULTIPLE_BEFORE_RE.search(before)):
             prev_end = q.end
-            continue  # inside the title of a cited document
+            continue  # inside the title of a cited document, or a multiple that is no change ("gấp 1,5 lần")
         at = s + q.start
         sector = sectors.at(at)
         commit = _commits(seg, q.start, seg_low)

@@ -528,3 +528,12 @@ def test_a_bracketed_figure_after_an_earlier_period_is_that_periods_value() -> N
     found = read_targets("Năm 2023, kim ngạch xuất khẩu của tỉnh tăng 9,2%, thấp hơn năm 2022 (10,5%).", 2024)
     assert [(t.value, t.is_result) for t in found] == [(Decimal("9.2"), True), (Decimal("10.5"), True)]
     assert found[1].indicator == "Kim ngạch xuất khẩu của tỉnh năm 2022"
+
+
+def test_a_change_by_a_multiple_is_a_figure() -> None:
+    # "tăng 2,5 lần so với năm 2020" is a change; "gấp 3 lần mức bình quân" compares and "họp 2 lần" counts.
+    found = read_targets("Năm 2024, doanh thu du lịch cộng đồng đạt 86 tỷ đồng, tăng 2,5 lần so với năm 2020, "
+                         "gấp 3 lần mức bình quân của vùng; Ban chỉ đạo đã họp 2 lần.", 2025)
+    assert [(t.value, t.unit, t.is_result) for t in found] == [
+        (Decimal(86), "tỷ đồng", True), (Decimal("2.5"), "lần", True)]
+    assert "doanh thu du lịch cộng đồng" in found[1].indicator.lower()

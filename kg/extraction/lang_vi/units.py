@@ -11,6 +11,7 @@ SCALES: dict[str, int] = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "t�
 MEASURE_UNITS: tuple[str, ...] = (
     "%", "phần trăm", "đồng/người", "đồng/người/năm", "đồng/người/tháng", "đồng", "đ", "usd/người", "usd", "đô la mỹ",
     "ha", "héc ta", "hecta", "km", "tấn", "m2", "m²", "m3", "m³", "mw", "kwh", "lít", "năm", "tháng", "ngày",
+    "lần",  # a multiple ("tăng 1,4 lần so với năm 2021"), only after MULTIPLE_VERBS
 )
 COUNT_UNITS: tuple[str, ...] = (
     "lượt khách", "lượt người", "lượt", "người", "lao động", "việc làm", "doanh nghiệp", "hợp tác xã", "xã",
@@ -24,6 +25,9 @@ COUNT_UNITS: tuple[str, ...] = (
     "đường dây",  # rings broken up ("triệt phá 5 đường dây ma túy")
     "lần/năm", "lần/quý", "lần/tháng",  # a frequency ("ít nhất 2 lần/năm"); a bare "lần" is a multiple
 )
+# A multiple ("lần") is a figure only as a change ("tăng 1,4 lần"); "gấp 1,5 lần" compares, "2 lần" counts.
+MULTIPLE_UNIT = "lần"
+MULTIPLE_VERBS: tuple[str, ...] = ("tăng", "giảm", "tăng gần", "tăng hơn", "tăng khoảng", "giảm gần", "giảm hơn")
 # Short spellings of a unit -> the unit ("126 triệu đ", "50.000đ").
 UNIT_SPELLINGS: dict[str, str] = {"đ": "đồng"}
 # Units that never stand for a target on their own ("năm", "tháng", "ngày" are durations or dates).
