@@ -15,7 +15,8 @@ DEADLINE_PHRASE_RE = re.compile(
     rf"(?:(?:ngày\s+)?(?:{_DATE})(?:\s*(?:và|,)\s*(?:ngày\s+)?(?:{_DATE}))*|tháng\s+\d{{1,2}}{_YEAR}"
     rf"|quý\s+(?:IV|III|II|I|l|[1-4])(?!\w){_YEAR}|ngày\s+\d{{1,2}}\s+(?={_EVERY})|năm\s+\d{{4}}(?!\d)"
     r"|6\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?)"
-    rf"(?:\s*{_EVERY})?(?:\s+và\s+các\s+năm\s+tiếp\s+theo)?", re.I)
+    rf"(?:\s*{_EVERY})?(?:\s+và\s+các\s+năm\s+tiếp\s+theo)?"
+    r"|(?<!\w)năm\s+\d{4}\s+và\s+các\s+năm\s+tiếp\s+theo(?!\w)", re.I)  # «…, năm 2025 và các năm tiếp theo»
 # A recurring period with no other deadline in the sentence: «định kỳ hằng quý báo cáo …», «… báo cáo hằng tuần»,
 # «định kỳ 6 tháng, hằng năm», «trước ngày 15 của tháng cuối quý».
 RECURRING_PHRASE_RE = re.compile(

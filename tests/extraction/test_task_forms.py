@@ -923,3 +923,11 @@ def test_a_request_to_the_front_and_the_political_social_organisations() -> None
     found = tasks_of(text, province="Sóc Trăng")
     assert [t.label for t in found] == ["Vận động hội viên hiến đất làm đường giao thông nông thôn"]
     assert [t.lead.name for t in found] == ["Ủy ban MTTQ Việt Nam tỉnh Sóc Trăng"]
+
+
+def test_a_bare_year_and_the_years_after_it_ends_a_task() -> None:
+    text = ("Chủ tịch UBND tỉnh chỉ thị:\n\n"
+            "1. Sở Y tế:\n- Bố trí kinh phí duy trì trạm y tế lưu động năm 2026 và các năm tiếp theo.\n")
+    found = tasks_of(text, province="Kiên Giang")
+    assert [t.deadline for t in found] == ["Năm 2026 và các năm tiếp theo"]
+    assert [t.label for t in found] == ["Bố trí kinh phí duy trì trạm y tế lưu động"]
