@@ -83,12 +83,25 @@ def as_written(phrase: str) -> str:
 
 def _recurring_in(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """A recurring period as written («Hằng quý», «Định kỳ 6 tháng, hằng năm»): «định kỳ» before «hằng …» is
-    dropped; it has no normal form."""
+    dropped; it has no normal form. Failing that, the session a clause ends at («… tại kỳ họp giữa năm 2025»)."""
     m = RECURRING_PHRASE_RE.search(text)
     if not m:
-        return None, None, None
+        return _session_in(text)
     written = re.sub(r"(?i)^định\s+kỳ\s+(?=h[àằ]ng\s)", "", squash(m.group(0)))
     return written[:1].upper() + written[1:], None, (m.start(), m.end())
+
+
+# «…, báo cáo Chủ tịch UBND tỉnh tại phiên họp tháng 5.», «… ban hành nghị quyết … tại kỳ họp giữa năm 2025.»: a
+# meeting of a stated time that ends the clause (not «thông qua tại Kỳ họp thứ 12», which names one)
+SESSION_RE = re.compile(r"(?<!\w)tại\s+(?P<s>(?:kỳ|phiên)\s+họp\s+(?:[^\W\d]+\s+){0,2}?"
+                        r"(?:tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|(?:giữa|cuối|đầu)\s+năm(?:\s+\d{4})?))\s*(?:[.;]|$)")
+
+
+def _session_in(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    m = SESSION_RE.search(text)
+    if not m:
+        return None, None, None
+    return squash(m.group("s")), None, (m.start(), m.end("s"))
 
 
 # «tập trung hoàn thành … các công việc của tháng 02 và quý I năm 2025»: a dated period after «hoàn thành»

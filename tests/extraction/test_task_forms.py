@@ -931,3 +931,12 @@ def test_a_bare_year_and_the_years_after_it_ends_a_task() -> None:
     found = tasks_of(text, province="Kiên Giang")
     assert [t.deadline for t in found] == ["Năm 2026 và các năm tiếp theo"]
     assert [t.label for t in found] == ["Bố trí kinh phí duy trì trạm y tế lưu động"]
+
+
+def test_a_session_that_ends_a_task_is_its_deadline() -> None:
+    text = ("Chủ tịch UBND tỉnh giao Sở Nội vụ tổng hợp kết quả sắp xếp đơn vị hành chính cấp xã, "
+            "báo cáo UBND tỉnh tại phiên họp tháng 9.\n\n"
+            "Nghị quyết số 12/NQ-HĐND được thông qua tại Kỳ họp thứ 15.\n")
+    found = tasks_of(text, province="Bắc Kạn")
+    assert [t.deadline for t in found] == ["phiên họp tháng 9"]
+    assert [t.lead.name for t in found] == ["Sở Nội vụ tỉnh Bắc Kạn"]
