@@ -27,10 +27,11 @@ FIXTURES = ROOT / "tests" / "fixtures"
 # that session: blind/ 0.876, blind2/ 0.907. blind2/ targets 0.896 after the table-cell and item-number forms.
 # Named after the precision forms (own document, act's topic, law names, anaphora): blind/ 0.951, blind2/ 0.957.
 # Tasks after the organising-section, recurring-deadline and addressee forms: blind/ 0.929, blind2/ 0.921.
-# blind2/ targets 0.906, results 0.917 after the report-then-commit sentence form.
+# blind2/ targets 0.906, results 0.917 after the report-then-commit sentence form; 0.912, 0.924 after the plan
+# figure named before its copula ("kế hoạch vốn … được giao là N").
 FLOORS = {
     "blind": {"references": 0.98, "named": 0.94, "targets": 0.89, "results": 0.85, "tasks": 0.93},
-    "blind2": {"references": 0.98, "named": 0.95, "targets": 0.90, "results": 0.91, "tasks": 0.92},
+    "blind2": {"references": 0.98, "named": 0.95, "targets": 0.91, "results": 0.92, "tasks": 0.92},
 }
 
 

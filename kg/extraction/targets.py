@@ -104,8 +104,10 @@ BLOCK_HEAD_RE = re.compile(
 COMMIT_RE = TARGET_CUE_RE
 RESULT_RE = STRONG_RESULT_RE  # what was achieved or estimated, whatever the context
 WEAK_RESULT_RE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ|năm|kế\s+hoạch)", re.I)  # a baseline in a target list
-PLAN_VALUE_RE = re.compile(r"(?:" + "|".join(w.replace(" ", r"\s+") for w in PLAN_VALUE_NOUNS)
-                           + r")(?:\s+năm\s+(?:19|20)\d\d)?(?:\s+đề\s+ra)?\s+(?:là|đặt\s+ra)\s*:?\s*\(?\s*$"
+# "kế hoạch vốn … được giao là N" names a plan figure; "đạt chỉ tiêu … đề ra là N" met one
+PLAN_VALUE_RE = re.compile(r"(?<!đạt\s)(?<!vượt\s)(?<!bằng\s)(?:"
+                           + "|".join(w.replace(" ", r"\s+") for w in PLAN_VALUE_NOUNS)
+                           + r")(?:\s+(?:[^\s,;.:()\d]+|(?:19|20)\d\d)){0,16}?\s+(?:là|đặt\s+ra)\s*:?\s*\(?\s*$"
                            r"|\(\s*(?:kế\s+hoạch|KH)\s*:?\s*$"
                            # the plan a result exceeded: "vượt mục tiêu 8 triệu lượt đề ra", "… đề ra (giảm 0,3%/năm)"
                            r"|\bvượt\s+(?:chỉ\s+tiêu|mục\s+tiêu)\s*$|\b(?:đề|đặt)\s+ra\s*\(\s*[^\d()]{0,20}$", re.I)

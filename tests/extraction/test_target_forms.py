@@ -537,3 +537,13 @@ def test_a_change_by_a_multiple_is_a_figure() -> None:
     assert [(t.value, t.unit, t.is_result) for t in found] == [
         (Decimal(86), "tỷ đồng", True), (Decimal("2.5"), "lần", True)]
     assert "doanh thu du lịch cộng đồng" in found[1].indicator.lower()
+
+
+def test_a_plan_figure_named_before_its_copula_is_a_target() -> None:
+    # "kế hoạch vốn … năm 2026 được giao là N" in a report plans; "đạt chỉ tiêu … đề ra là N" met it: the result,
+    # then the plan it met.
+    found = read_targets("Theo báo cáo, kế hoạch vốn đầu tư công năm 2026 của huyện được giao là 830 tỷ đồng; "
+                         "đến nay đã giải ngân 210 tỷ đồng.", 2026)
+    assert [(t.value, t.is_result) for t in found] == [(Decimal(830), False), (Decimal(210), True)]
+    met = read_targets("Năm 2025, thu nhập bình quân ước đạt chỉ tiêu Đại hội đề ra là 95 triệu đồng.", 2026)
+    assert [t.is_result for t in met] == [True, False]
