@@ -97,11 +97,18 @@ SESSION_RE = re.compile(r"(?<!\w)tại\s+(?P<s>(?:kỳ|phiên)\s+họp\s+(?:[^\W
                         r"(?:tháng\s+\d{1,2}(?:\s*/\s*\d{4})?|(?:giữa|cuối|đầu)\s+năm(?:\s+\d{4})?))\s*(?:[.;]|$)")
 
 
+# «…, phấn đấu …; thực hiện thường xuyên.»: a standing duty, its deadline «Thường xuyên» (as task tables write it)
+STANDING_RE = re.compile(r"[;,]\s*(?:thực\s+hiện\s+)?(?P<s>thường\s+xuyên)\s*[.;]?\s*$")
+
+
 def _session_in(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
     m = SESSION_RE.search(text)
-    if not m:
-        return None, None, None
-    return squash(m.group("s")), None, (m.start(), m.end("s"))
+    if m:
+        return squash(m.group("s")), None, (m.start(), m.end("s"))
+    m = STANDING_RE.search(text)
+    if m:
+        return "Thường xuyên", None, (m.start(), m.end("s"))
+    return None, None, None
 
 
 # «tập trung hoàn thành … các công việc của tháng 02 và quý I năm 2025»: a dated period after «hoàn thành»

@@ -940,3 +940,12 @@ def test_a_session_that_ends_a_task_is_its_deadline() -> None:
     found = tasks_of(text, province="Bắc Kạn")
     assert [t.deadline for t in found] == ["phiên họp tháng 9"]
     assert [t.lead.name for t in found] == ["Sở Nội vụ tỉnh Bắc Kạn"]
+
+
+def test_a_standing_duty_is_due_thuong_xuyen() -> None:
+    text = ("Chủ tịch UBND tỉnh chỉ thị:\n\n"
+            "1. Sở Công Thương:\n"
+            "- Kiểm tra thị trường xăng dầu, bảo đảm nguồn cung cho sản xuất; thực hiện thường xuyên.\n"
+            "- Thường xuyên kiểm tra việc niêm yết giá tại các chợ đầu mối.\n")
+    found = tasks_of(text, province="Lào Cai")
+    assert [t.deadline for t in found] == ["Thường xuyên", None]
