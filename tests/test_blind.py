@@ -1,5 +1,5 @@
-"""The held-out texts of tests/fixtures/blind/ and blind2/ (each written before the rules it judges, by someone who
-never saw them).
+"""Floors on the sets written by someone who never saw the rules: the held-out blind3/, and blind/, blind2/, dev3/
+and dev4/ (development sets now).
 
 They measure how the rules generalise, so the test asserts graded floors, not perfection: each category's
 F1 over the set must stay at or above what the rules reached when they were first scored on it (see
@@ -32,6 +32,13 @@ FIXTURES = ROOT / "tests" / "fixtures"
 FLOORS = {
     "blind": {"references": 0.98, "named": 0.94, "targets": 0.89, "results": 0.85, "tasks": 0.93},
     "blind2": {"references": 0.98, "named": 0.95, "targets": 0.91, "results": 0.92, "tasks": 0.92},
+    # blind3/ (held-out, written 2026-12-02 in the third session before its rules; never tuned on): first scored
+    # 0.835 overall by the shared scorer with the rules of that session's start, 0.876 at its end; floors just
+    # under its end (this file's counter: references 0.967, named 0.900, targets 0.810, results 0.765, tasks 0.673).
+    "blind3": {"references": 0.96, "named": 0.89, "targets": 0.80, "results": 0.75, "tasks": 0.66},
+    # dev3/ and dev4/ (development sets of the same session), at its end.
+    "dev3": {"references": 0.99, "named": 0.88, "targets": 0.82, "results": 0.88, "tasks": 0.88},
+    "dev4": {"references": 0.97, "named": 0.82, "targets": 0.87, "results": 0.86, "tasks": 0.79},
 }
 
 
