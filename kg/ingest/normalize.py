@@ -205,4 +205,6 @@ def strip_boilerplate(text: str) -> str:
     m = _HEADING_LINE_RE.search(text)
     if m:
         text = text[: m.start()] + _NOT_NEWLINE_RE.sub(" ", text[m.start():])
-    return _COUNTER_RE.sub(_blank, _WIDGET_LINE_RE.sub(_blank, text))
+    text = _WIDGET_LINE_RE.sub(_blank, text)
+    # every counter holds "xem" or "truy" (a cheap test first: the pattern is tried at each position)
+    return _COUNTER_RE.sub(_blank, text) if "xem" in text or "truy" in text else text
