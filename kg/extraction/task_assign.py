@@ -18,6 +18,7 @@ from kg.extraction.task_addressees import VERB_RE, addressee, closing, next_verb
 from kg.extraction.task_deadlines import DEADLINE_PHRASE_RE, deadline_in, normalise_deadline
 from kg.extraction.task_layout import (
     HEADING_RE,
+    SENTENCE_END,
     excluded_regions,
     in_table,
     inside,
@@ -42,8 +43,6 @@ MARKER_RE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[a-zÄ‘]\)|[-â€
 FRAME_END_RE = re.compile(r"\s*,\s*")
 ASSIGNING_INTRO_RE = re.compile(rf"(?i)(?<!\w)(?:{_alt(cues.ASSIGNING_INTRO)})(?!\w)")
 GIAO_ITEM_RE = re.compile(rf"(?i:giao)\s+(?:{BODY_HEADS})")
-# a stop, then the spaces before a capital (group 1): no lookbehind, so a search skips from stop to stop
-SENTENCE_END = re.compile(rf"[.!?](\s+)(?=[{UPPER}])")
 CLAUSE_SPLIT_RE = re.compile(r";\s+")
 NUMBER_RE = re.compile(r"[ \t]*\d{1,2}\.\s")
 ASSIGNING_HEADING_RE = re.compile(rf"(?i)(?<!\w)(?:{_alt(cues.ASSIGNING_HEADINGS)})(?!\w)")

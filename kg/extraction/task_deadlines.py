@@ -77,8 +77,11 @@ def deadline_in(text: str, year: int | None) -> tuple[str | None, str | None, tu
 def as_written(phrase: str) -> str:
     """A deadline phrase or cell as vnkg:deadline writes it: "trong quý I/2026" is written as its period
     ("Quý I/2026"); "trước ngày 15/3" keeps its "trước"."""
-    written = fix_ocr(squash(re.sub(r"(?i)^(?:hoàn\s+thành\s+)?trong\s+", "", phrase.strip())))
-    return written[:1].upper() + written[1:]
+    return _capitalised(fix_ocr(squash(re.sub(r"(?i)^(?:hoàn\s+thành\s+)?trong\s+", "", phrase.strip()))))
+
+
+def _capitalised(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
 
 
 def _recurring_in(text: str) -> tuple[str | None, str | None, tuple[int, int] | None]:
@@ -88,7 +91,7 @@ def _recurring_in(text: str) -> tuple[str | None, str | None, tuple[int, int] | 
     if not m:
         return _session_in(text)
     written = re.sub(r"(?i)^định\s+kỳ\s+(?=h[àằ]ng\s)", "", squash(m.group(0)))
-    return written[:1].upper() + written[1:], None, (m.start(), m.end())
+    return _capitalised(written), None, (m.start(), m.end())
 
 
 # «…, báo cáo Chủ tịch UBND tỉnh tại phiên họp tháng 5.», «… ban hành nghị quyết … tại kỳ họp giữa năm 2025.»: a

@@ -10,6 +10,9 @@ from kg.extraction.lang_vi import task_cues as cues
 from kg.extraction.text import UPPER, squash
 
 HEADING_RE = re.compile(r"(?:[IVX]{1,5}|[A-Z])\.(?:\s|$)|(?:Phần|PHẦN|Điều|ĐIỀU)\s+\w+")
+# A sentence's stop, then the spaces before a capital (group 1). No lookbehind, so a search skips from stop to
+# stop; a search from `pos` starts at `pos - 1`, where the stop before `pos` may be.
+SENTENCE_END = re.compile(rf"[.!?](\s+)(?=[{UPPER}])")
 _CLAUSE_END = re.compile(rf";\s+|(?<=[.!?])[\"”]?\s+(?=[\"“]?[{UPPER}0-9])|\.{{3}}|…")
 SECTION_HEAD_RE = re.compile(r"(?m)^[ \t]*(?:[IVX]{1,5}\.|PHẦN\s+[IVX\d]+\.?|Phần\s+[IVX\d]+\.?)[ \t]*"
                              # a heading wrapped on a second line, which is no list item

@@ -30,6 +30,7 @@ from kg.extraction.lang_vi.provinces import PROVINCES
 from kg.extraction.task_addressees import addressee, closing
 from kg.extraction.task_layout import (
     HEADING_RE,
+    SENTENCE_END,
     clauses,
     excluded_regions,
     in_table,
@@ -38,8 +39,8 @@ from kg.extraction.task_layout import (
     reporting_heading,
 )
 from kg.extraction.task_leads import TaskContext, lead_bodies
-from kg.extraction.text import UPPER, squash
 from kg.extraction.text import alternation as _alt
+from kg.extraction.text import squash
 from kg.model import Span, Task
 
 VERB_RE = re.compile(rf"(?:{_alt(cues.TASK_VERBS)})(?!\w)", re.I)
@@ -83,7 +84,6 @@ ADDRESSEE_ITEM_RE = re.compile(rf"(?:(?:{_BODY_HEAD})(?!\w)|(?i:các\s+(?:sở|b
 TARGET_CLAUSE_RE = re.compile(rf"\s*,?\s*(?:{_alt(cues.TARGET_CLAUSES)})(?!\w)(?:[^.;]|\.(?=\d))*", re.I)
 # A paragraph is searched for these only when it holds their words (`kg.extraction.cue_scan`).
 IS_INTRO, REQUEST = Cue(IS_INTRO_RE), Cue(REQUEST_RE)
-SENTENCE_END_RE = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
 MIN_WORDS = 4
 MAX_WORDS = 40
 
@@ -294,7 +294,7 @@ def _sentence_start(text: str, lo: int, pos: int) -> int:
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
-    m = SENTENCE_END_RE.search(text, pos, hi)
+    m = SENTENCE_END.search(text, max(pos - 1, 0), hi)
     return m.end() if m else hi
 
 
