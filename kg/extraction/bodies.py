@@ -8,7 +8,7 @@ from functools import lru_cache
 from kg.extraction.lang_vi import agencies as agency_data
 from kg.extraction.lang_vi import bodies as data
 from kg.extraction.lang_vi.provinces import CITIES, PROVINCES, VARIANTS
-from kg.extraction.text import slug, squash
+from kg.extraction.text import slug, spaced, squash
 from kg.model import Body
 
 _PROVINCE_NAMES = sorted({*PROVINCES, *VARIANTS}, key=len, reverse=True)
@@ -48,7 +48,7 @@ _PATTERNS = _compile()
 _OPEN_HEAD = "|".join(h.replace(" ", r"\s+") for h in data.OPEN_NATIONAL_HEADS)
 OPEN_HEAD_RE = re.compile(rf"(?:{_OPEN_HEAD})(?!\w)", re.I)
 _OPEN_STOP_RE = re.compile(r"\s*(?:[;:.()\[\]\n|“”\"]|,(?!\s*[a-zà-ỹđ])|(?:"
-                           + "|".join(w.replace(" ", r"\s+") for w in data.OPEN_NAME_STOPS) + r")(?!\w))")
+                           + spaced(data.OPEN_NAME_STOPS) + r")(?!\w))")
 _OPEN_WORD_RE = re.compile(r"\s*,?\s*[\w\-–]+")
 _OPEN_MARK_RE = re.compile("|".join(m.replace(" ", r"\s+") for m in data.OPEN_NATIONAL_MARKS), re.I)
 BODY_START_RE = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in _PATTERNS).replace("(?P<prov>", "(?:")

@@ -7,6 +7,7 @@ from collections import Counter
 
 from kg.extraction.bodies import BODY_START_RE, PROVINCE_ALT, canonical_province, match_body
 from kg.extraction.lang_vi.provinces import AMBIGUOUS_BARE, NOT_PROVINCE_BEFORE
+from kg.extraction.text import spaced
 
 _QUALIFIED = re.compile(rf"(?:tỉnh|thành\s+phố|TỈNH|THÀNH\s+PHỐ|Tỉnh|Thành\s+phố|[Tt]ỉnh\s+ủy|[Tt]hành\s+ủy)\s+"
                         rf"(?P<p>{PROVINCE_ALT})(?!\w)")
@@ -16,7 +17,7 @@ _PLACE_DATE = re.compile(rf"(?P<p>{PROVINCE_ALT}),\s+ngày\s+\d")
 _BARE = re.compile(rf"(?<!\w)(?P<p>{PROVINCE_ALT})(?!\w)")
 _BEFORE_WORD = re.compile(r"(?P<w>\w+)[\s\-–]*$")
 _AFTER_WORD = re.compile(r"[ \t]*(?:[\-–][ \t]*)?(?P<w>\w+)")
-_PLACE_WORD_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(w.replace(" ", r"\s+") for w in NOT_PROVINCE_BEFORE)
+_PLACE_WORD_BEFORE = re.compile(r"(?:^|\s)(?:" + spaced(NOT_PROVINCE_BEFORE)
                                 + r")\s*$", re.I)
 
 

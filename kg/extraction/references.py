@@ -14,10 +14,10 @@ from kg.extraction.bodies import MINISTRY_BY_CODE, agency, bodies_in, match_body
 from kg.extraction.dates import DATE_RE, find_dates
 from kg.extraction.lang_vi.doc_types import TYPE_CODES, TYPE_WORDS
 from kg.extraction.symbols import PROVINCIAL_CODES, STATE_ISSUERS, Symbol
-from kg.extraction.text import Segments, squash
+from kg.extraction.text import Segments, spaced, squash
 from kg.model import Body
 
-TYPE_WORD_ALT = "|".join(w.replace(" ", r"\s+") for w in sorted(TYPE_WORDS, key=len, reverse=True))
+TYPE_WORD_ALT = spaced(sorted(TYPE_WORDS, key=len, reverse=True))
 TYPE_BEFORE_RE = re.compile(rf"(?<!\w)(?P<word>{TYPE_WORD_ALT})\s*(?:số\s*:?\s*)?$", re.I)
 LIST_BEFORE_RE = re.compile(r"^\s*(?:,|;|và|và\s+các|,\s*và)\s*(?:số\s+)?$", re.I)
 DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:ban\s+hành|ký)\s+)?(?:(?:ngày|NGÀY)\s+)?", re.I)

@@ -64,7 +64,7 @@ from kg.extraction.target_modes import (
     TARGET_CUE_RE,
     sentence_modes,
 )
-from kg.extraction.text import UPPER, Ranges, grouped_alternation, squash, trimmed
+from kg.extraction.text import UPPER, Ranges, grouped_alternation, spaced, squash, trimmed
 from kg.extraction.text import context as around
 from kg.indicators import concept_of
 from kg.model import Span, Target
@@ -89,14 +89,14 @@ QUANTITY_RE = re.compile(  # starts with a digit so `re` can scan fast; `_standa
     rf"(?P<scale>(?:(?:{SCALE_ALT})\s+){{1,2}})?(?P<unit>{UNIT_ALT})(?![\w])",
     re.I,
 )
-OF_TOTAL_RE = re.compile(r"(?P<a>\d\d{0,2})\s*/\s*(?P<b>\d{1,3})\s+(?P<unit>" + "|".join(
-    w.replace(" ", r"\s+") for w in COUNTED_PLANS) + r")(?![\w])", re.I)
+OF_TOTAL_RE = re.compile(r"(?P<a>\d\d{0,2})\s*/\s*(?P<b>\d{1,3})\s+(?P<unit>" + spaced(COUNTED_PLANS)
+                         + r")(?![\w])", re.I)
 # "25.300/24.000 tỷ đồng", "1,2%/2%": an achieved figure over its target.
 SLASH_PAIR_RE = re.compile(
     rf"(?P<a>{LEAD_NUM})\s*(?P<ua>%)?\s*/\s*(?P<b>{ATOMIC_NUM})\s*(?P<scale>(?:(?:{SCALE_ALT})\s+){{1,2}})?"
     rf"(?P<unit>{UNIT_ALT})(?![\w])", re.I)
 COMPARATOR_RE = re.compile(
-    r"(?:^|\s)(?P<w>" + "|".join(w.replace(" ", r"\s+") for w in sorted(COMPARATOR_WORDS, key=len, reverse=True))
+    r"(?:^|\s)(?P<w>" + spaced(sorted(COMPARATOR_WORDS, key=len, reverse=True))
     + r")\s*$", re.I)
 BLOCK_HEAD_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:[-–•+]\s*|\d{1,2}\.\d?\.?\s*|[a-zđ]\)\s*)?"
@@ -106,28 +106,28 @@ RESULT_RE = STRONG_RESULT_RE  # what was achieved or estimated, whatever the con
 WEAK_RESULT_RE = re.compile(r"so\s+với\s+(?:cùng\s+kỳ|năm|kế\s+hoạch)", re.I)  # a baseline in a target list
 # "kế hoạch vốn … được giao là N" names a plan figure; "đạt chỉ tiêu … đề ra là N" met one
 PLAN_VALUE_RE = re.compile(r"(?<!đạt\s)(?<!vượt\s)(?<!bằng\s)(?:"
-                           + "|".join(w.replace(" ", r"\s+") for w in PLAN_VALUE_NOUNS)
+                           + spaced(PLAN_VALUE_NOUNS)
                            + r")(?:\s+(?:[^\s,;.:()\d]+|(?:19|20)\d\d)){0,16}?\s+(?:là|đặt\s+ra)\s*:?\s*\(?\s*$"
                            r"|\(\s*(?:kế\s+hoạch|KH)\s*:?\s*$"
                            # the plan a result exceeded: "vượt mục tiêu 8 triệu lượt đề ra", "… đề ra (giảm 0,3%/năm)"
                            r"|\bvượt\s+(?:chỉ\s+tiêu|mục\s+tiêu)\s*$|\b(?:đề|đặt)\s+ra\s*\(\s*[^\d()]{0,20}$", re.I)
-_PLAN_NOUNS = "|".join(w.replace(" ", r"\s+") for w in BRACKETED_PLAN_NOUNS)
-_PLAN_WORDS = "|".join(w.replace(" ", r"\s+") for w in BRACKETED_PLAN_WORDS)
+_PLAN_NOUNS = spaced(BRACKETED_PLAN_NOUNS)
+_PLAN_WORDS = spaced(BRACKETED_PLAN_WORDS)
 # "5,6% (kịch bản 8,5%)", "6,9%/năm (Nghị quyết đề ra 7,5%/năm)": the words between an achieved figure and its plan
 BRACKETED_PLAN_RE = re.compile(rf"^(?:\s*/\s*năm)?[^\S\n]*\(\s*(?:{_PLAN_NOUNS})"
                                rf"(?:\s+(?:{_PLAN_WORDS}|năm\s+(?:19|20)\d\d))*\s*:?\s*(?:là\s*)?$", re.I)
 _MET_VERBS = "|".join(MET_PLAN_VERBS)
-_MET_NOUNS = "|".join(w.replace(" ", r"\s+") for w in MET_PLAN_NOUNS)
+_MET_NOUNS = spaced(MET_PLAN_NOUNS)
 # "… ước năm 2025 đạt chỉ tiêu Đại hội VII đề ra là": the figure after it was reached and was the plan's
 MET_PLAN_RE = re.compile(rf"(?:^|\s)(?:{_MET_VERBS})\s+(?P<plan>(?:{_MET_NOUNS})(?:\s+[^\s,;:]+){{0,5}}?)"
                          r"(?:\s+(?:đề|đặt)\s+ra)?\s+là\s*:?\s*$", re.I)
-EXISTS_END_RE = re.compile(r"(?:^|[\s,])(?:" + "|".join(w.replace(" ", r"\s+") for w in sorted(
+EXISTS_END_RE = re.compile(r"(?:^|[\s,])(?:" + spaced(sorted(
     EXISTENTIAL_VERBS, key=len, reverse=True)) + r")\s*$", re.I)
 INTRO_RE = re.compile(r"\d|(?:trong\s+đó|gồm|bao\s+gồm|như\s+sau|cụ\s+thể|sau\s+đây)\s*$", re.I)
 QUALIFIER_BEFORE_RE = re.compile(  # a size threshold on a noun: "dự án có tổng mức đầu tư từ"
-    r"(?P<link>\bcó|\bvới|\bđạt)\s+(?P<measure>" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES)
+    r"(?P<link>\bcó|\bvới|\bđạt)\s+(?P<measure>" + spaced(QUALIFYING_MEASURES)
     + r")(?:\s+\S+){0,2}?\s+(?:từ|trên|dưới|không\s+dưới|tối\s+thiểu)\s*$", re.I)
-_SIZES = "|".join(w.replace(" ", r"\s+") for w in SIZE_MEASURES)
+_SIZES = spaced(SIZE_MEASURES)
 _THRESHOLD = r"(?:từ|trên|không\s+dưới|tối\s+thiểu)"
 # "3 dự án quy mô từ 1.000 tỷ đồng trở lên": a counted noun sized by a threshold, with no link word
 NOUN_SIZED_RE = re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\b)\d[\d.,]*\s+(?:[^\s,;:.\d]+\s+){{1,5}}(?:{_SIZES})\s+"
@@ -136,13 +136,13 @@ OPEN_ENDED_RE = re.compile(r"\s*trở\s+(?:lên|xuống)", re.I)
 SIZED_AFTER_RE = re.compile(  # what such a count names: "dự án quy mô từ 1.000 tỷ đồng trở lên"
     rf"[^,;.()\d]*?\b(?:{_SIZES})\s+{_THRESHOLD}\s*(?:{NUM})\s*(?:(?:{SCALE_ALT})\s+){{0,2}}(?:{UNIT_ALT})"
     r"\s*trở\s+(?:lên|xuống)", re.I)
-MEASURE_LINK_RE = re.compile(r"\s(?:với|có)\s+(?=(?:" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES)
+MEASURE_LINK_RE = re.compile(r"\s(?:với|có)\s+(?=(?:" + spaced(QUALIFYING_MEASURES)
                              + r")\b)", re.I)
 NOT_TARGET_BEFORE_RE = re.compile(r"(?:mức\s+độ|lần\s+thứ|thứ|số|khóa|nhiệm\s+kỳ|giai\s+đoạn|năm|tháng|ngày|quý|"
                                   r"phiên|điều|khoản|mục|lúc|bước"
                                   rf"|\b(?:{'|'.join(RANK_WORDS)}))\s*$", re.I)
 LEAD_STRIP_RE = re.compile(
-    r"^(?:\s|[,;:.\-–+•)(]|(?:" + "|".join(w.replace(" ", r"\s+") for w in PURPOSE_OPENERS) + r")(?=\s|$)"
+    r"^(?:\s|[,;:.\-–+•)(]|(?:" + spaced(PURPOSE_OPENERS) + r")(?=\s|$)"
     r"|\d{1,2}\.(?=\s)|(?:\d{1,2}|[a-zđ])\)(?=\s|$)|và|hoặc|(?:là|với|như|cụ\s+thể(?:\s+như)?)(?=\s)|đồng\s+thời|trong\s+đó|riêng|phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đảm\s+bảo|bảo\s+đảm"
     r"|đến\s+(?:hết\s+)?năm\s+\d{4},?|" + "|".join(LEADING_PERIODS) + "|" + "|".join(LEADING_TOPICS)
     + r"|trong\s+năm(?:\s+\d{4})?,?|năm\s+\d{4},?|có\s+thêm|có|nâng|đạt"
@@ -161,8 +161,8 @@ VERB_ONLY_RE = re.compile(r"^(?:trồng\s+mới|thành\s+lập\s+mới|xây\s+d�
                           r"|tạo\s+việc\s+làm(?:\s+mới)?(?:\s+cho)?|giải\s+quyết\s+việc\s+làm(?:\s+cho)?|đào\s+tạo(?:\s+nghề)?"
                           r"(?:\s+cho)?|thu\s+hút|hỗ\s+trợ|chuẩn\s+hóa|cấp|giảm|tăng|đón|thêm|có|mở\s+mới"
                           r"|hoàn\s+thành|thực\s+hiện|"
-                          + "|".join(w.replace(" ", r"\s+") for w in OBJECT_VERBS) + ")$", re.I)
-RECEIVED_RE = re.compile(r"(?:^|\s)(?:" + "|".join(w.replace(" ", r"\s+") for w in RECEIVING_VERBS) + r")$", re.I)
+                          + spaced(OBJECT_VERBS) + ")$", re.I)
+RECEIVED_RE = re.compile(r"(?:^|\s)(?:" + spaced(RECEIVING_VERBS) + r")$", re.I)
 PREDICATE_RE = re.compile(r"\s(?=(?:đạt|có|được|tham\s+gia|sử\s+dụng|hoạt\s+động|mạnh\s+về)\s)")
 PERIOD_RE = re.compile(r"(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(\d{4}\s*-\s*\d{4})|(?:đến\s+)?năm\s+(\d{4})", re.I)
 QUALIFIER_RE = re.compile(r"(?:bình\s+quân|riêng|các\s|trong\s+đó|cả\s|giai\s+đoạn|nhiệm\s+kỳ|đến\s+năm|lũy\s+kế"
@@ -178,7 +178,7 @@ AFTER_RE = re.compile(r"[^,;.()\d|]*")  # what a count names, up to the next cla
 PCT_AFTER_STOP_RE = re.compile(rf"{NUM}\s*%|[;|]|\.\s")
 CLAUSE_END_RE = re.compile(r"[;]|\.\s")
 _ABOUT = r"(?:\s+(?:khoảng|gần|hơn|trên|dưới|tới|đến|xấp\s+xỉ|ít\s+nhất))?\s*$"
-SHARE_VERB_RE = re.compile(r"(?:^|\s)(?:" + "|".join(w.replace(" ", r"\s+") for w in SHARE_VERBS) + ")" + _ABOUT, re.I)
+SHARE_VERB_RE = re.compile(r"(?:^|\s)(?:" + spaced(SHARE_VERBS) + ")" + _ABOUT, re.I)
 SHARE_LINK_RE = re.compile(r"^[\s,]*(?:(?:" + "|".join(SHARE_LINKS) + r")(?:\s+(?:khoảng|gần|hơn|trên|dưới|tới|đến))?)?"
                            r"[\s,]*$", re.I)
 SHARE_NOUN_RE = re.compile(r"\s*([^,;()\d\n|]*?)(?=\s+(?:" + "|".join(SHARE_LINKS) + r")\s|\s*[,;(\n|]|\.\s|\.?\s*$)")
@@ -533,16 +533,16 @@ def read_targets(text: str, default_year: int | None, exclude: list[tuple[int, i
     return deduplicate(out, default_year)
 
 
-_TASK_COLUMNS = "|".join(w.replace(" ", r"\s+") for w in TASK_TABLE_COLUMNS)
+_TASK_COLUMNS = spaced(TASK_TABLE_COLUMNS)
 TASK_TABLE_HEAD_RE = re.compile(rf"(?im)^[^\n|]*\|[^\n]*(?:{_TASK_COLUMNS})")
-_MINIMA = "|".join(w.replace(" ", r"\s+") for w in MINIMUM_WORDS)
-_EARLIER = "|".join(w.replace(" ", r"\s+") for w in EARLIER_COMPARISONS)
+_MINIMA = spaced(MINIMUM_WORDS)
+_EARLIER = spaced(EARLIER_COMPARISONS)
 EARLIER_BRACKET_RE = re.compile(rf"^[\s,]*(?:{_EARLIER})\s+(?:so\s+với\s+)?(?P<period>(?:năm|quý)\s+[\dIV/]+"
                                 rf"|cùng\s+kỳ(?:\s+năm\s+\d{{4}})?)\s*\(\s*$", re.I)
-_MULTIPLES = "|".join(w.replace(" ", r"\s+") for w in MULTIPLE_VERBS)
+_MULTIPLES = spaced(MULTIPLE_VERBS)
 MULTIPLE_BEFORE_RE = re.compile(rf"(?:^|\s)(?:{_MULTIPLES})\s*$", re.I)
 MINIMUM_BEFORE_RE = re.compile(rf"(?:^|\s)(?:{_MINIMA})\s*$", re.I)
-RECURRING_RE = re.compile("|".join(w.replace(" ", r"\s+") for w in RECURRING_PERIODS), re.I)
+RECURRING_RE = re.compile(spaced(RECURRING_PERIODS), re.I)
 
 
 def _task_table_rows(text: str) -> list[tuple[int, int]]:
@@ -859,9 +859,9 @@ def _read_segment(text: str, s: int, e: int, sectors: _Sectors, default_year: in
 
 
 # "với tổng vốn …", "với quy mô …", "với công suất …" after a count: the measure of the set counted before it
-TOTAL_OF_RE = re.compile(r"\s*với\s+(?:" + "|".join(w.replace(" ", r"\s+") for w in QUALIFYING_MEASURES) + r")\b",
+TOTAL_OF_RE = re.compile(r"\s*với\s+(?:" + spaced(QUALIFYING_MEASURES) + r")\b",
                          re.I)
-_BASES = "|".join(w.replace(" ", r"\s+") for w in COMPARISON_BASES)
+_BASES = spaced(COMPARISON_BASES)
 COMPARISON_AFTER_RE = re.compile(  # what a figure is compared with: "23% kế hoạch", "9% so với cùng kỳ năm 2023"
     rf"\s*(?:{_BASES})(?:[^,;.()\d]|(?:19|20)\d{{2}}\b)*?(?=\s+và\s|[,;.()]|\s*$|\s+(?!(?:19|20)\d{{2}}\b)\d)", re.I)
 COMPARISON_START_RE = re.compile(rf"^(?:{_BASES})\b", re.I)

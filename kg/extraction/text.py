@@ -29,6 +29,12 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def spaced(words: Iterable[str]) -> str:
+    """An alternation of `words` in their order, spaces matching any whitespace; the words are not escaped (they
+    are plain words, or hold their own pattern)."""
+    return "|".join(w.replace(" ", r"\s+") for w in words)
+
+
 def grouped_alternation(words: list[str]) -> str:
     """An alternation of `words` in their order (spaces match any whitespace), grouped by first letter, for
     case-insensitive use: words of different first letters never match at one place, so the grouping keeps what
